@@ -1,0 +1,26 @@
+"""newskit: parse, classify and summarize English news, offline."""
+
+from newskit._article import Article, Section
+from newskit._errors import (
+    InputTypeError,
+    InputValueError,
+    ModelError,
+    ModelIntegrityError,
+    ModelVersionError,
+    NewskitError,
+    UntrustedModelError,
+)
+from newskit._version import __version__
+
+__all__ = [
+    "Article",
+    "InputTypeError",
+    "InputValueError",
+    "ModelError",
+    "ModelIntegrityError",
+    "ModelVersionError",
+    "NewskitError",
+    "Section",
+    "UntrustedModelError",
+    "__version__",
+]

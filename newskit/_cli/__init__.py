@@ -1,0 +1,49 @@
+"""The ``newskit`` command line.
+
+Each subcommand lives in its own module with ``add_parser(subparsers)`` and
+``run(args) -> int``; :data:`_COMMANDS` lists them in help order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from newskit._errors import NewskitError
+from newskit._version import __version__
+
+__all__ = ["main"]
+
+_COMMANDS = ("parse", "digest")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the top-level argument parser with every subcommand attached."""
+    parser = argparse.ArgumentParser(
+        prog="newskit",
+        description="Parse, classify and summarize English news, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"newskit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in _COMMANDS:
+        module = importlib.import_module(f"newskit._cli.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the process exit code (0 ok, 1 failure, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except (NewskitError, OSError) as exc:
+        print(f"newskit: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newskit: interrupted", file=sys.stderr)
+        return 130
+    return code

@@ -1,0 +1,47 @@
+"""The one exception hierarchy of newskit.
+
+Every error newskit raises on purpose is a :class:`NewskitError`. Errors about
+the *type* of an argument also subclass :class:`TypeError`, and errors about
+its *value* also subclass :class:`ValueError`, so code that already catches the
+built-in exceptions keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InputTypeError",
+    "InputValueError",
+    "ModelError",
+    "ModelIntegrityError",
+    "ModelVersionError",
+    "NewskitError",
+    "UntrustedModelError",
+]
+
+
+class NewskitError(Exception):
+    """Base class of every error newskit raises on purpose."""
+
+
+class InputTypeError(NewskitError, TypeError):
+    """An argument has the wrong type (e.g. ``None`` or a number where text is expected)."""
+
+
+class InputValueError(NewskitError, ValueError):
+    """An argument has the right type but an unusable value (e.g. ``sentences=0``)."""
+
+
+class ModelError(NewskitError):
+    """A model artifact could not be loaded or used."""
+
+
+class ModelIntegrityError(ModelError):
+    """A model file does not match the sha256 recorded in its manifest; it was not unpickled."""
+
+
+class ModelVersionError(ModelError):
+    """A model was saved with library versions outside the range this newskit supports."""
+
+
+class UntrustedModelError(ModelError):
+    """Loading a user-supplied pickle was refused because ``trusted=True`` was not given."""
