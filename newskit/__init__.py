@@ -11,6 +11,7 @@ from newskit._errors import (
     UntrustedModelError,
 )
 from newskit._version import __version__
+from newskit.parsing import parse_text
 
 __all__ = [
     "Article",
@@ -23,4 +24,5 @@ __all__ = [
     "Section",
     "UntrustedModelError",
     "__version__",
+    "parse_text",
 ]

@@ -1,0 +1,102 @@
+"""Splitting a dump into classified lines (one pass, linear time).
+
+Each line gets one :class:`Kind`; later stages only look at kinds, stripped
+text and the precomputed neighbour indexes, never re-scan the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from newskit.parsing._chrome import bullet_item, is_chrome
+from newskit.parsing._dates import DateStamp, match_date_line
+from newskit.parsing._shapes import byline_authors
+
+__all__ = ["Kind", "Line", "classify"]
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+class Kind(Enum):
+    """What a line is, judged on the line alone."""
+
+    BLANK = "blank"
+    CHROME = "chrome"
+    DATE = "date"
+    BYLINE = "byline"
+    BULLET = "bullet"
+    TEXT = "text"
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line.
+
+    Attributes
+    ----------
+    text : str
+        The line with surrounding whitespace (NBSP, zero-width spaces) removed.
+    kind : Kind
+    key : str
+        ``text`` case-folded with whitespace runs collapsed, to spot a repeated title.
+    blanks_before : int
+        How many blank lines directly precede it (a large number at the start).
+    next_content : int
+        Index of the next line that is neither blank nor chrome (``len(lines)`` if none).
+    dates, authors, item :
+        What a DATE, BYLINE or BULLET line holds.
+    """
+
+    text: str
+    kind: Kind
+    key: str = ""
+    blanks_before: int = 0
+    next_content: int = 0
+    dates: tuple[DateStamp, ...] = ()
+    authors: tuple[str, ...] = ()
+    item: str = ""
+
+
+def _strip(raw: str) -> str:
+    text = raw.strip()
+    if text and (text[0] in _ZERO_WIDTH or text[-1] in _ZERO_WIDTH):
+        text = text.strip(_ZERO_WIDTH).strip()
+    return text
+
+
+def _classify_one(raw: str) -> Line:
+    text = _strip(raw)
+    if not text:
+        return Line(text, Kind.BLANK)
+    if is_chrome(text):
+        return Line(text, Kind.CHROME)
+    item = bullet_item(text)
+    if item is not None:
+        return Line(text, Kind.BULLET, item=item)
+    dates = match_date_line(text)
+    if dates is not None:
+        return Line(text, Kind.DATE, dates=dates)
+    authors = byline_authors(text)
+    if authors is not None:
+        return Line(text, Kind.BYLINE, authors=tuple(authors))
+    return Line(text, Kind.TEXT, key=" ".join(text.split()).casefold())
+
+
+def classify(text: str) -> list[Line]:
+    """Split ``text`` (already cleaned by ``ensure_text``) on ``\\n`` and classify every line.
+
+    >>> [line.kind.value for line in classify("Title here\\n\\nShort Url\\nUpdated 1 min ago")]
+    ['text', 'blank', 'chrome', 'date']
+    """
+    lines = [_classify_one(raw) for raw in text.split("\n")]
+    blanks = 1_000_000  # the start of the input counts as a long gap
+    for line in lines:
+        line.blanks_before = blanks
+        blanks = blanks + 1 if line.kind is Kind.BLANK else 0
+    nxt = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        lines[i].next_content = nxt
+        if lines[i].kind not in (Kind.BLANK, Kind.CHROME):
+            nxt = i
+    return lines

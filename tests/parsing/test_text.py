@@ -1,0 +1,226 @@
+"""``parse_text`` on the seed dump: every field of the six articles, exactly.
+
+Expected values are taken from the seed by hand-picked line numbers (1-based,
+as ``grep -n`` prints them), so the test states *which* input line must land in
+*which* field without restating the publisher's text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from newskit import Article, parse_text
+
+NOW = datetime(2024, 11, 14, 12, 0, 0)
+
+# (title line, caption lines, date line, highlight lines, dateline, body line ranges,
+#  section headings with their line ranges)
+SEED_LAYOUT = [
+    (1, [3], 5, [10, 11], "ISLAMABAD", [(13, 25)], [("GRAVE SECURITY BREACH", (29, 34)),
+                                                     ("CHINESE FRUSTRATIONS", (38, 43))]),
+    (46, [], 48, [53, 54], "ISLAMABAD", [(56, 66)], []),
+    (70, [], 72, [77, 78], "PESHAWAR", [(80, 87)], []),
+    (91, [], 93, [98, 99], "ISLAMABAD", [(101, 110)], []),
+    (114, [], 116, [121, 122], "ISLAMABAD", [(124, 133)], []),
+    (137, [], 139, [144, 145], "ISLAMABAD", [(147, 157)], []),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def seed_lines(seed_text: str) -> list[str]:
+    return seed_text.split("\n")
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seed_text: str) -> list[Article]:
+    return parse_text(seed_text)
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1]
+
+
+def _span(lines: list[str], first: int, last: int) -> list[str]:
+    return lines[first - 1 : last]
+
+
+def _expected_body(lines: list[str], spec: tuple[Any, ...]) -> list[str]:
+    _, _, _, _, dateline, lead, sections = spec
+    body: list[str] = []
+    for first, last in [*lead, *(r for _, r in sections)]:
+        body += _span(lines, first, last)
+    prefix = f"{dateline}: "
+    assert body[0].startswith(prefix)
+    body[0] = body[0][len(prefix) :]
+    return body
+
+
+def test_seed_gives_six_articles(seed_articles: list[Article]) -> None:
+    assert len(seed_articles) == 6
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_title_exact_and_once(
+    seed_articles: list[Article], seed_lines: list[str], number: int
+) -> None:
+    article = seed_articles[number]
+    title_line = SEED_LAYOUT[number][0]
+    expected = _line(seed_lines, title_line)
+    # the dump prints the title twice; the copy is dropped, not kept anywhere
+    assert seed_lines.count(expected) == 2
+    assert article.title == expected
+    for values in (article.body, article.captions, article.highlights):
+        assert expected not in values
+    assert all(s.heading != expected for s in article.sections)
+
+
+def test_seed_titles_literal(seed_articles: list[Article]) -> None:
+    assert seed_articles[0].title.startswith("Beijing pushes for own security staff")
+    assert seed_articles[2].title.startswith("Seven killed in Pakistan")
+    assert seed_articles[1].title.endswith("during London subway ride")
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_captions(seed_articles: list[Article], seed_lines: list[str], number: int) -> None:
+    expected = [_line(seed_lines, n) for n in SEED_LAYOUT[number][1]]
+    assert seed_articles[number].captions == expected
+
+
+def test_seed_caption_of_article_one(seed_articles: list[Article]) -> None:
+    caption = seed_articles[0].caption
+    assert caption is not None
+    assert caption.startswith("Members of the bomb disposal squad")
+    assert caption.endswith("(REUTERS/File)")
+    assert caption not in seed_articles[0].body
+
+
+@pytest.mark.parametrize("number", [0, 2, 3, 4, 5])
+def test_seed_updated_date(seed_articles: list[Article], number: int) -> None:
+    article = seed_articles[number]
+    # date only: a naive midnight (documented in docs/parsing.rst)
+    assert article.updated == datetime(2024, 11, 14)
+    assert article.updated.tzinfo is None
+    assert article.updated_text == "14 November 2024"
+    assert article.published is None
+    assert article.published_text is None
+
+
+def test_seed_relative_date_kept_raw_without_now(seed_articles: list[Article]) -> None:
+    article = seed_articles[1]
+    assert article.updated_text == "12 sec ago"
+    assert article.updated is None
+
+
+def test_seed_relative_date_resolved_with_now(seed_text: str) -> None:
+    articles = parse_text(seed_text, now=NOW)
+    assert articles[1].updated == datetime(2024, 11, 14, 11, 59, 48)
+    assert articles[1].updated_text == "12 sec ago"
+    # absolute dates do not depend on now
+    assert articles[0].updated == datetime(2024, 11, 14)
+    # and nothing else changes
+    for with_now, without in zip(articles, parse_text(seed_text), strict=True):
+        with_now.updated = without.updated
+        assert with_now == without
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_highlights(seed_articles: list[Article], seed_lines: list[str], number: int) -> None:
+    lines = [_line(seed_lines, n) for n in SEED_LAYOUT[number][3]]
+    assert all(line.startswith("  • ") for line in lines)
+    expected = [line[4:].rstrip("\xa0") for line in lines]
+    highlights = seed_articles[number].highlights
+    assert highlights == expected
+    assert len(highlights) == 2
+    for item in highlights:
+        assert "•" not in item
+        assert item == item.strip()
+        assert "\xa0" not in item
+
+
+def test_seed_highlight_literals(seed_articles: list[Article]) -> None:
+    assert seed_articles[0].highlights[0].startswith("String of recent attacks")
+    assert seed_articles[0].highlights[1].endswith("security meetings and coordination")
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_dateline(seed_articles: list[Article], number: int) -> None:
+    expected = SEED_LAYOUT[number][4]
+    article = seed_articles[number]
+    assert article.dateline == expected
+    assert not article.body[0].startswith(expected)
+    assert article.body[0][0].isupper()
+
+
+def test_seed_datelines_literal(seed_articles: list[Article]) -> None:
+    assert [a.dateline for a in seed_articles] == ["ISLAMABAD"] * 2 + ["PESHAWAR"] + [
+        "ISLAMABAD"
+    ] * 3
+    assert seed_articles[0].body[0].startswith("Beijing is pushing Pakistan to allow")
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_body_every_paragraph_in_order(
+    seed_articles: list[Article], seed_lines: list[str], number: int
+) -> None:
+    assert seed_articles[number].body == _expected_body(seed_lines, SEED_LAYOUT[number])
+
+
+@pytest.mark.parametrize("number", range(6))
+def test_seed_sections(seed_articles: list[Article], seed_lines: list[str], number: int) -> None:
+    article = seed_articles[number]
+    expected = [(h, _span(seed_lines, *r)) for h, r in SEED_LAYOUT[number][6]]
+    assert [(s.heading, s.paragraphs) for s in article.sections] == expected
+    # Section.paragraphs are the matching slice of body
+    covered = sum(len(s.paragraphs) for s in article.sections)
+    if covered:
+        assert article.body[-covered:] == [p for s in article.sections for p in s.paragraphs]
+
+
+def test_seed_quoted_subheads_are_headings_not_body(seed_articles: list[Article]) -> None:
+    article = seed_articles[0]
+    assert [s.heading for s in article.sections] == [
+        "GRAVE SECURITY BREACH",
+        "CHINESE FRUSTRATIONS",
+    ]
+    for paragraph in article.body:
+        assert "GRAVE SECURITY BREACH" not in paragraph
+        assert "CHINESE FRUSTRATIONS" not in paragraph
+    # the first 13 paragraphs come before any heading
+    assert len(article.body) == 13 + 6 + 6
+
+
+def _all_strings(article: Article) -> list[str]:
+    values = [article.title, *article.body, *article.highlights, *article.captions]
+    values += [*article.authors, article.dateline or "", article.updated_text or ""]
+    values += [article.published_text or ""]
+    values += [s.heading for s in article.sections]
+    values += [p for s in article.sections for p in s.paragraphs]
+    return values
+
+
+def test_seed_no_chrome_anywhere(seed_articles: list[Article]) -> None:
+    for article in seed_articles:
+        for value in _all_strings(article):
+            assert value == value.strip()
+            assert value not in ("Short Url", "Follow")
+            assert "Short Url" not in value
+            assert "\xa0" not in value.strip()
+        for value in [*article.body, *article.highlights, *article.captions, article.title]:
+            assert value.strip(), "empty or whitespace-only field"
+        assert article.authors == []
+        assert article.published is None
+
+
+def test_seed_every_content_line_lands_once(seed_articles: list[Article], seed_text: str) -> None:
+    # Nothing lost on the seed: count the non-blank, non-chrome lines.
+    lines = [ln.strip() for ln in seed_text.split("\n")]
+    content = [ln for ln in lines if ln and ln not in ("Short Url", "Follow")]
+    accounted = 0
+    for a in seed_articles:
+        accounted += 2  # the title and its repeat
+        accounted += len(a.captions) + len(a.highlights) + len(a.body) + len(a.sections)
+        accounted += (a.updated_text is not None) + (a.published_text is not None)
+    assert accounted == len(content)
