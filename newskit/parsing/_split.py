@@ -6,7 +6,9 @@ A line starts a new article when it looks like a headline
 * **strong start**: it follows a blank line, and within the next 16 lines,
   with at most two other text lines in between, comes page chrome
   (``Short Url``, ``Follow``), a date line, a byline or the same headline
-  again, followed in turn by some text or bullet; or
+  again, followed in turn by some text or bullet that is not itself a
+  headline after two blank lines (capitals subheads such as
+  ``'WHAT IT COSTS'`` need chrome or their own repeat); or
 * **weak start**: the current article already has body text, the line
   follows two or more blank lines, is not a capitals subhead, and is followed
   by more content.
@@ -31,15 +33,19 @@ def _headline(line: Line) -> bool:
 
 
 def _content_follows(lines: list[Line], k: int, key: str) -> bool:
-    # After the header signals, an article needs some text or bullets.
+    # After the header signals an article needs some text or bullets; a
+    # headline after a wide gap does not count (it starts the article after:
+    # the signal was a footer date of the current one).
     n = len(lines)
     for _ in range(_WINDOW):
         k = lines[k].next_content
         if k >= n:
             return False
         line = lines[k]
-        if line.kind is Kind.BULLET or (line.kind is Kind.TEXT and line.key != key):
+        if line.kind is Kind.BULLET:
             return True
+        if line.kind is Kind.TEXT and line.key != key:
+            return line.blanks_before < 2 or not _headline(line)
     return False
 
 
@@ -48,12 +54,14 @@ def is_strong_start(lines: list[Line], j: int) -> bool:
     line = lines[j]
     if line.blanks_before < 1 or not _headline(line):
         return False
+    # a capitals subhead starts an article only before chrome or its own repeat
+    signals = (Kind.CHROME,) if subhead(line.text, isolated=False) is not None else _SIGNALS
     texts = 0
     for k in range(j + 1, min(len(lines), j + 1 + _WINDOW)):
         other = lines[k]
         if other.kind is Kind.BLANK:
             continue
-        if other.kind in _SIGNALS or (other.kind is Kind.TEXT and other.key == line.key):
+        if other.kind in signals or (other.kind is Kind.TEXT and other.key == line.key):
             return _content_follows(lines, k, line.key)
         if other.kind is Kind.BULLET:
             return False
