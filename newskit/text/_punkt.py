@@ -1,0 +1,89 @@
+"""Punkt parameters stored as plain JSON, and the tokenizer built from them.
+
+NLTK ships its Punkt models as pickles (or ``punkt_tab`` data fetched with
+``nltk.download``); newskit ships its own parameters as JSON inside the
+package (``newskit/models/punkt_en.json``) so nothing is unpickled and nothing
+is downloaded. The file is checked against the artifact manifest before it is
+read, and loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from newskit._artifacts import verified_path
+from newskit._errors import ModelError, ModelVersionError
+
+__all__ = [
+    "ARTIFACT",
+    "FORMAT",
+    "ascii_quotes",
+    "load_tokenizer",
+    "params_from_json",
+    "params_to_json",
+]
+
+ARTIFACT = "punkt_en.json"
+FORMAT = "newskit-punkt/1"
+
+# Curly quotes are mapped one-to-one onto ASCII ones before Punkt sees the
+# text: older NLTK releases only realign ASCII quotes onto the sentence they
+# close, and a length-preserving map keeps every offset valid.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def ascii_quotes(text: str) -> str:
+    """Return ``text`` with curly quotes replaced by ASCII ones (same length).
+
+    >>> ascii_quotes("\u201cYes,\u201d she said.")
+    '"Yes," she said.'
+    """
+    return text.translate(_QUOTES)
+
+
+def params_to_json(params: PunktParameters, meta: dict[str, Any] | None = None) -> str:
+    """Serialise Punkt parameters as deterministic, sorted JSON."""
+    data = {
+        "format": FORMAT,
+        "meta": meta or {},
+        "abbrev_types": sorted(params.abbrev_types),
+        "collocations": sorted([a, b] for a, b in params.collocations),
+        "sent_starters": sorted(params.sent_starters),
+        "ortho_context": dict(sorted((k, int(v)) for k, v in params.ortho_context.items() if v)),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def params_from_json(text: str) -> PunktParameters:
+    """Rebuild :class:`~nltk.tokenize.punkt.PunktParameters` from :func:`params_to_json` output."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"Punkt parameters are not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ModelVersionError(f"Punkt parameters have format {found!r}, expected {FORMAT!r}")
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbrev_types"])
+    params.collocations = {(a, b) for a, b in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for typ, flags in data["ortho_context"].items():
+        params.ortho_context[typ] = int(flags)
+    return params
+
+
+def tokenizer_from_params(params: PunktParameters) -> PunktSentenceTokenizer:
+    """Return a sentence tokenizer using ``params`` and the default language variables."""
+    return PunktSentenceTokenizer(params, lang_vars=PunktLanguageVars())
+
+
+@lru_cache(maxsize=1)
+def load_tokenizer(path: Path | None = None) -> PunktSentenceTokenizer:
+    """Return the shipped tokenizer (verified and parsed once; ``path`` overrides, for tests)."""
+    source = path if path is not None else verified_path(ARTIFACT)
+    return tokenizer_from_params(params_from_json(source.read_text(encoding="utf-8")))

@@ -1,0 +1,188 @@
+"""Sentence splitting for news text.
+
+The text is first cut into *units*: paragraphs (blank lines), single lines
+that stand on their own (headings, bylines, datelines, list items: a line
+that ends without a full stop is still its own sentence) and bullet items
+(``•``, ``-``, ``*``, ``1.``; the marker is not part of the sentence).
+Hard-wrapped paragraphs are rejoined. Each unit is then split by Punkt
+with newskit's news-trained parameters (see :mod:`newskit.text._punkt`), and
+two news-specific repairs follow:
+
+* a "sentence" that starts in lower case continues the previous one
+  (``"Stop!" she shouted.``, or an abbreviation Punkt did not know);
+* a fragment made only of punctuation (a stray closing quote) is glued to
+  the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newskit._input import ensure_text
+from newskit.text._punkt import ascii_quotes, load_tokenizer
+
+__all__ = ["sentence_spans", "split_sentences"]
+
+_TERMINAL = ".!?:;…\"')]”’"
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
+_LINE = re.compile(r"[^\n]*")
+_WS = re.compile(r"\s+")
+# A lowercase start continues the sentence, except brand-style words such as
+# "iPhone" or "eBay" that open sentences in lower case.
+_LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z](?![a-z]*[A-Z])")
+_ONLY_PUNCT = re.compile(r"[\W_]*")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every line, whitespace-trimmed; blank lines as (i, i)."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() > 0 and m.start() == m.end() and text[m.start() - 1 : m.start()] != "\n":
+            continue  # finditer's empty match right after a non-empty line
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            out.append((m.start(), m.start()))
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        out.append((start, start + len(stripped)))
+    return out
+
+
+def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    """Guess whether a block of 3+ lines is one hard-wrapped paragraph."""
+    if len(block) < 3:
+        return False
+    inner = [e - s for s, e in block[:-1]]
+    longest = max(e - s for s, e in block)
+    if longest > 120 or min(inner) < 40 or max(inner) - min(inner) > 30:
+        return False
+    return any(text[e - 1] not in _TERMINAL for s, e in block[:-1])
+
+
+def _units(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the pieces Punkt splits independently."""
+    block: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text), len(text))]:
+        if start == end:
+            yield from _block_units(text, block)
+            block = []
+        else:
+            block.append((start, end))
+
+
+def _block_units(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if not block:
+        return
+    wrapped = _is_wrapped(text, block)
+    cur_start, cur_end = block[0]
+    for start, end in block[1:]:
+        bullet = _BULLET.match(text, start, end) is not None
+        joins = not bullet and (
+            wrapped
+            or (
+                text[cur_end - 1] not in _TERMINAL
+                and _LOWER_START.match(text, start, end) is not None
+            )
+        )
+        if joins:
+            cur_end = end
+            continue
+        yield _strip_bullet(text, cur_start, cur_end)
+        cur_start, cur_end = start, end
+    yield _strip_bullet(text, cur_start, cur_end)
+
+
+def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _BULLET.match(text, start, end)
+    return (m.end(), end) if m else (start, end)
+
+
+def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = ascii_quotes(text[start:end])
+    spans = [(start + s, start + e) for s, e in load_tokenizer().span_tokenize(chunk)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (
+            _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e) is not None
+        ):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` character offsets of each sentence in ``text``.
+
+    Offsets index the input string (after :func:`~newskit._input.ensure_text`
+    decoding, which keeps a ``str`` input's length unless it has ``\\r\\n``
+    line endings), so ``text[start:end]`` is the exact sentence. Bullet markers
+    and surrounding whitespace are outside every span.
+
+    Parameters
+    ----------
+    text : str or bytes
+        Any English text: one paragraph or a whole article.
+
+    Returns
+    -------
+    list of tuple of (int, int)
+        Offsets in document order; empty for empty or blank text.
+
+    Raises
+    ------
+    InputTypeError
+        ``text`` is not ``str`` or ``bytes``.
+
+    Examples
+    --------
+    >>> text = "Dr. Lee arrived at 9 a.m. on Monday. She left."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Dr. Lee arrived at 9 a.m. on Monday.', 'She left.']
+    """
+    text = ensure_text(text)
+    spans: list[tuple[int, int]] = []
+    for start, end in _units(text):
+        if start < end:
+            spans.extend(_split_unit(text, start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split news text into sentences.
+
+    Paragraphs (blank lines) and stand-alone lines (headings, bylines, list
+    items, lines that end without a full stop) are split first; each is then
+    split with Punkt parameters trained on news and extended with news
+    abbreviations (``Sen.``, ``U.S.``, ``Jan.``, ``Inc.``, initials ...).
+    Whitespace inside a sentence, including a wrapped line's newline, is
+    collapsed to single spaces; use :func:`sentence_spans` for exact offsets.
+
+    Parameters
+    ----------
+    text : str or bytes
+        Any English text.
+
+    Returns
+    -------
+    list of str
+        The sentences in document order; empty for empty or blank text.
+
+    Raises
+    ------
+    InputTypeError
+        ``text`` is not ``str`` or ``bytes``.
+
+    Examples
+    --------
+    >>> split_sentences('"We will not back down," said Gov. Ann Reyes. Talks resume on Jan. 5.')
+    ['"We will not back down," said Gov. Ann Reyes.', 'Talks resume on Jan. 5.']
+    >>> split_sentences("Storm warning\\nThe U.S. agency said winds hit 120.5 km/h.")
+    ['Storm warning', 'The U.S. agency said winds hit 120.5 km/h.']
+    >>> split_sentences("   ")
+    []
+    """
+    text = ensure_text(text)
+    return [_WS.sub(" ", text[s:e]) for s, e in sentence_spans(text)]
