@@ -12,6 +12,7 @@ from newskit._errors import (
 )
 from newskit._version import __version__
 from newskit.parsing import parse_text
+from newskit.text import split_sentences
 
 __all__ = [
     "Article",
@@ -25,4 +26,5 @@ __all__ = [
     "UntrustedModelError",
     "__version__",
     "parse_text",
+    "split_sentences",
 ]
