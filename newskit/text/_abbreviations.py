@@ -8,7 +8,7 @@ period, the form Punkt stores (``u.s`` for ``U.S.``).
 
 from __future__ import annotations
 
-__all__ = ["NEWS_ABBREVIATIONS"]
+__all__ = ["NEWS_ABBREVIATIONS", "TITLES"]
 
 _TITLES = (
     "mr mrs ms messrs mmes dr drs prof rev fr sr jr st hon pres gov govs sen sens rep reps "
@@ -26,6 +26,9 @@ _OTHER = (
     "no nos vs v etc e.g i.e a.m p.m approx est fig figs vol vols op ed eds gov't "
     "ph.d m.d b.a m.a a.d b.c"
 )
+
+#: Titles and ranks: always followed by a name, so never the end of a sentence.
+TITLES: frozenset[str] = frozenset(_TITLES.split()) - {"st", "sr", "jr"}
 
 NEWS_ABBREVIATIONS: frozenset[str] = frozenset(
     " ".join((_TITLES, _MONTHS, _PLACES, _BUSINESS, _OTHER)).split()

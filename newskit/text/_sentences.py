@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterator
 
 from newskit._input import ensure_text
+from newskit.text._abbreviations import TITLES
+from newskit.text._lexicon import stop_words
 from newskit.text._punkt import ascii_quotes, load_tokenizer
 
 __all__ = ["sentence_spans", "split_sentences"]
@@ -32,6 +34,14 @@ _WS = re.compile(r"\s+")
 # "iPhone" or "eBay" that open sentences in lower case.
 _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z](?![a-z]*[A-Z])")
 _ONLY_PUNCT = re.compile(r"[\W_]*")
+# "Sen." or "then-Sen." at the end of a piece: a title is always followed by a name.
+_ENDS_WITH_TITLE = re.compile(
+    r"(?:^|[\s(\-–—])(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.$",
+    re.IGNORECASE,
+)
+# "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
+_ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -99,14 +109,31 @@ def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
     return (m.end(), end) if m else (start, end)
 
 
+def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
+    """Whether the piece ``text[s:e]`` that Punkt split off continues ``prev``."""
+    if _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e):
+        return True
+    # a window wider than any title, so "^" can only match at a real word start
+    before = text[max(prev[0], prev[1] - 16) : prev[1]]
+    first = _FIRST_WORD.match(text, s, e)
+    if first is None:
+        return False
+    if _ENDS_WITH_TITLE.search(before):
+        return True
+    # After initials ("J.R.R. Tolkien", "John B. Alexander") a capitalised
+    # word that is not a function word ("The", "But", "Since") is a name.
+    return (
+        _ENDS_WITH_INITIALS.search(before) is not None
+        and first.group(1).lower() not in stop_words()
+    )
+
+
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = ascii_quotes(text[start:end])
     spans = [(start + s, start + e) for s, e in load_tokenizer().span_tokenize(chunk)]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (
-            _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e) is not None
-        ):
+        if merged and _continues(text, merged[-1], s, e):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

@@ -1,0 +1,170 @@
+"""Sentence-boundary benchmark: newskit vs untrained NLTK Punkt vs a regex splitter.
+
+Gold sentences are FRANK's ``article_sentences`` for its 250 CNN/DM and 251
+XSum test articles (``frank-cnndm-xsum``); newskit's Punkt parameters are
+trained on AllSides and BBC News Summary text only, never on these articles.
+Each article is the gold sentences joined by one space (FRANK's ``article``
+field). A boundary is the start of every sentence but the first; both gold and
+predicted boundaries are moved to the next letter or digit, so a quote mark
+attached to either side of a boundary does not count as an error. Precision,
+recall and F1 are micro-averaged over all boundaries.
+
+    python benchmarks/bench_sentences.py [--data-dir DIR] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from newskit.text import sentence_spans
+
+Splitter = Callable[[str], list[tuple[int, int]]]
+
+_REPO = Path(__file__).resolve().parents[1]
+_REGEX = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+_ALNUM = re.compile(r"[^\W_]")
+# sentence-final punctuation, then closing quotes/brackets and opening ones before pos
+_PUNCT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*[\"'“‘(\[]*\s*$")
+FILES = {"CNN/DM": "frank_cnndm_test.jsonl", "XSum": "frank_xsum_test.jsonl"}
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSKIT_SHARED")
+    return (Path(shared) if shared else _REPO.parent / "shared") / "data"
+
+
+def regex_spans(text: str) -> list[tuple[int, int]]:
+    """The plain regex splitter: split after . ! ? (+ closing quotes) before a capital/digit."""
+    spans, start = [], 0
+    for m in _REGEX.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def nltk_untrained() -> Splitter:
+    tok = PunktSentenceTokenizer()
+    return lambda text: list(tok.span_tokenize(text))
+
+
+def punctuated(text: str, pos: int) -> bool:
+    """Whether the text before boundary ``pos`` ends with . ! ? or an ellipsis (+ quotes)."""
+    return _PUNCT_END.search(text[max(0, pos - 12) : pos]) is not None
+
+
+def boundaries(text: str, starts: list[int]) -> set[int]:
+    """Sentence starts after the first, each moved to the next letter or digit."""
+    out = set()
+    for s in starts:
+        m = _ALNUM.search(text, s)
+        pos = m.start() if m else len(text)
+        out.add(pos)
+    first = _ALNUM.search(text)
+    out.discard(first.start() if first else 0)
+    out.discard(len(text))
+    return out
+
+
+def load(data_dir: Path) -> dict[str, list[tuple[str, list[str]]]]:
+    out = {}
+    for name, fname in FILES.items():
+        rows = []
+        with (data_dir / "frank-cnndm-xsum" / fname).open(encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                rows.append((rec["id"], rec["article_sentences"]))
+        out[name] = rows
+    return out
+
+
+Counts = list[float]  # tp, predicted, gold, gold sentences, seconds
+
+
+def evaluate(
+    split: Splitter, docs: list[tuple[str, list[str]]], errors: list[str] | None
+) -> dict[str, Counts]:
+    """Score ``split`` on ``docs`` under both gold sets ("all", "punctuated")."""
+    out = {"all": [0.0] * 5, "punctuated": [0.0] * 5}
+    for _doc_id, sents in docs:
+        text = " ".join(sents)
+        starts, pos = [], 0
+        for s in sents:
+            starts.append(pos)
+            pos += len(s) + 1
+        gold = boundaries(text, starts)
+        t0 = time.perf_counter()
+        spans = split(text)
+        seconds = time.perf_counter() - t0
+        pred = boundaries(text, [s for s, _ in spans])
+        # gold boundaries with no punctuation before them are paragraph or caption
+        # breaks lost when FRANK joined the sentences with spaces: "don't care"
+        ignore = {b for b in gold if not punctuated(text, b)}
+        for mode, g, p in (("all", gold, pred), ("punctuated", gold - ignore, pred - ignore)):
+            counts = (len(g & p), len(p), len(g), len(sents), seconds)
+            out[mode] = [a + b for a, b in zip(out[mode], counts, strict=True)]
+        if errors is not None:
+            for b in sorted((gold - ignore) ^ (pred - ignore)):
+                kind = "missed" if b in gold else "extra "
+                errors.append(f"{kind} | {text[max(0, b - 60) : b]!r} || {text[b : b + 30]!r}")
+    return out
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=default_data_dir())
+    ap.add_argument("--errors", type=int, default=0, help="print N of newskit's errors")
+    args = ap.parse_args(argv)
+    data = load(args.data_dir)
+    splitters: dict[str, Splitter] = {
+        "newskit": sentence_spans,
+        "nltk-punkt-untrained": nltk_untrained(),
+        "regex": regex_spans,
+    }
+    errors: list[str] = []
+    print("| gold | data | splitter | sentences | boundaries | P | R | F1 | ms/article |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+    totals: dict[tuple[str, str], Counts] = {}
+    rows = []
+    for dname, docs in data.items():
+        for name, split in splitters.items():
+            res = evaluate(split, docs, errors if name == "newskit" else None)
+            for mode, counts in res.items():
+                key = (mode, name)
+                prev = totals.get(key, [0.0] * 5)
+                totals[key] = [a + b for a, b in zip(prev, counts, strict=True)]
+                rows.append((mode, dname, name, counts, len(docs)))
+    n_docs = sum(len(d) for d in data.values())
+    rows += [(mode, "all", name, c, n_docs) for (mode, name), c in totals.items()]
+    for mode, dname, name, (tp, n_pred, n_gold, n_sent, secs), n in sorted(
+        rows, key=lambda r: (r[0], r[1] == "all", r[1])
+    ):
+        p, r, f = prf(int(tp), int(n_pred), int(n_gold))
+        print(
+            f"| {mode} | {dname} | {name} | {int(n_sent)} | {int(n_gold)} | "
+            f"{p:.4f} | {r:.4f} | {f:.4f} | {1000 * secs / n:.2f} |"
+        )
+    if args.errors:
+        print(f"\nnewskit errors ({len(errors)} in all), first {args.errors}:")
+        for line in errors[: args.errors]:
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
