@@ -1,0 +1,60 @@
+"""Ordered, bounded-memory batch streaming over joblib.
+
+Inputs are consumed lazily in batches of ``batch_size``; at most
+``pre_dispatch`` batches are in flight, so memory is bounded by the batch size
+and not by the length of the input. Results come back in input order.
+Parallelism goes through :mod:`joblib`, so callers choose the backend
+(``loky``, threads, Dask, Ray) with :func:`joblib.parallel_config`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TypeVar
+
+from joblib import Parallel, delayed
+
+from newskit._errors import InputValueError
+
+__all__ = ["batched", "stream_batches"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Yield lists of up to ``size`` items, consuming ``items`` lazily.
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise InputValueError(f"batch_size must be a positive integer, not {size!r}")
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def stream_batches(
+    func: Callable[[list[T]], list[R]],
+    items: Iterable[T],
+    *,
+    n_jobs: int = 1,
+    batch_size: int = 64,
+) -> Iterator[R]:
+    """Apply ``func`` to batches of ``items`` and yield its results one by one, in order.
+
+    ``func`` must return one result per item of its batch. With ``n_jobs=1``
+    everything runs in this process; otherwise joblib runs batches in workers.
+    """
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0:
+        raise InputValueError(f"n_jobs must be a non-zero integer (-1 = all cores), not {n_jobs!r}")
+    batches = batched(items, batch_size)
+    if n_jobs == 1:
+        for batch in batches:
+            yield from func(batch)
+        return
+    parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
+    for results in parallel(delayed(func)(batch) for batch in batches):
+        yield from results
