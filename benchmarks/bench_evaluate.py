@@ -1,0 +1,80 @@
+"""Sanity check of newskit.evaluate against published figures: Lead-k and the oracle.
+
+Runs Lead-3 (first three sentences from newskit.split_sentences) and the
+greedy Liu & Lapata oracle (k=3) over FRANK CNN/DM and XSum, and Lead-k /
+oracle-k with k = the reference's sentence count over BBC News Summary, and
+prints mean ROUGE F1 (rouge-score, stemming on) next to the published
+Lead-3 / oracle figures where they exist.
+
+    python benchmarks/bench_evaluate.py [--data-dir DIR] [--bbc-limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from newskit import split_sentences
+from newskit.evaluate import (
+    Example,
+    evaluate_summarizer,
+    load_bbc,
+    load_frank_cnndm,
+    load_frank_xsum,
+    oracle,
+)
+
+_REPO = Path(__file__).resolve().parents[1]
+PUBLISHED = {
+    ("CNN/DM", "lead"): "40.42 / 17.62 / 36.67 (Liu & Lapata 2019, full test set)",
+    ("CNN/DM", "oracle"): "52.59 / 31.24 / 48.87 (Liu & Lapata 2019, full test set)",
+}
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSKIT_SHARED")
+    return (Path(shared) if shared else _REPO.parent / "shared") / "data"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--data-dir", type=Path, default=default_data_dir())
+    ap.add_argument("--bbc-limit", type=int, default=None, help="first N BBC articles only")
+    args = ap.parse_args(argv)
+
+    sets: list[tuple[str, list[Example], bool]] = [
+        ("CNN/DM", load_frank_cnndm(args.data_dir), False),
+        ("XSum", load_frank_xsum(args.data_dir), False),
+        ("BBC", load_bbc(args.data_dir, limit=args.bbc_limit), True),
+    ]
+
+    print("| data | n | system | R-1 | R-2 | R-L | R-Lsum | ms/article | published R-1/2/L |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---|")
+    for name, data, match_length in sets:
+
+        def k_of(ex: Example, match: bool = match_length) -> int:
+            return len(ex.reference_sentences) if match else 3
+
+        def lead(ex: Example) -> list[str]:
+            return split_sentences(ex.article.text)[: k_of(ex)]
+
+        def best(ex: Example) -> list[str]:
+            sents = split_sentences(ex.article.text)
+            return [sents[i] for i in oracle(sents, ex.reference, k_of(ex))]
+
+        label = "k = reference sentences" if match_length else "k = 3"
+        for system, fn in (("lead", lead), ("oracle", best)):
+            res = evaluate_summarizer(fn, data, given="example")
+            f = res.f1()
+            print(
+                f"| {name} | {res.n} | {system} ({label}) | {f['rouge1']:.2f} | {f['rouge2']:.2f} "
+                f"| {f['rougeL']:.2f} | {f['rougeLsum']:.2f} | {res.ms_per_article:.2f} "
+                f"| {PUBLISHED.get((name, system), '')} |"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Evaluation: ROUGE, data-set loaders, the extractive oracle, and a runner.
+
+>>> from newskit.evaluate import rouge
+>>> round(rouge("Storms closed schools.", "Schools closed after storms.")["rouge1"].fmeasure, 3)
+0.857
+"""
+
+from newskit.evaluate._datasets import (
+    Example,
+    load_bbc,
+    load_frank_cnndm,
+    load_frank_xsum,
+    recover_bbc_reference,
+)
+from newskit.evaluate._oracle import oracle
+from newskit.evaluate._rouge import ROUGE_TYPES, RougeScore, normalize_reference, rouge, rouge_many
+from newskit.evaluate._runner import SummaryEvaluation, evaluate_summarizer
+
+__all__ = [
+    "ROUGE_TYPES",
+    "Example",
+    "RougeScore",
+    "SummaryEvaluation",
+    "evaluate_summarizer",
+    "load_bbc",
+    "load_frank_cnndm",
+    "load_frank_xsum",
+    "normalize_reference",
+    "oracle",
+    "recover_bbc_reference",
+    "rouge",
+    "rouge_many",
+]
