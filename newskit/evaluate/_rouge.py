@@ -67,8 +67,9 @@ def normalize_reference(text: str) -> str:
     """Undo the Penn Treebank tokenization of CNN/DM and XSum reference summaries.
 
     FRANK's CNN/DM references are the original highlights, PTB-tokenized
-    (``Kite 's``, ``-LRB- 3.7 miles -RRB-``, ```` quotes ''``) and joined with
-    `` . ``; XSum references carry escaped quotes (``\\'``). Scoring raw system
+    (``Kite 's``, ``-LRB- 3.7 miles -RRB-``, LaTeX-style quotes made of two
+    backquotes and two apostrophes) and joined with ``" . "``; XSum references
+    carry escaped quotes (``\\'``). Scoring raw system
     output against them unchanged counts ``lrb`` as a word and splits
     contractions differently, so references are detokenized first. The
     result has one sentence per line, ready for ROUGE-Lsum.
