@@ -12,6 +12,7 @@ from newskit._errors import (
 )
 from newskit._version import __version__
 from newskit.parsing import parse_text
+from newskit.summarizers import Summary, SummarySentence, summarize
 from newskit.text import split_sentences
 
 __all__ = [
@@ -23,8 +24,11 @@ __all__ = [
     "ModelVersionError",
     "NewskitError",
     "Section",
+    "Summary",
+    "SummarySentence",
     "UntrustedModelError",
     "__version__",
     "parse_text",
     "split_sentences",
+    "summarize",
 ]

@@ -1,0 +1,165 @@
+"""The one entry point: :func:`summarize`."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any
+
+import numpy as np
+
+from newskit._errors import InputTypeError, InputValueError
+from newskit.summarizers._base import Summarizer, Summary, SummarySentence
+from newskit.summarizers._document import Document, build_document
+
+__all__ = ["select", "summarize"]
+
+DEFAULT_SENTENCES = 3
+
+
+def _length(sentences: object, ratio: object, words: object) -> tuple[str, int | float]:
+    """Validate the length request; return ``(kind, value)``."""
+    given = {k: v for k, v in (("sentences", sentences), ("ratio", ratio), ("words", words))}
+    given = {k: v for k, v in given.items() if v is not None}
+    if len(given) > 1:
+        raise InputValueError(
+            f"give at most one of sentences=, ratio=, words= (got {', '.join(sorted(given))})"
+        )
+    if not given:
+        return "sentences", DEFAULT_SENTENCES
+    kind, value = next(iter(given.items()))
+    if kind == "ratio":
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise InputValueError(f"ratio must be a number in (0, 1], not {value!r}")
+        if not (0.0 < float(value) <= 1.0) or math.isnan(float(value)):
+            raise InputValueError(f"ratio must be in (0, 1], not {value!r}")
+        return kind, float(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InputValueError(f"{kind} must be a positive integer, not {value!r}")
+    if int(value) <= 0:
+        raise InputValueError(f"{kind} must be a positive integer, not {value!r}")
+    return kind, int(value)
+
+
+def select(
+    summarizer: Summarizer, doc: Document, kind: str, value: int | float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Chosen sentence indices (document order) and their scores for a length request."""
+    n = len(doc)
+    expected = None
+    if kind == "sentences":
+        k = min(int(value), n)
+    elif kind == "ratio":
+        k = max(1, round(float(value) * n))
+    else:
+        k = n
+        mean_length = max(float(doc.sentence_lengths.mean()), 1.0)
+        expected = max(1.0, float(value) / mean_length)
+    order, scores = summarizer.rank(doc, k, expected=expected)
+    if kind == "words":
+        lengths = doc.sentence_lengths[order]
+        # take ranked sentences while they fit; the best one always goes in
+        fits = np.cumsum(lengths) <= int(value)
+        keep = max(1, int(np.argmin(fits)) if not fits.all() else len(order))
+        order, scores = order[:keep], scores[:keep]
+    chosen = np.argsort(order, kind="stable")
+    return order[chosen], scores[chosen]
+
+
+def summarize(
+    text_or_article: object,
+    method: str = "default",
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    backend: str = "newskit",
+    title: str | None = None,
+    **options: Any,
+) -> Summary:
+    """Summarize a text or an :class:`~newskit.Article` by extracting its best sentences.
+
+    Parameters
+    ----------
+    text_or_article : str, bytes or Article
+        The text to summarize. An article contributes its title and body only.
+    method : str
+        One of :data:`newskit.summarizers.METHODS`: ``'default'`` (news-tuned),
+        ``'lead'``, ``'random'``, ``'luhn'``, ``'edmundson'``, ``'lsa'``,
+        ``'lexrank'``, ``'textrank'``, ``'sumbasic'``, ``'kl'``, ``'reduction'``.
+    sentences : int, optional
+        Number of sentences (default 3 when no length is given).
+    ratio : float, optional
+        Fraction of the document's sentences, in ``(0, 1]`` (at least one).
+    words : int, optional
+        Word budget: best-ranked sentences are taken while the total number of
+        word tokens stays within it (the best sentence is always taken).
+    backend : {'newskit', 'sumy'}
+        ``'sumy'`` runs sumy's own implementation of ``method`` on the same
+        sentences, tokens and stems (not available for ``'default'`` and ``'lead'``).
+    title : str, optional
+        Headline for plain-text input (overrides an article's title).
+    **options
+        Method parameters, e.g. ``seed=1`` for ``'random'`` or
+        ``bonus_words=[...]`` for ``'edmundson'``.
+
+    Returns
+    -------
+    Summary
+        The chosen sentences in document order, with their indices and scores.
+        A text with fewer sentences than requested returns all of them; an empty
+        text returns an empty summary.
+
+    Raises
+    ------
+    InputTypeError
+        ``text_or_article`` is not text or an Article.
+    InputValueError
+        Unknown method/backend/option, or an invalid length (zero, negative,
+        not an integer, ratio outside ``(0, 1]``, several lengths at once).
+
+    Examples
+    --------
+    >>> from newskit import summarize
+    >>> text = ("The council approved the new bridge on Monday. "
+    ...         "Work starts in May. It will cost 40 million pounds. "
+    ...         "Residents had asked for a bridge for years.")
+    >>> s = summarize(text, "lead", sentences=2)
+    >>> s.text
+    'The council approved the new bridge on Monday. Work starts in May.'
+    >>> [x.index for x in s.sentences]
+    [0, 1]
+    >>> summarize(text, sentences=0)
+    Traceback (most recent call last):
+    ...
+    newskit._errors.InputValueError: sentences must be a positive integer, not 0
+    """
+    from newskit.summarizers._registry import SUMMARIZERS
+
+    if not isinstance(method, str) or method not in SUMMARIZERS:
+        raise InputValueError(f"unknown method {method!r}; choose one of {', '.join(SUMMARIZERS)}")
+    if backend not in ("newskit", "sumy"):
+        raise InputValueError(f"backend must be 'newskit' or 'sumy', not {backend!r}")
+    if title is not None and not isinstance(title, str):
+        raise InputTypeError(f"title must be str or None, not {type(title).__name__}")
+    kind, value = _length(sentences, ratio, words)
+    try:
+        if backend == "sumy":
+            from newskit.summarizers._sumy import SumySummarizer
+
+            summarizer: Summarizer = SumySummarizer(method, **options)
+        else:
+            summarizer = SUMMARIZERS[method](**options)
+    except TypeError as exc:
+        raise InputValueError(f"bad option for method {method!r}: {exc}") from exc
+    doc = build_document(text_or_article, title=title)
+    parameters: dict[str, Any] = {kind: value, **summarizer.get_params()}
+    parameters.pop("method", None)
+    if len(doc) == 0:
+        return Summary((), method, backend, parameters, 0)
+    idx, scores = select(summarizer, doc, kind, value)
+    chosen = tuple(
+        SummarySentence(int(i), doc.sentences[int(i)], float(s))
+        for i, s in zip(idx, scores, strict=True)
+    )
+    return Summary(chosen, method, backend, parameters, len(doc))

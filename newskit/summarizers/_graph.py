@@ -1,0 +1,35 @@
+"""Helpers shared by the graph-based methods (LexRank, TextRank, Reduction)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newskit.summarizers._document import Document
+from newskit.summarizers._linalg import gram, row_sums
+
+__all__ = ["overlap_weights"]
+
+
+def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
+    """Word-overlap similarity of every sentence pair, as in TextRank.
+
+    ``w_ij = (shared words, with multiplicity) / (log |s_i| + log |s_j|)`` over the
+    stemmed non-stop words. A pair whose normaliser is zero (two one-word
+    sentences) keeps the raw overlap when ``isclose_zero`` (sumy's TextRank) and
+    scores 0 otherwise (sumy's Reduction).
+    """
+    counts = doc.content_stem_counts
+    overlap = gram(counts)
+    lengths = row_sums(counts)
+    logs = np.log(np.where(lengths > 0, lengths, 1.0))
+    norm = logs[:, None] + logs[None, :]
+    weights = np.zeros_like(overlap)
+    pos = overlap != 0
+    if isclose_zero:
+        tiny = np.isclose(norm, 0.0)
+        weights[pos & tiny] = overlap[pos & tiny]
+        div = pos & ~tiny
+    else:
+        div = pos & (norm != 0.0)
+    weights[div] = overlap[div] / norm[div]
+    return weights

@@ -1,0 +1,29 @@
+"""Reduction: sum of a sentence's word-overlap edges."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newskit.summarizers._base import Summarizer
+from newskit.summarizers._document import Document
+from newskit.summarizers._graph import overlap_weights
+
+__all__ = ["ReductionSummarizer"]
+
+
+class ReductionSummarizer(Summarizer):
+    """Score a sentence by the total weight of its edges to every other sentence.
+
+    The edges are TextRank's word-overlap weights; there is no random walk, so it
+    is a one-step (degree) centrality. Cost: one sparse product, O(n^2) memory.
+    """
+
+    name = "reduction"
+
+    def score(self, doc: Document) -> np.ndarray:
+        """Sum of the overlap weights to the other sentences."""
+        if len(doc) == 0:
+            return np.zeros(0)
+        weights = overlap_weights(doc, isclose_zero=False)
+        np.fill_diagonal(weights, 0.0)
+        return np.asarray(weights.sum(axis=1), dtype=np.float64)

@@ -1,0 +1,140 @@
+"""The summarize() entry point: lengths, inputs, results and errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import newskit
+from newskit import Article, InputTypeError, InputValueError, Summary, summarize
+from newskit.summarizers import METHODS, SUMY_METHODS
+from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
+
+
+def test_default_length_is_three_sentences_in_document_order() -> None:
+    s = summarize(ARTICLE, "lead")
+    assert isinstance(s, Summary)
+    assert s.indices == [0, 1, 2]
+    assert s.method == "lead" and s.backend == "newskit"
+    assert s.parameters["sentences"] == 3
+    assert s.text.startswith("The city council approved")
+    assert s.n_sentences == 13
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_returns_sorted_unique_valid_indices(method: str) -> None:
+    s = summarize(ARTICLE, method, sentences=4, title=ARTICLE_TITLE)
+    assert len(s) == 4
+    assert s.indices == sorted(set(s.indices))
+    assert all(0 <= i < s.n_sentences for i in s.indices)
+    for sent in s:
+        assert sent.text in ARTICLE
+        assert isinstance(sent.score, float)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_ratio_and_words(method: str) -> None:
+    half = summarize(ARTICLE, method, ratio=0.5)
+    assert len(half) == round(0.5 * half.n_sentences)
+    short = summarize(ARTICLE, method, words=40)
+    from newskit.text import word_tokens
+
+    total = sum(len(word_tokens(s.text)) for s in short)
+    assert len(short) == 1 or total <= 40
+
+
+def test_word_budget_always_keeps_the_best_sentence() -> None:
+    s = summarize(ARTICLE, "lead", words=1)
+    assert s.indices == [0]
+
+
+def test_text_shorter_than_request_returns_everything() -> None:
+    s = summarize("One sentence here. And a second one.", "textrank", sentences=10)
+    assert s.indices == [0, 1]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", b""])
+def test_empty_text_gives_empty_summary(text: str | bytes) -> None:
+    s = summarize(text)
+    assert len(s) == 0 and s.text == "" and s.n_sentences == 0
+
+
+def test_bytes_are_decoded() -> None:
+    assert summarize(ARTICLE.encode("utf-8"), "lead").indices == [0, 1, 2]
+
+
+def test_article_uses_title_and_body_only() -> None:
+    art = Article(
+        title=ARTICLE_TITLE,
+        body=[p for p in ARTICLE.split("\n\n") if p.strip()],
+        captions=["A caption that must never appear in a summary."],
+        highlights=["A highlight that is not part of the body."],
+    )
+    s = summarize(art, "lead", ratio=1.0)
+    assert "caption" not in s.text and "highlight" not in s.text
+    assert s.n_sentences == summarize(ARTICLE, "lead").n_sentences
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"sentences": 0},
+        {"sentences": -2},
+        {"sentences": 2.5},
+        {"sentences": True},
+        {"sentences": "3"},
+        {"ratio": 0},
+        {"ratio": 1.5},
+        {"ratio": -0.1},
+        {"ratio": float("nan")},
+        {"ratio": "half"},
+        {"words": 0},
+        {"words": 10.0},
+        {"sentences": 2, "ratio": 0.5},
+    ],
+)
+def test_invalid_lengths_raise_value_errors(kwargs: dict[str, object]) -> None:
+    with pytest.raises(InputValueError):
+        summarize(ARTICLE, "lead", **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        summarize(ARTICLE, "lead", **kwargs)  # type: ignore[arg-type]
+
+
+def test_bad_method_backend_option_and_type() -> None:
+    with pytest.raises(InputValueError, match="unknown method"):
+        summarize(ARTICLE, "nope")
+    with pytest.raises(InputValueError, match="backend"):
+        summarize(ARTICLE, "lead", backend="gensim")
+    with pytest.raises(InputValueError, match="option"):
+        summarize(ARTICLE, "lexrank", colour="red")
+    with pytest.raises(InputValueError, match="sumy has no 'lead'"):
+        summarize(ARTICLE, "lead", backend="sumy")
+    with pytest.raises(InputTypeError):
+        summarize(None)
+    with pytest.raises(InputTypeError):
+        summarize(ARTICLE, title=3)  # type: ignore[arg-type]
+
+
+def test_random_is_seeded() -> None:
+    a = summarize(ARTICLE, "random", seed=7)
+    b = summarize(ARTICLE, "random", seed=7)
+    assert a.indices == b.indices
+    seen = {tuple(summarize(ARTICLE, "random", seed=s).indices) for s in range(8)}
+    assert len(seen) > 1
+
+
+@pytest.mark.parametrize("method", SUMY_METHODS)
+def test_sumy_backend_runs_offline(method: str) -> None:
+    s = summarize(ARTICLE, method, backend="sumy", title=ARTICLE_TITLE)
+    assert s.backend == "sumy" and len(s) == 3
+    assert s.indices == sorted(s.indices)
+
+
+def test_summary_serialises() -> None:
+    d = summarize(ARTICLE, "luhn").to_dict()
+    assert d["method"] == "luhn" and len(d["sentences"]) == 3
+    assert {"index", "text", "score"} <= set(d["sentences"][0])
+
+
+def test_top_level_export_is_a_function_not_the_subpackage() -> None:
+    assert callable(newskit.summarize)
+    assert newskit.summarize is summarize

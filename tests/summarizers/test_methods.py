@@ -1,0 +1,78 @@
+"""Behaviour of individual algorithms on small hand-made documents."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newskit.summarizers import (
+    SUMMARIZERS,
+    Document,
+    EdmundsonSummarizer,
+    LsaSummarizer,
+    LuhnSummarizer,
+    build_document,
+    summarize,
+)
+from newskit.summarizers._api import select
+from newskit.summarizers._linalg import DENSE_LIMIT
+from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
+
+
+def test_build_document_paragraphs_and_title() -> None:
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    assert doc.title == ARTICLE_TITLE
+    assert doc.paragraph_ids.tolist()[:4] == [0, 1, 1, 1]
+    assert doc.paragraph_ids[-1] == 4
+    single = build_document("Line one is here.\nLine two is here.")
+    assert single.paragraph_ids.tolist() == [0, 1]
+
+
+def test_luhn_scores_the_densest_cluster() -> None:
+    text = (
+        "Bridge council bridge council vote. Nothing here at all today. The bridge and the council."
+    )
+    scores = LuhnSummarizer().score(build_document(text))
+    assert scores[0] == scores.max() > 0
+    assert scores[1] == 0
+
+
+def test_lsa_full_rank_equals_truncated_svd_with_all_dimensions() -> None:
+    doc = build_document(ARTICLE)
+    full = LsaSummarizer().score(doc)
+    n_terms = len({s for s, stop in zip(doc.stem_ids, doc.is_stop, strict=True) if not stop})
+    truncated = LsaSummarizer(dimensions=min(len(doc), n_terms) - 1).score(doc)
+    # dropping only the smallest dimension changes little; the norms are the exact limit
+    assert np.corrcoef(full, truncated)[0, 1] > 0.99
+
+
+def test_edmundson_custom_cue_words_change_the_choice() -> None:
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    base = EdmundsonSummarizer(title_weight=0, location_weight=0)
+    custom = EdmundsonSummarizer(bonus_words=["mayor"], title_weight=0, location_weight=0)
+    assert np.argmax(custom.score(doc)) == 10  # the mayor sentence
+    assert not np.array_equal(base.score(doc), custom.score(doc))
+    with pytest.raises(TypeError):
+        EdmundsonSummarizer(bonus_words="mayor").score(doc)
+
+
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
+def test_dense_and_sparse_paths_agree(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    dense_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "sentences", 4)
+    monkeypatch.setattr("newskit.summarizers._linalg.DENSE_LIMIT", 0)
+    sparse_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "sentences", 4)
+    assert dense_pick.tolist() == sparse_pick.tolist()
+    assert DENSE_LIMIT > 0
+
+
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
+def test_degenerate_documents(method: str) -> None:
+    for text in ["Yes.", "The. A. Of.", "1 2 3. 4 5 6.", "Same words. Same words. Same words."]:
+        s = summarize(text, method, sentences=2)
+        assert 1 <= len(s) <= 2
+
+
+def test_document_tokens_are_shared() -> None:
+    doc = Document(["Rain fell in Leeds.", "Leeds was wet."], [0, 0])
+    assert doc.sentence_lengths.tolist() == [4, 3]
+    assert doc.stem_vocab[doc.stem_ids[3]] == doc.stem_vocab[doc.stem_ids[4]]
