@@ -4,7 +4,8 @@ A line starts a new article when it looks like a headline
 (:func:`~newskit.parsing._shapes.is_title_like`, not a caption) and either
 
 * **strong start**: it follows a blank line, and within the next 16 lines,
-  with at most two other text lines in between, comes page chrome
+  with at most two other text lines in between (none after two blank
+  lines), comes page chrome
   (``Short Url``, ``Follow``), a date line, a byline or the same headline
   again, followed in turn by some text or bullet that is not itself a
   headline after two blank lines (capitals subheads such as
@@ -63,7 +64,9 @@ def is_strong_start(lines: list[Line], j: int) -> bool:
             continue
         if other.kind in signals or (other.kind is Kind.TEXT and other.key == line.key):
             return _content_follows(lines, k, line.key)
-        if other.kind is Kind.BULLET:
+        if other.kind is Kind.BULLET or other.blanks_before >= 2:
+            # bullets belong to a header already under way; a text after a wide
+            # gap is the next candidate, not a caption of this one
             return False
         texts += 1
         if texts > _MAX_TEXT_BETWEEN:

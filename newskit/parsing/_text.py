@@ -143,7 +143,11 @@ def _read_header(lines: list[Line], start: int, title: int | None, draft: _Draft
         elif line.blanks_before >= 2 and is_strong_start(lines, k):
             next_article = k
             break
-        elif len(pending) >= _MAX_PENDING or split_dateline(line.text) is not None:
+        elif (
+            len(pending) >= _MAX_PENDING
+            or (pending and line.blanks_before >= 2)
+            or split_dateline(line.text) is not None
+        ):
             break
         else:
             pending.append(k)
@@ -181,7 +185,7 @@ def _read_article(lines: list[Line], start: int, title: int | None) -> tuple[_Dr
     while k < limit:
         line = lines[k]
         kind = line.kind
-        if k in header.consumed or kind in (Kind.BLANK, Kind.CHROME):
+        if k == title or k in header.consumed or kind in (Kind.BLANK, Kind.CHROME):
             pass
         elif kind is Kind.DATE or kind is Kind.BYLINE:
             # a second date or byline (its field already set) is kept as body text
