@@ -121,11 +121,15 @@ def _prune_learned(params: PunktParameters) -> None:
     "abbreviations" (long alphabetic types without an inner period), and
     learns names as frequent sentence starters, which makes it break after
     ``Sen.`` before ``Biden``. A sentence starter must have been seen in
-    in lower case inside a sentence, so proper names are never one.
+    lower case inside a sentence, so proper names are never one. Collocations
+    after a number are dropped too.
     """
     params.abbrev_types = {
         a for a in params.abbrev_types if "." in a or len(a) <= 4 or a in NEWS_ABBREVIATIONS
     }
+    # "in 2000. GM" must split: number-led collocations come from photo credits
+    # and sports tables ("2012. REUTERS/...") and are wrong in running text
+    params.collocations = {c for c in params.collocations if c[0] != "##number##"}
     params.sent_starters = {
         s for s in params.sent_starters if params.ortho_context.get(s, 0) & _ORTHO_MID_LC
     }

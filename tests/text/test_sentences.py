@@ -74,6 +74,10 @@ from newskit.text import sentence_spans, split_sentences
             "The meeting ended at 10 p.m. on Tuesday. No deal was reached.",
             ["The meeting ended at 10 p.m. on Tuesday.", "No deal was reached."],
         ),
+        (
+            "The pact was signed in 2004. GM, the larger partner, later objected.",
+            ["The pact was signed in 2004.", "GM, the larger partner, later objected."],
+        ),
         # ellipses
         (
             "He hesitated... Then he signed the order.",
