@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from newskit import Article, parse_text
+from newskit import Article, InputTypeError, parse_text
 
 NOW = datetime(2024, 11, 14, 12, 0, 0)
 
@@ -224,3 +224,203 @@ def test_seed_every_content_line_lands_once(seed_articles: list[Article], seed_t
         accounted += len(a.captions) + len(a.highlights) + len(a.body) + len(a.sections)
         accounted += (a.updated_text is not None) + (a.published_text is not None)
     assert accounted == len(content)
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [None, 42, 1.5, ["a"], {"text": "a"}, object()])
+def test_wrong_types_raise_input_type_error(value: object) -> None:
+    with pytest.raises(InputTypeError, match="must be str or bytes"):
+        parse_text(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        parse_text(value)  # type: ignore[arg-type]
+
+
+def test_now_must_be_a_datetime() -> None:
+    with pytest.raises(InputTypeError, match="now must be a datetime"):
+        parse_text("Title here\n\nBody.", now="2024-11-14")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", ["", " ", "\n\n", "\xa0\n \t\n\xa0", b"", b"  \n", "\u200b"])
+def test_empty_or_whitespace_gives_no_articles(value: str | bytes) -> None:
+    assert parse_text(value) == []
+
+
+def test_chrome_only_gives_no_articles() -> None:
+    assert parse_text("Short Url\nFollow\n\n•\n***\n") == []
+
+
+def test_bytes_are_decoded(seed_text: str) -> None:
+    assert parse_text(seed_text.encode("utf-8")) == parse_text(seed_text)
+    [article] = parse_text("Caf\xe9 owners protest new rules\n\nThey marched.".encode("cp1252"))
+    assert article.title == "Café owners protest new rules"
+
+
+def test_control_characters_and_crlf(seed_text: str) -> None:
+    assert parse_text(seed_text.replace("\n", "\r\n")) == parse_text(seed_text)
+    [article] = parse_text("Title with a NUL\x00inside\n\nBody text.")
+    assert article.title == "Title with a NUL inside"
+
+
+# --- single articles without chrome -------------------------------------------------------
+
+
+def test_title_and_paragraphs() -> None:
+    [article] = parse_text("Ferry service resumes after storm\nBoats sailed at dawn.\nAll is well.")
+    assert article.title == "Ferry service resumes after storm"
+    assert article.body == ["Boats sailed at dawn.", "All is well."]
+
+
+def test_only_paragraphs_has_no_title() -> None:
+    [article] = parse_text("Boats sailed at dawn.\n\nAll is well.")
+    assert article.title == ""
+    assert article.body == ["Boats sailed at dawn.", "All is well."]
+
+
+def test_single_line_is_body_not_title() -> None:
+    [article] = parse_text("Ferry service resumes after storm")
+    assert article.title == ""
+    assert article.body == ["Ferry service resumes after storm"]
+
+
+def test_byline_and_posted() -> None:
+    text = (
+        "Ferry service resumes after storm\n"
+        "By Lena Novak, Ravi Sharma & Omar Haddad\n"
+        "Posted on Nov. 14, 2024\n\n"
+        "OSLO — Boats sailed at dawn.\n"
+    )
+    [article] = parse_text(text)
+    assert article.authors == ["Lena Novak", "Ravi Sharma", "Omar Haddad"]
+    assert article.published_text == "Nov. 14, 2024"
+    assert article.published == datetime(2024, 11, 14)
+    assert article.dateline == "OSLO"
+    assert article.body == ["Boats sailed at dawn."]
+    assert article.highlights == [] and article.captions == []
+
+
+def test_by_sentence_is_not_a_byline() -> None:
+    [article] = parse_text("Ferry service resumes\n\nBy the evening most boats had sailed.")
+    assert article.authors == []
+    assert article.body == ["By the evening most boats had sailed."]
+
+
+def test_second_byline_and_date_stay_in_body() -> None:
+    text = "Ferry service resumes\nBy Lena Novak\nUpdated 1 min ago\n\nIt sailed.\nBy Ravi Sharma\n"
+    text += "Updated 2 min ago\n"
+    [article] = parse_text(text)
+    assert article.authors == ["Lena Novak"]
+    assert article.updated_text == "1 min ago"
+    assert article.body == ["It sailed.", "By Ravi Sharma", "Updated 2 min ago"]
+
+
+def test_several_subheads_of_each_shape() -> None:
+    text = (
+        "Ferry service resumes after storm\n\n"
+        "Boats sailed at dawn.\n\n"
+        "'THE NIGHT OF THE STORM'\n\n"
+        "Winds reached 120 km/h.\n\n"
+        "DAMAGE IN THE HARBOUR\n\n"
+        "Two piers were lost.\n\n"
+        "What Happens Next\n\n"
+        "Repairs start on Monday.\n"
+        "More boats will follow.\n"
+    )
+    [article] = parse_text(text)
+    assert [(s.heading, s.paragraphs) for s in article.sections] == [
+        ("THE NIGHT OF THE STORM", ["Winds reached 120 km/h."]),
+        ("DAMAGE IN THE HARBOUR", ["Two piers were lost."]),
+        ("What Happens Next", ["Repairs start on Monday.", "More boats will follow."]),
+    ]
+    assert article.body == [
+        "Boats sailed at dawn.",
+        "Winds reached 120 km/h.",
+        "Two piers were lost.",
+        "Repairs start on Monday.",
+        "More boats will follow.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "It worked.",  # short, but a sentence
+        "Not everyone agreed",  # sentence case
+        "Then, Nothing Happened",  # comma
+        "Thank You All Very Much For Coming To This Event Today",  # more than 8 words
+        "Yes!",
+    ],
+)
+def test_short_paragraphs_are_not_eaten_as_subheads(line: str) -> None:
+    text = f"Ferry service resumes after storm\n\nBoats sailed.\n\n{line}\n\nAll is well.\n"
+    [article] = parse_text(text)
+    assert article.sections == []
+    assert article.body == ["Boats sailed.", line, "All is well."]
+
+
+def test_title_case_line_in_compact_text_is_body() -> None:
+    # Title-Case subheads need blank lines around them
+    [article] = parse_text("Ferry service resumes\nBoats sailed.\nWhat Happens Next\nAll is well.")
+    assert article.sections == []
+    assert article.body == ["Boats sailed.", "What Happens Next", "All is well."]
+
+
+def test_subhead_needs_text_after_it() -> None:
+    [article] = parse_text("Ferry service resumes\n\nBoats sailed.\n\nMORE TO COME\n")
+    assert article.sections == []
+    assert article.body == ["Boats sailed.", "MORE TO COME"]
+
+
+def test_bullets_in_body_stay_body() -> None:
+    text = "Ferry service resumes\n\nBoats sailed.\nThey carried:\n• cars\n• bikes\n"
+    [article] = parse_text(text)
+    assert article.highlights == []
+    assert article.body == ["Boats sailed.", "They carried:", "• cars", "• bikes"]
+
+
+# --- splitting ----------------------------------------------------------------------------
+
+
+def test_articles_split_on_repeated_title_chrome() -> None:
+    text = (
+        "Ferry service resumes\n\nUpdated 1 min ago\nFollow\n\nFerry service resumes\n\n"
+        "Boats sailed.\n\n\n"
+        "Rail strike called off\n\nUpdated 2 min ago\nFollow\n\nRail strike called off\n\n"
+        "Trains ran.\n"
+    )
+    articles = parse_text(text)
+    assert [(a.title, a.body, a.updated_text) for a in articles] == [
+        ("Ferry service resumes", ["Boats sailed."], "1 min ago"),
+        ("Rail strike called off", ["Trains ran."], "2 min ago"),
+    ]
+
+
+def test_articles_split_on_wide_gap_before_headline() -> None:
+    text = "Ferry service resumes\n\nBoats sailed.\n\n\nRail strike called off\n\nTrains ran.\n"
+    articles = parse_text(text)
+    assert [(a.title, a.body) for a in articles] == [
+        ("Ferry service resumes", ["Boats sailed."]),
+        ("Rail strike called off", ["Trains ran."]),
+    ]
+
+
+def test_single_gap_before_headline_does_not_split() -> None:
+    text = "Ferry service resumes\n\nBoats sailed.\n\nRail strike called off\n\nTrains ran.\n"
+    [article] = parse_text(text)
+    assert article.body == ["Boats sailed.", "Rail strike called off", "Trains ran."]
+
+
+def test_footer_date_does_not_start_an_article() -> None:
+    text = "Ferry service resumes\n\nBoats sailed.\n\nAll is well for now\nUpdated 1 min ago\n"
+    [article] = parse_text(text)
+    assert article.body == ["Boats sailed.", "All is well for now"]
+    assert article.updated_text == "1 min ago"
+
+
+def test_adversarial_lines_do_not_crash() -> None:
+    # long runs that would hurt a backtracking regex; timing is measured by the benchmark
+    text = "A" * 5000 + ":" + "\n" + " " * 5000 + "x\n" + "ISLAMABAD" + " A" * 3000 + "\n"
+    text += "By " + "Aa " * 3000 + "\n" + "Updated " + "1" * 3000 + "\n" + "'" + "A " * 3000
+    articles = parse_text(text)
+    assert sum(len(a.body) for a in articles) >= 4
