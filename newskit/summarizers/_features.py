@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from newskit.summarizers._document import Document, cached_stem
 from newskit.summarizers._linalg import col_sums, doc_freq, entries
 
 __all__ = ["FEATURES", "sentence_features"]
+
+_QUOTE = re.compile('["“”]')
+_QUESTION = re.compile("\\?[\"'”’ )]*$")
+_DIGIT = re.compile(r"\d")
 
 #: Feature names, in column order.
 FEATURES: tuple[str, ...] = (

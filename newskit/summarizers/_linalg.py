@@ -8,7 +8,7 @@ is repaid by never materialising ``sentences x vocabulary`` cells.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import scipy.sparse as sp
@@ -27,6 +27,7 @@ __all__ = [
     "row_max",
     "row_sums",
     "scale",
+    "single_thread",
 ]
 
 Matrix: TypeAlias = np.ndarray | sp.csr_matrix
@@ -54,6 +55,11 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+def single_thread() -> Any:
+    """Context manager running BLAS on one thread (small matrices: no thread wake-ups)."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 def row_sums(m: Matrix) -> np.ndarray:
     """Sum of each row as a 1-D array."""
     return np.asarray(m.sum(axis=1), dtype=np.float64).ravel()
@@ -78,7 +84,7 @@ def gram(m: Matrix) -> np.ndarray:
     if isinstance(m, np.ndarray):
         # A threaded BLAS spends more time waking threads than multiplying an
         # article-sized matrix (10x slower on a busy machine): use one thread.
-        with _blas().limit(limits=1, user_api="blas"):
+        with single_thread():
             return np.asarray(np.dot(m, np.ascontiguousarray(m.T)), dtype=np.float64)
     return np.asarray((m @ m.T).toarray(), dtype=np.float64)
 

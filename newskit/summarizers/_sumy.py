@@ -97,18 +97,25 @@ class SumySummarizer(Summarizer):
     ----------
     method : str
         One of :data:`SUMY_METHODS`.
+    stemmer : callable or None
+        The stemmer sumy calls; ``None`` (the default, needed for parity) uses
+        newskit's memoised :func:`newskit.text.stem`. Pass
+        ``sumy.nlp.stemmers.Stemmer("english")`` to time sumy exactly as shipped.
     **options
         The same options as newskit's summarizer of that method.
     """
 
     name = "sumy"
 
-    def __init__(self, method: str, **options: Any) -> None:
+    def __init__(
+        self, method: str, stemmer: Callable[[str], str] | None = None, **options: Any
+    ) -> None:
         if method not in SUMY_METHODS:
             raise InputValueError(
                 f"sumy has no {method!r} method; backend='sumy' supports {', '.join(SUMY_METHODS)}"
             )
         self.method = method
+        self.stemmer = stemmer
         self.options = options
 
     def get_params(self) -> dict[str, Any]:
@@ -140,11 +147,12 @@ class SumySummarizer(Summarizer):
             "reduction": ReductionSummarizer,
         }
         options = dict(self.options)
+        stem = cached_stem if self.stemmer is None else self.stemmer
         cls = _recording(classes[self.method])
         if self.method == "edmundson":
             ours = EdmundsonSummarizer(**options)
             weights = {k: v for k, v in ours.get_params().items() if k.endswith("_weight")}
-            summarizer = cls(cached_stem, **weights)
+            summarizer = cls(stem, **weights)
             bonus, stigma, null = ours.raw_words()
             summarizer.bonus_words = bonus
             summarizer.stigma_words = stigma
@@ -160,7 +168,7 @@ class SumySummarizer(Summarizer):
                 return dict(zip(sentences, ratings, strict=True))
 
             cls = type(cls.__name__, (cls,), {"_get_random_ratings": shuffled})
-        summarizer = cls(cached_stem)
+        summarizer = cls(stem)
         mapping = _ATTRIBUTES.get(self.method, {})
         for key, value in options.items():
             if key not in mapping:
