@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Literal
 
 from dateutil import parser as _dateutil
@@ -222,6 +223,7 @@ def _one_stamp(part: str) -> DateStamp | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # dumps repeat the same date lines; results are immutable
 def match_date_line(text: str) -> tuple[DateStamp, ...] | None:
     """Return the dates of a date line, or ``None`` when ``text`` is not a date line.
 

@@ -16,6 +16,7 @@ from newskit.parsing._shapes import byline_authors
 __all__ = ["Kind", "Line", "classify"]
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_MAX_KEYED = 300  # longest line is_title_like accepts
 
 
 class Kind(Enum):
@@ -39,7 +40,8 @@ class Line:
         The line with surrounding whitespace (NBSP, zero-width spaces) removed.
     kind : Kind
     key : str
-        ``text`` case-folded with whitespace runs collapsed, to spot a repeated title.
+        ``text`` case-folded with whitespace runs collapsed, to spot a repeated
+        title (empty for lines longer than any headline).
     blanks_before : int
         How many blank lines directly precede it (a large number at the start).
     next_content : int
@@ -80,7 +82,9 @@ def _classify_one(raw: str) -> Line:
     authors = byline_authors(text)
     if authors is not None:
         return Line(text, Kind.BYLINE, authors=tuple(authors))
-    return Line(text, Kind.TEXT, key=" ".join(text.split()).casefold())
+    # only headline-sized lines can repeat a title; skip the work for long paragraphs
+    key = " ".join(text.split()).casefold() if len(text) <= _MAX_KEYED else ""
+    return Line(text, Kind.TEXT, key=key)
 
 
 def classify(text: str) -> list[Line]:
