@@ -24,7 +24,7 @@ R = TypeVar("R")
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Yield lists of up to ``size`` items, consuming ``items`` lazily.
+    """Return an iterator of lists of up to ``size`` items, consuming ``items`` lazily.
 
     >>> list(batched(range(5), 2))
     [[0, 1], [2, 3], [4]]
@@ -32,8 +32,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise InputValueError(f"batch_size must be a positive integer, not {size!r}")
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+    return iter(lambda: list(islice(iterator, size)), [])
 
 
 def stream_batches(
@@ -50,7 +49,12 @@ def stream_batches(
     """
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0:
         raise InputValueError(f"n_jobs must be a non-zero integer (-1 = all cores), not {n_jobs!r}")
-    batches = batched(items, batch_size)
+    return _stream(func, batched(items, batch_size), n_jobs)
+
+
+def _stream(
+    func: Callable[[list[T]], list[R]], batches: Iterator[list[T]], n_jobs: int
+) -> Iterator[R]:
     if n_jobs == 1:
         for batch in batches:
             yield from func(batch)
