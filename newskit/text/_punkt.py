@@ -10,11 +10,17 @@ read, and loaded once, on first use.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from newskit._artifacts import verified_path
 from newskit._errors import ModelError, ModelVersionError
@@ -22,6 +28,8 @@ from newskit._errors import ModelError, ModelVersionError
 __all__ = [
     "ARTIFACT",
     "FORMAT",
+    "NewsLanguageVars",
+    "NewsToken",
     "ascii_quotes",
     "load_tokenizer",
     "params_from_json",
@@ -44,6 +52,64 @@ def ascii_quotes(text: str) -> str:
     '"Yes," she said.'
     """
     return text.translate(_QUOTES)
+
+
+class NewsLanguageVars(PunktLanguageVars):  # type: ignore[misc]
+    """Punkt's English language variables, compiled with the standard ``re`` module.
+
+    Recent NLTK releases run every Punkt regex through the third-party
+    ``regex`` engine under a timeout (``nltk.redos``), which makes sentence
+    splitting several times slower. The patterns here are NLTK's own (3.10),
+    fixed so behaviour does not change with the installed NLTK version, and
+    all are linear-time.
+    """
+
+    re_boundary_realignment = re.compile(
+        r'["\')\]}\u2018\u2019\u201c\u201d\xab\xbb]+?(?:\s+|(?=--)|$)', re.MULTILINE
+    )
+    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[\u2018\u2019\u201c\u201d\xab\xbb?!])"
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        try:
+            return self._re_word_tokenizer_std
+        except AttributeError:
+            self._re_word_tokenizer_std: re.Pattern[str] = re.compile(
+                self._word_tokenize_fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._re_word_tokenizer_std
+
+    def period_context_re(self) -> re.Pattern[str]:
+        try:
+            return self._re_period_context_std
+        except AttributeError:
+            self._re_period_context_std: re.Pattern[str] = re.compile(
+                self._period_context_fmt
+                % {"NonWord": self._re_non_word_chars, "SentEndChars": r"[\.\?!]"},
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._re_period_context_std
+
+
+_NON_PUNCT = re.compile(r"[^\W\d]")
+
+
+class NewsToken(PunktToken):  # type: ignore[misc]
+    """Punkt's token with its regexes compiled by the standard ``re`` module."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$")
+    _RE_ALPHA = re.compile(r"[^\W\d]+$")
+
+    @property
+    def is_non_punct(self) -> re.Match[str] | None:
+        return _NON_PUNCT.search(self.type)
 
 
 def params_to_json(params: PunktParameters, meta: dict[str, Any] | None = None) -> str:
@@ -78,8 +144,8 @@ def params_from_json(text: str) -> PunktParameters:
 
 
 def tokenizer_from_params(params: PunktParameters) -> PunktSentenceTokenizer:
-    """Return a sentence tokenizer using ``params`` and the default language variables."""
-    return PunktSentenceTokenizer(params, lang_vars=PunktLanguageVars())
+    """Return a sentence tokenizer using ``params`` and newskit's language variables."""
+    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars(), token_cls=NewsToken)
 
 
 @lru_cache(maxsize=1)

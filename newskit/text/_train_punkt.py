@@ -18,13 +18,13 @@ import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from nltk.tokenize.punkt import _ORTHO_MID_LC, PunktLanguageVars, PunktParameters, PunktTrainer
+from nltk.tokenize.punkt import _ORTHO_MID_LC, PunktParameters, PunktTrainer
 
 from newskit._artifacts import MODELS_DIR, record_artifact
 from newskit._datadir import default_data_dir
 from newskit._errors import InputValueError
 from newskit.text._abbreviations import NEWS_ABBREVIATIONS
-from newskit.text._punkt import ARTIFACT, ascii_quotes, params_to_json
+from newskit.text._punkt import ARTIFACT, NewsLanguageVars, NewsToken, ascii_quotes, params_to_json
 
 __all__ = ["HELP", "add_arguments", "iter_training_texts", "run", "train_punkt"]
 
@@ -79,7 +79,7 @@ def train_punkt(
     """Train, write ``punkt_en.json`` into ``out_dir``, record it, and return its path."""
     if min_count < 1:
         raise InputValueError(f"min_count must be >= 1, not {min_count}")
-    trainer = PunktTrainer(lang_vars=PunktLanguageVars())
+    trainer = PunktTrainer(lang_vars=NewsLanguageVars(), token_cls=NewsToken)
     docs = 0
     for text in iter_training_texts(data_dir, allsides, bbc):
         trainer.train(text, finalize=False)

@@ -89,3 +89,21 @@ def test_training_writes_verified_json(tmp_path: Path) -> None:
         "Dr. Omar Haddad spoke.",
         "Critics left.",
     ]
+
+
+_MIXED = (
+    'Gov. Dee Lamb (R-Texas) said on Jan. 3 that the U.S. would act. "We won\'t wait!" '
+    "she said... Critics disagreed. Acme Inc. shares fell 2.5% to $10.20 (a record low). "
+    "The vote -- held at 9 a.m. -- passed 51-49. Was it fair? No. 5 on the list, J. R. Oyelaran, "
+    "said: 'It was.' (He left.) Then the U.N. met. [Sources: AP.] Done...\n\nNew paragraph, "
+    "with e.g. a list: one, two; three. Mr. O'Neil's dog barked!!! Really?! Yes."
+)
+
+
+def test_fast_regexes_give_nltks_boundaries() -> None:
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+
+    ours = load_tokenizer()
+    reference = PunktSentenceTokenizer(ours._params, lang_vars=PunktLanguageVars())
+    for text in (_MIXED, _MIXED.replace(". ", ".  "), _MIXED.lower(), _MIXED.upper()):
+        assert list(ours.span_tokenize(text)) == list(reference.span_tokenize(text))
