@@ -16,7 +16,7 @@ from newskit._version import __version__
 
 __all__ = ["main"]
 
-_COMMANDS = ("parse", "digest", "train")
+_COMMANDS = ("parse", "digest", "summarize", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:
