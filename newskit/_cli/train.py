@@ -18,6 +18,7 @@ __all__ = ["TARGETS", "add_parser", "run"]
 TARGETS: dict[str, str] = {
     "punkt": "newskit.text._train_punkt",
     "stopwords": "newskit.text._build_stopwords",
+    "summarizer": "newskit.summarizers._train",
 }
 
 
