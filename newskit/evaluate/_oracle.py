@@ -28,11 +28,15 @@ def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
     return set(itertools.pairwise(tokens))
 
 
-def _f1(candidate: set[object], reference: set[object]) -> float:
-    overlap = len(candidate & reference)
+def _f1_union(
+    selected: set[object], cand: set[object], cand_hit: set[object], reference: set[object]
+) -> float:
+    """F1 of ``selected | cand`` against ``reference``, without building the union."""
+    overlap = len(selected & reference) + len(cand_hit - selected)
     if not overlap:
         return 0.0
-    p, r = overlap / len(candidate), overlap / len(reference)
+    size = len(selected) + len(cand - selected)
+    p, r = overlap / size, overlap / len(reference)
     return 2 * p * r / (p + r)
 
 
@@ -76,8 +80,11 @@ def oracle(sentences: Sequence[str], reference: str, k: int = 3) -> list[int]:
     ref1: set[object] = set(ref)
     ref2: set[object] = set(_bigrams(ref))
     toks = [_tokens(ensure_text(s, name="sentence")) for s in sentences]
+    # n-gram sets per sentence, and the part of each inside the reference
     uni: list[set[object]] = [set(t) for t in toks]
     bi: list[set[object]] = [set(_bigrams(t)) for t in toks]
+    uni_hit = [u & ref1 for u in uni]
+    bi_hit = [b & ref2 for b in bi]
     selected: list[int] = []
     sel1: set[object] = set()
     sel2: set[object] = set()
@@ -85,9 +92,11 @@ def oracle(sentences: Sequence[str], reference: str, k: int = 3) -> list[int]:
     for _ in range(min(k, len(toks))):
         choice, choice_score = -1, best
         for i in range(len(toks)):
-            if i in selected:
-                continue
-            score = _f1(sel1 | uni[i], ref1) + _f1(sel2 | bi[i], ref2)
+            if i in selected or not (uni_hit[i] or bi_hit[i]):
+                continue  # a sentence with no overlap can never raise the score
+            score = _f1_union(sel1, uni[i], uni_hit[i], ref1) + _f1_union(
+                sel2, bi[i], bi_hit[i], ref2
+            )
             if score > choice_score:
                 choice, choice_score = i, score
         if choice < 0:
