@@ -71,8 +71,8 @@ def is_title_like(text: str) -> bool:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(not ch.islower() for ch in letters)
+    # str.isupper: every cased character is upper case and there is one at least
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 2
 
 
 def _is_title_case(words: list[str]) -> bool:

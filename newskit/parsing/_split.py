@@ -26,6 +26,7 @@ __all__ = ["is_start", "is_strong_start"]
 
 _WINDOW = 16
 _MAX_TEXT_BETWEEN = 2
+_HEADER_HOPS = 8  # date, byline, repeated title ... before the first text or bullet
 _SIGNALS = (Kind.CHROME, Kind.DATE, Kind.BYLINE)
 
 
@@ -38,15 +39,20 @@ def _content_follows(lines: list[Line], k: int, key: str) -> bool:
     # headline after a wide gap does not count (it starts the article after:
     # the signal was a footer date of the current one).
     n = len(lines)
-    for _ in range(_WINDOW):
+    repeats = 0
+    for _ in range(_HEADER_HOPS):
         k = lines[k].next_content
         if k >= n:
             return False
         line = lines[k]
         if line.kind is Kind.BULLET:
             return True
-        if line.kind is Kind.TEXT and line.key != key:
-            return line.blanks_before < 2 or not _headline(line)
+        if line.kind is Kind.TEXT:
+            if line.key != key:
+                return line.blanks_before < 2 or not _headline(line)
+            repeats += 1
+            if repeats > 1:
+                return False
     return False
 
 
