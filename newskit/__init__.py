@@ -11,7 +11,7 @@ from newskit._errors import (
     UntrustedModelError,
 )
 from newskit._version import __version__
-from newskit.parsing import parse_text
+from newskit.parsing import parse, parse_html, parse_text
 from newskit.summarizers import Summary, SummarySentence, summarize
 from newskit.text import split_sentences
 
@@ -28,6 +28,8 @@ __all__ = [
     "SummarySentence",
     "UntrustedModelError",
     "__version__",
+    "parse",
+    "parse_html",
     "parse_text",
     "split_sentences",
     "summarize",

@@ -1,0 +1,468 @@
+"""Benchmark HTML article extraction: newskit against trafilatura, newspaper4k, readability-lxml.
+
+Three public sets, each scored with its own published metric, all extractors in one run:
+
+* ``article-extraction-benchmark`` (Zyte, 181 pages): 4-gram shingle precision / recall / F1
+  (P and R averaged over pages, F1 from the averages), as its SOURCE.md describes.
+* ``wcxb-articles`` (793 dev pages): bag-of-words F1 (``\\w+``, lowercased, multiset overlap)
+  averaged over pages; title exact-match rate (whitespace collapsed) and published-date accuracy
+  (same day) over pages whose gold has a title / date.
+* ``trafilatura-eval`` (English subset, 180 pages): must-contain / must-not-contain snippets.
+
+For every extractor the script also prints pages per CPU second (extraction only) and the peak
+Python memory of one extraction (``tracemalloc``, over the first ``--mem-pages`` pages), and
+how many of the Article metadata fields each one fills.
+
+``--text`` adds a "page copy" column: each page is rendered to plain text with
+``lynx -dump -nolist`` (a Debian package, needed only here) and parsed with
+``newskit.parse_text``; all articles it returns are scored against the same gold.
+
+newskit's scored text is its body with the subheads in place (the gold texts contain them);
+highlights, captions, title and dateline are left out, as in the gold.
+
+Usage::
+
+    nice python benchmarks/bench_html.py --limit 20          # quick look
+    nice python benchmarks/bench_html.py --text              # full run, all sets
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+FIELDS = (
+    "title",
+    "authors",
+    "published",
+    "updated",
+    "url",
+    "source",
+    "language",
+    "highlights",
+    "captions",
+    "dateline",
+    "sections",
+)
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSKIT_SHARED")
+    return Path(shared) / "data" if shared else HERE.parent.parent / "shared" / "data"
+
+
+# --------------------------------------------------------------------------- extractors
+
+
+@dataclass
+class Result:
+    """What one extractor gave for one page."""
+
+    text: str
+    title: str | None = None
+    published: date | None = None
+    fields: set[str] = field(default_factory=set)
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def newskit_text(article: Any) -> str:
+    """Body with each subhead before its paragraphs: what the gold texts contain.
+
+    Sections cover the end of the body in order, so the paragraphs before the
+    first subhead are the ones no section holds.
+    """
+    in_sections = sum(len(s.paragraphs) for s in article.sections)
+    lines = list(article.body[: len(article.body) - in_sections])
+    for section in article.sections:
+        lines.append(section.heading)
+        lines.extend(section.paragraphs)
+    return "\n".join(lines)
+
+
+def run_newskit(html: bytes, url: str | None) -> Result:
+    import newskit
+
+    a = newskit.parse_html(html, url=url)
+    filled = {f for f in FIELDS if getattr(a, f)}
+    return Result(newskit_text(a), a.title or None, _day(a.published), filled)
+
+
+def run_trafilatura(html: bytes, url: str | None) -> Result:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if doc is None or isinstance(doc, dict):
+        return Result("")
+    mapping = {
+        "title": doc.title,
+        "authors": doc.author,
+        "published": doc.date,
+        "url": doc.url,
+        "source": doc.sitename,
+        "language": doc.language,
+    }
+    filled = {k for k, v in mapping.items() if v}
+    return Result(doc.text or "", doc.title, _day(doc.date), filled)
+
+
+def run_newspaper(html: bytes, url: str | None) -> Result:
+    from newspaper import Article as NpArticle
+
+    # fetch_images=False: newspaper4k would otherwise download images to rank them.
+    art = NpArticle(url or "http://example.com/", fetch_images=False)
+    art.download(input_html=_decode(html))
+    art.parse()
+    mapping = {
+        "title": art.title,
+        "authors": art.authors,
+        "published": art.publish_date,
+        "url": art.canonical_link,
+        "source": art.meta_site_name,
+        "language": art.meta_lang,
+    }
+    filled = {k for k, v in mapping.items() if v}
+    return Result(art.text or "", art.title or None, _day(art.publish_date), filled)
+
+
+def run_readability(html: bytes, url: str | None) -> Result:
+    import lxml.html
+    from readability import Document
+
+    doc = Document(_decode(html), url=url)
+    summary = doc.summary(html_partial=True)
+    try:
+        text = "\n".join(lxml.html.fromstring(summary).itertext()) if summary.strip() else ""
+    except Exception:
+        text = ""
+    title = doc.short_title() or None
+    return Result(text, title, None, {"title"} if title else set())
+
+
+def _decode(html: bytes) -> str:
+    from newskit.parsing._html_decode import decode_html
+
+    return decode_html(html)
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str | None], Result]] = {
+    "newskit": run_newskit,
+    "trafilatura": run_trafilatura,
+    "newspaper4k": run_newspaper,
+    "readability-lxml": run_readability,
+}
+
+# --------------------------------------------------------------------------- page copies
+
+
+def lynx_text(html: bytes) -> str:
+    """Render a page to plain text as a user's "select all, copy" would give it."""
+    proc = subprocess.run(
+        [
+            "lynx",
+            "-dump",
+            "-nolist",
+            "-width=1000",
+            "-assume_charset=utf-8",
+            "-display_charset=utf-8",
+            "-stdin",
+        ],
+        input=_decode(html).encode("utf-8"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def run_page_copy(html: bytes, url: str | None) -> Result:
+    import newskit
+
+    text = lynx_text(html)
+    articles = newskit.parse_text(text)
+    body = "\n".join(newskit_text(a) for a in articles)
+    title = articles[0].title if articles else None
+    published = _day(articles[0].published) if articles else None
+    filled = {f for f in FIELDS for a in articles[:1] if getattr(a, f)}
+    return Result(body, title or None, published, filled)
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _WORD.findall(text)
+    if len(tokens) < n:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def shingle_pr(pred: str, gold: str) -> tuple[float | None, float | None]:
+    """Per-document (precision, recall) of the Zyte benchmark; None where undefined."""
+    p, g = shingles(pred), shingles(gold)
+    tp = sum((p & g).values())
+    fp = sum(p.values()) - tp
+    fn = sum(g.values()) - tp
+    if fp == 0 and fn == 0:
+        return 1.0, 1.0
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    return precision, recall
+
+
+def bow_f1(pred: str, gold: str) -> float:
+    p = Counter(w.lower() for w in _WORD.findall(pred))
+    g = Counter(w.lower() for w in _WORD.findall(gold))
+    if not p and not g:
+        return 1.0
+    tp = sum((p & g).values())
+    if tp == 0:
+        return 0.0
+    precision, recall = tp / sum(p.values()), tp / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def norm(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+# --------------------------------------------------------------------------- data sets
+
+
+def zyte_pages(data: Path) -> list[tuple[str, bytes, str | None, dict[str, Any]]]:
+    root = data / "article-extraction-benchmark"
+    gold = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for key in sorted(gold):
+        html = gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes())
+        out.append((key, html, gold[key].get("url"), gold[key]))
+    return out
+
+
+def wcxb_pages(data: Path) -> list[tuple[str, bytes, str | None, dict[str, Any]]]:
+    root = data / "wcxb-articles" / "dev"
+    out = []
+    for path in sorted((root / "ground-truth").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truth = record.get("ground_truth") or {}
+        if not truth.get("main_content"):
+            continue
+        html = gzip.decompress((root / "html" / f"{path.stem}.html.gz").read_bytes())
+        out.append((path.stem, html, record.get("url"), truth))
+    return out
+
+
+def trafilatura_pages(data: Path) -> list[tuple[str, bytes, str | None, dict[str, Any]]]:
+    root = data / "trafilatura-eval"
+    evaldata = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
+    lines = (root / "english_subset.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    out = []
+    for line in lines:
+        url, _, name = line.partition("\t")
+        item = evaldata.get(url)
+        if item is None:
+            continue
+        html = gzip.decompress((root / "html" / f"{name}.gz").read_bytes())
+        out.append((name, html, url, item))
+    return out
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_all(
+    pages: list[tuple[str, bytes, str | None, dict[str, Any]]],
+    names: list[str],
+    extractors: dict[str, Callable[[bytes, str | None], Result]],
+) -> dict[str, tuple[list[Result], float]]:
+    out: dict[str, tuple[list[Result], float]] = {}
+    for name in names:
+        fn = extractors[name]
+        results: list[Result] = []
+        # CPU time, not wall time: the benchmark machine is shared.
+        start = time.process_time()
+        for _key, html, url, _gold in pages:
+            try:
+                results.append(fn(html, url))
+            except Exception as exc:  # a crashing peer scores an empty page
+                print(f"  {name} failed on {_key}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                results.append(Result(""))
+        out[name] = (results, time.process_time() - start)
+    return out
+
+
+def peak_memory(
+    pages: list[tuple[str, bytes, str | None, dict[str, Any]]],
+    fn: Callable[[bytes, str | None], Result],
+) -> float:
+    """Highest tracemalloc peak (MiB) of a single extraction over ``pages``."""
+    worst = 0
+    for _key, html, url, _gold in pages:
+        tracemalloc.start()
+        with contextlib.suppress(Exception):
+            fn(html, url)
+        worst = max(worst, tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    return worst / 2**20
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else math.nan
+
+
+def report_zyte(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+    print(f"\n## article-extraction-benchmark ({len(pages)} pages): 4-gram shingle metric\n")
+    print("| extractor | precision | recall | F1 |")
+    print("|---|---:|---:|---:|")
+    for name, (results, _s) in runs.items():
+        ps, rs = [], []
+        for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
+            p, r = shingle_pr(res.text, gold["articleBody"])
+            if p is not None:
+                ps.append(p)
+            if r is not None:
+                rs.append(r)
+        p, r = mean(ps), mean(rs)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} |")
+
+
+def report_wcxb(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+    n_title = sum(1 for *_x, gold in pages if gold.get("title"))
+    n_date = sum(1 for *_x, gold in pages if _day(gold.get("publish_date")))
+    print(f"\n## wcxb-articles dev ({len(pages)} pages): bag-of-words F1, title, date\n")
+    print(f"| extractor | body F1 | title exact ({n_title}) | date same day ({n_date}) |")
+    print("|---|---:|---:|---:|")
+    for name, (results, _s) in runs.items():
+        f1s, titles, dates = [], [], []
+        for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
+            f1s.append(bow_f1(res.text, gold["main_content"]))
+            if gold.get("title"):
+                titles.append(norm(res.title) == norm(gold["title"]))
+            gold_day = _day(gold.get("publish_date"))
+            if gold_day:
+                dates.append(res.published == gold_day)
+        print(f"| {name} | {mean(f1s):.3f} | {mean(titles):.3f} | {mean(dates):.3f} |")
+
+
+def report_snippets(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+    print(f"\n## trafilatura-eval English subset ({len(pages)} pages): snippets\n")
+    print("| extractor | precision | recall | accuracy | F1 |")
+    print("|---|---:|---:|---:|---:|")
+    for name, (results, _s) in runs.items():
+        tp = fp = tn = fn = 0
+        for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
+            text = norm(res.text)
+            for snippet in gold.get("with", []):
+                if norm(snippet) in text:
+                    tp += 1
+                else:
+                    fn += 1
+            for snippet in gold.get("without", []):
+                if norm(snippet) in text:
+                    fp += 1
+                else:
+                    tn += 1
+        p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        acc = (tp + tn) / max(tp + tn + fp + fn, 1)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {acc:.3f} | {2 * p * r / (p + r):.3f} |")
+
+
+def report_speed(
+    totals: dict[str, list[float]], memory: dict[str, float], fields: dict[str, Counter[str]]
+) -> None:
+    print("\n## Speed, memory, fields filled (all pages of the sets above)\n")
+    print(
+        "| extractor | pages/CPU-s | peak MiB (one page) | fields filled per page | "
+        + " | ".join(FIELDS)
+        + " |"
+    )
+    print("|---|---:|---:|---:|" + "---:|" * len(FIELDS))
+    for name, (pages, seconds) in totals.items():
+        count = fields[name]
+        per_page = sum(count.values()) / max(pages, 1)
+        shares = " | ".join(f"{count[f] / max(pages, 1):.2f}" for f in FIELDS)
+        print(
+            f"| {name} | {pages / seconds:.1f} | {memory.get(name, math.nan):.1f} | "
+            f"{per_page:.2f} | {shares} |"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    parser.add_argument("--limit", type=int, default=None, help="pages per set (default: all)")
+    parser.add_argument(
+        "--sets", default="zyte,wcxb,trafilatura", help="comma list of zyte, wcxb, trafilatura"
+    )
+    parser.add_argument(
+        "--extractors", default=",".join(EXTRACTORS), help="comma list of " + ", ".join(EXTRACTORS)
+    )
+    parser.add_argument("--text", action="store_true", help="also score parse_text on lynx dumps")
+    parser.add_argument("--mem-pages", type=int, default=10, help="pages per set for peak memory")
+    args = parser.parse_args(argv)
+
+    extractors = dict(EXTRACTORS)
+    names = [n.strip() for n in args.extractors.split(",") if n.strip()]
+    unknown = [n for n in names if n not in extractors]
+    if unknown:
+        parser.error(f"unknown extractor(s): {', '.join(unknown)}")
+    if args.text:
+        if shutil.which("lynx") is None:
+            parser.error("--text needs lynx (apt-get install lynx)")
+        extractors["newskit page copy (parse_text)"] = run_page_copy
+        names.append("newskit page copy (parse_text)")
+
+    loaders = {"zyte": zyte_pages, "wcxb": wcxb_pages, "trafilatura": trafilatura_pages}
+    reporters = {"zyte": report_zyte, "wcxb": report_wcxb, "trafilatura": report_snippets}
+    totals: dict[str, list[float]] = {n: [0, 0.0] for n in names}
+    fields: dict[str, Counter[str]] = {n: Counter() for n in names}
+    memory: dict[str, float] = {}
+    print(f"command: {' '.join(['python', 'benchmarks/bench_html.py', *(argv or sys.argv[1:])])}")
+    for set_name in [s.strip() for s in args.sets.split(",") if s.strip()]:
+        pages = loaders[set_name](args.data_dir)[: args.limit]
+        runs = run_all(pages, names, extractors)
+        reporters[set_name](pages, runs)
+        for name, (results, seconds) in runs.items():
+            totals[name][0] += len(results)
+            totals[name][1] += seconds
+            for res in results:
+                fields[name].update(res.fields)
+        for name in names:
+            mem = peak_memory(pages[: args.mem_pages], extractors[name])
+            memory[name] = max(memory.get(name, 0.0), mem)
+    report_speed(totals, memory, fields)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
