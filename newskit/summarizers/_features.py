@@ -77,9 +77,9 @@ def sentence_features(doc: Document) -> np.ndarray:
         title_overlap = np.zeros(n)
     centrality, coverage = _centrality(doc)
     text = doc.sentences
-    quote = np.fromiter((any(q in s for q in '"“”') for s in text), np.float64, n)
-    question = np.fromiter((s.rstrip("\"'”’ )").endswith("?") for s in text), np.float64, n)
-    digits = np.fromiter((any(c.isdigit() for c in s) for s in text), np.float64, n)
+    quote = np.fromiter((_QUOTE.search(s) is not None for s in text), np.float64, n)
+    question = np.fromiter((_QUESTION.search(s) is not None for s in text), np.float64, n)
+    digits = np.fromiter((_DIGIT.search(s) is not None for s in text), np.float64, n)
     return np.column_stack(
         [
             pos == 0,
