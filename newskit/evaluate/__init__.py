@@ -5,6 +5,12 @@
 0.857
 """
 
+from newskit.evaluate._classification import (
+    MultilabelReport,
+    TopicScores,
+    multilabel_report,
+    reliability_bins,
+)
 from newskit.evaluate._datasets import (
     Example,
     load_bbc,
@@ -19,15 +25,19 @@ from newskit.evaluate._runner import SummaryEvaluation, evaluate_summarizer
 __all__ = [
     "ROUGE_TYPES",
     "Example",
+    "MultilabelReport",
     "RougeScore",
     "SummaryEvaluation",
+    "TopicScores",
     "evaluate_summarizer",
     "load_bbc",
     "load_frank_cnndm",
     "load_frank_xsum",
+    "multilabel_report",
     "normalize_reference",
     "oracle",
     "recover_bbc_reference",
+    "reliability_bins",
     "rouge",
     "rouge_many",
 ]
