@@ -6,12 +6,16 @@ that ends without a full stop is still its own sentence) and bullet items
 (``•``, ``-``, ``*``, ``1.``; the marker is not part of the sentence).
 Hard-wrapped paragraphs are rejoined. Each unit is then split by Punkt
 with newskit's news-trained parameters (see :mod:`newskit.text._punkt`), and
-two news-specific repairs follow:
+news-specific repairs follow:
 
 * a "sentence" that starts in lower case continues the previous one
   (``"Stop!" she shouted.``, or an abbreviation Punkt did not know);
 * a fragment made only of punctuation (a stray closing quote) is glued to
-  the sentence before it.
+  the sentence before it;
+* a title (``Sen.``) never ends a sentence, and initials (``J.R.R.``) do not
+  either before a capitalised word that is not a function word;
+* a Unicode ellipsis ("…"), which Punkt does not know, ends a sentence when
+  a capitalised function word ("Then", "He") follows.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ _ENDS_WITH_TITLE = re.compile(
 )
 # "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
 _ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
+# A Unicode ellipsis Punkt does not know, closing quotes, then a capitalised word.
+_ELLIPSIS_BREAK = re.compile(r"…[\"'”’)\]]*\s+(?=[\"'“‘(\[]*([A-Z][a-z']*)\b)")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
 
 
@@ -128,9 +134,25 @@ def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     )
 
 
+def _split_ellipses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split after "…" when the next word is a capitalised function word ("Then", "He")."""
+    out = []
+    for m in _ELLIPSIS_BREAK.finditer(text, start, end):
+        if m.group(1).lower() in stop_words():
+            cut = m.start() + len(m.group().rstrip())
+            out.append((start, cut))
+            start = m.end()
+    out.append((start, end))
+    return out
+
+
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = ascii_quotes(text[start:end])
-    spans = [(start + s, start + e) for s, e in load_tokenizer().span_tokenize(chunk)]
+    spans = [
+        piece
+        for s, e in load_tokenizer().span_tokenize(chunk)
+        for piece in _split_ellipses(text, start + s, start + e)
+    ]
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and _continues(text, merged[-1], s, e):

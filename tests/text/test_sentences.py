@@ -84,6 +84,14 @@ from newskit.text import sentence_spans, split_sentences
             ["He hesitated...", "Then he signed the order."],
         ),
         (
+            "The crowd waited… Then the doors opened. “We won…” He smiled.",
+            ["The crowd waited…", "Then the doors opened.", "“We won…”", "He smiled."],
+        ),
+        (
+            "They thanked Gomez… Lee arrived later.",
+            ["They thanked Gomez… Lee arrived later."],
+        ),
+        (
             "The plan is ... complicated, she said.",
             ["The plan is ... complicated, she said."],
         ),
