@@ -11,7 +11,8 @@ training or tuning are reported separately: the FRANK ``test`` split of CNN/DM
 (its ``validation`` split tuned the lead blend) and the odd-numbered half of
 BBC (the even half trained the content model). XSum was not used at all.
 
-Usage: ``nice python benchmarks/bench_summarize_rouge.py [--limit N] [--datasets bbc,cnndm,xsum]``
+Usage: ``nice python benchmarks/bench_summarize_rouge.py [--limit N] [--bbc-sample N]
+[--datasets bbc,cnndm,xsum] [--no-sumy]``
 """
 
 from __future__ import annotations
@@ -79,10 +80,15 @@ def _mean(rows: list[dict[str, float]], keep: list[bool]) -> dict[str, float]:
     return out
 
 
-def _datasets(data_dir: Path, names: list[str], limit: int | None) -> dict[str, Any]:
+def _datasets(
+    data_dir: Path, names: list[str], limit: int | None, bbc_sample: int | None
+) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if "bbc" in names:
         data = load_bbc(data_dir, limit=limit)
+        if bbc_sample and bbc_sample < len(data):
+            # evenly spaced, so every category and both halves are represented
+            data = [data[round(i * len(data) / bbc_sample)] for i in range(bbc_sample)]
         found["bbc"] = (data, {"held-out odd half": [not is_bbc_train(e.id) for e in data]})
     if "cnndm" in names:
         data = load_frank_cnndm(data_dir, limit=limit)
@@ -161,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--limit", type=int, default=None, help="first N articles per data set")
     parser.add_argument("--datasets", default="bbc,cnndm,xsum")
+    parser.add_argument(
+        "--bbc-sample", type=int, default=None, help="evenly spaced BBC articles (default: all)"
+    )
     parser.add_argument("--no-sumy", action="store_true", help="skip the (slow) sumy side")
     args = parser.parse_args(argv)
 
-    found = _datasets(args.data_dir, args.datasets.split(","), args.limit)
+    found = _datasets(args.data_dir, args.datasets.split(","), args.limit, args.bbc_sample)
     all_results: dict[str, dict[str, Any]] = {}
     for name, (data, subsets) in found.items():
         # warm the stem memo so that whichever method runs first is not charged for it

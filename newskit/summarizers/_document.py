@@ -136,6 +136,18 @@ class Document:
         """Number of distinct stems."""
         return len(self._stem_index[1])
 
+    def title_stem_ids(self, *, content_only: bool = True) -> IntArray:
+        """Vocabulary ids of the title's stems that also occur in the sentences.
+
+        With ``content_only``, stop words are left out first (as everywhere).
+        """
+        from newskit.text import stop_words
+
+        stops = stop_words() if content_only else frozenset()
+        index = self._stem_index[1]
+        stems = (cached_stem(w) for w in self.title_tokens if w not in stops)
+        return np.asarray([index[s] for s in stems if s in index], dtype=np.int64)
+
     @cached_property
     def stem_vocab(self) -> list[str]:
         """The stems, indexed by :attr:`stem_ids`."""

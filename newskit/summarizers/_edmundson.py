@@ -192,12 +192,11 @@ class EdmundsonSummarizer(Summarizer):
                 per_sentence(is_bonus) - per_sentence(doc.stem_mask(stigma))
             )
         if self.key_weight:
-            title_bonus = [s for s in (cached_stem(w) for w in doc.title_tokens) if s in bonus]
-            freq = np.bincount(stems[is_bonus[stems]], minlength=doc.n_stems)
-            index = {s: i for i, s in enumerate(doc.stem_vocab)}
-            for s in title_bonus:  # sumy counts the heading's words too
-                if s in index:
-                    freq[index[s]] += 1
+            freq = np.bincount(
+                np.concatenate([stems, doc.title_stem_ids(content_only=False)]),
+                minlength=doc.n_stems,
+            )
+            freq[~is_bonus] = 0  # sumy counts the headline's words too
             key = np.zeros(doc.n_stems, dtype=bool)
             if freq.max(initial=0) > 0:
                 key = freq / freq.max() > self.key_threshold

@@ -13,8 +13,8 @@ __all__ = ["LuhnSummarizer"]
 class LuhnSummarizer(Summarizer):
     """Score sentences by their densest cluster of significant words.
 
-    A word is significant when its stem occurs more than once in the document
-    (stop words excluded). Significant words closer than ``max_gap`` insignificant
+    A word is significant when its stem occurs more than once in the document,
+    headline included (stop words excluded). Significant words closer than ``max_gap`` insignificant
     words apart form a chunk rated ``significant**2 / chunk_length``; a sentence
     scores its best chunk. Same rules as ``sumy.summarizers.luhn``.
 
@@ -35,7 +35,10 @@ class LuhnSummarizer(Summarizer):
         if not doc.flat_tokens:
             return scores
         stems = doc.stem_ids
-        counts = np.bincount(stems[~doc.is_stop], minlength=doc.n_stems)
+        # the headline's words count too (as in sumy, whose document words include headings)
+        counts = np.bincount(
+            np.concatenate([stems[~doc.is_stop], doc.title_stem_ids()]), minlength=doc.n_stems
+        )
         pos = np.flatnonzero(counts[stems] > 1)
         if pos.size == 0:
             return scores
