@@ -57,10 +57,11 @@ def is_chrome(text: str) -> bool:
     >>> is_chrome("Short Url"), is_chrome("FOLLOW"), is_chrome("•"), is_chrome("Follow the money.")
     (True, True, True, False)
     """
+    if len(text) > 40:
+        # chrome lines are short; a long line is chrome only if it has no letter or digit
+        return not (text[0].isalnum() or any(ch.isalnum() for ch in text))
     if not any(ch.isalnum() for ch in text):
         return True
-    if len(text) > 40:
-        return False
     return " ".join(text.split()).casefold() in CHROME_LINES
 
 
