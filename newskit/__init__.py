@@ -14,6 +14,15 @@ from newskit._version import __version__
 from newskit.parsing import parse, parse_html, parse_text
 from newskit.summarizers import Summary, SummarySentence, summarize
 from newskit.text import split_sentences
+from newskit.topics import (
+    TermWeight,
+    TopicClassifier,
+    TopicExplanation,
+    TopicResult,
+    classify,
+    classify_many,
+    explain,
+)
 
 __all__ = [
     "Article",
@@ -26,8 +35,15 @@ __all__ = [
     "Section",
     "Summary",
     "SummarySentence",
+    "TermWeight",
+    "TopicClassifier",
+    "TopicExplanation",
+    "TopicResult",
     "UntrustedModelError",
     "__version__",
+    "classify",
+    "classify_many",
+    "explain",
     "parse",
     "parse_html",
     "parse_text",

@@ -16,7 +16,7 @@ from newskit._version import __version__
 
 __all__ = ["main"]
 
-_COMMANDS = ("parse", "digest", "summarize", "train")
+_COMMANDS = ("parse", "digest", "summarize", "classify", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:

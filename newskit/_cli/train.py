@@ -19,6 +19,7 @@ TARGETS: dict[str, str] = {
     "punkt": "newskit.text._train_punkt",
     "stopwords": "newskit.text._build_stopwords",
     "summarizer": "newskit.summarizers._train",
+    "topics": "newskit.topics._train_cli",
 }
 
 

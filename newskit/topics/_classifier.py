@@ -1,0 +1,383 @@
+"""The :class:`TopicClassifier` estimator.
+
+Design: TF-IDF word uni/bigrams (sublinear tf) feed one logistic regression per
+topic; each regression's scores are mapped to probabilities by a sigmoid fitted
+on out-of-fold scores (Platt scaling, as ``CalibratedClassifierCV`` with
+``ensemble=False`` does, but fitted with the weights before class balancing);
+a per-topic threshold turns probabilities into labels.
+
+Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
+row is left out of that topic's regression only. That is what lets
+single-label sources (an AllSides ``elections`` article says nothing about
+security) train a multi-label model, and it is why this is not a plain
+``OneVsRestClassifier`` (which needs every cell). After fitting, the four
+regressions and their sigmoids are kept as plain arrays (:attr:`coef_`,
+:attr:`intercept_`, :attr:`calibration_`), so prediction is one sparse
+matrix product and the model file stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.validation import check_is_fitted
+
+from newskit._errors import InputTypeError, InputValueError
+from newskit.topics._mapping import TOPICS, UNKNOWN
+from newskit.topics._text import document_text
+
+__all__ = ["TopicClassifier"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+#: Platt parameters that leave the logistic probability unchanged.
+_RAW = np.array([-1.0, 0.0])
+
+
+def _sigmoid(x: FloatArray) -> FloatArray:
+    out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))
+    return out
+
+
+def _is_label_set(row: object) -> bool:
+    """True for a collection of topic names (an empty one included)."""
+    return isinstance(row, set | frozenset | list | tuple) and all(isinstance(v, str) for v in row)
+
+
+class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Multi-label topic classifier: TF-IDF + per-topic calibrated logistic regression.
+
+    Parameters
+    ----------
+    topics : sequence of str or None
+        Names of the label columns; ``None`` means newskit's four topics
+        ``('security', 'climate', 'diplomacy', 'politics')``.
+    max_words : int or None
+        Read at most this many words of each text (title first); ``None`` reads all.
+    ngram_range : tuple of (int, int)
+        Word n-gram range of the TF-IDF features.
+    min_df : int or float
+        Minimum document frequency of a feature (keeps rare phrases, and so
+        any passage of training text, out of the model).
+    max_df : float
+        Drop features in more than this fraction of documents.
+    max_features : int or None
+        Keep the most frequent features only.
+    C : float
+        Inverse L2 regularisation strength of the logistic regressions.
+    class_weight : {'balanced'} or None
+        ``'balanced'`` reweights each topic so positives and negatives carry
+        equal total (sample-weighted) weight.
+    calibration_cv : int
+        Folds for the out-of-fold Platt scaling; ``0`` keeps the raw
+        logistic probabilities.
+    thresholds : float, sequence of float or None
+        Decision threshold(s) on the calibrated probability; ``None`` is 0.5.
+    random_state : int or None
+        Seed of the calibration folds (fitting is otherwise deterministic).
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The topic names, in label-column order.
+    vectorizer_ : TfidfVectorizer
+        The fitted feature extractor.
+    coef_ : ndarray of shape (n_topics, n_features)
+        Logistic-regression weights.
+    intercept_ : ndarray of shape (n_topics,)
+        Logistic-regression intercepts.
+    calibration_ : ndarray of shape (n_topics, 2)
+        Platt parameters ``(a, b)``: ``p = 1 / (1 + exp(a * score + b))``.
+    thresholds_ : ndarray of shape (n_topics,)
+        Per-topic probability thresholds used by :meth:`predict`.
+    n_train_ : ndarray of shape (n_topics, 2)
+        Negative and positive training examples per topic.
+
+    Examples
+    --------
+    >>> texts = ["troops fired missiles at the base", "the senate passed the budget bill",
+    ...          "army attack kills soldiers", "voters elect a new parliament",
+    ...          "militants bomb an army convoy", "the party won the election"]
+    >>> y = [[1, 0], [0, 1], [1, 0], [0, 1], [1, 0], [0, 1]]
+    >>> clf = TopicClassifier(topics=["security", "politics"], min_df=1,
+    ...                       calibration_cv=0).fit(texts, y)
+    >>> clf.predict(["missiles hit an army base"]).tolist()
+    [[1, 0]]
+    """
+
+    def __init__(
+        self,
+        topics: Sequence[str] | None = None,
+        *,
+        max_words: int | None = 400,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int | float = 3,
+        max_df: float = 0.5,
+        max_features: int | None = 60_000,
+        C: float = 4.0,
+        class_weight: str | None = "balanced",
+        calibration_cv: int = 3,
+        thresholds: float | Sequence[float] | None = None,
+        random_state: int | None = 0,
+    ) -> None:
+        self.topics = topics
+        self.max_words = max_words
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.max_features = max_features
+        self.C = C
+        self.class_weight = class_weight
+        self.calibration_cv = calibration_cv
+        self.thresholds = thresholds
+        self.random_state = random_state
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.target_tags.multi_output = True
+        tags.target_tags.single_output = False
+        tags.classifier_tags.multi_label = True
+        return tags
+
+    # -- input handling --------------------------------------------------
+
+    def _documents(self, X: Iterable[object]) -> list[str]:
+        if isinstance(X, str | bytes) or not isinstance(X, Iterable):
+            raise InputTypeError(
+                "X must be an iterable of articles (newskit.Article, str or bytes), "
+                f"not {type(X).__name__}"
+            )
+        return [document_text(x, self.max_words) for x in X]
+
+    def _topic_names(self) -> list[str]:
+        names = list(TOPICS if self.topics is None else self.topics)
+        if not names or len(set(names)) != len(names):
+            raise InputValueError(f"topics must be distinct names, got {names!r}")
+        return names
+
+    def _targets(self, y: object, n_samples: int, names: list[str]) -> IntArray:
+        rows = list(y) if isinstance(y, Iterable) else None
+        if rows is None or isinstance(y, str | bytes):
+            raise InputTypeError(f"y must be a 2-D array or a list of label sets, not {y!r}")
+        if len(rows) != n_samples:
+            raise InputValueError(f"X has {n_samples} texts but y has {len(rows)} rows")
+        if rows and all(_is_label_set(r) for r in rows):
+            unknown = sorted({v for r in rows for v in r} - set(names))
+            if unknown:
+                raise InputValueError(f"unknown topics in y: {', '.join(unknown)}")
+            return np.array([[int(n in r) for n in names] for r in rows], dtype=np.int64)
+        try:
+            Y = np.asarray(rows, dtype=np.int64)
+        except (TypeError, ValueError) as exc:
+            raise InputValueError(f"y must hold 1, 0 or -1 (unknown): {exc}") from exc
+        if Y.ndim != 2 or Y.shape[1] != len(names):
+            raise InputValueError(
+                f"y must have shape (n_samples, {len(names)}) for topics {names}, got {Y.shape}"
+            )
+        if not np.isin(Y, (0, 1, UNKNOWN)).all():
+            raise InputValueError("y must hold only 1, 0 or -1 (unknown)")
+        return Y
+
+    # -- fitting -----------------------------------------------------------
+
+    def fit(
+        self,
+        X: Iterable[object],
+        y: object,
+        sample_weight: npt.ArrayLike | None = None,
+    ) -> TopicClassifier:
+        """Fit the features and one calibrated regression per topic.
+
+        Parameters
+        ----------
+        X : iterable of Article or str
+            Training texts.
+        y : array-like of shape (n_samples, n_topics) or list of label sets
+            ``1`` positive, ``0`` negative, ``-1`` unknown (row skipped for that
+            topic); or, per text, the collection of topic names that apply.
+        sample_weight : array-like of shape (n_samples,), optional
+            Relative weight of each text.
+
+        Returns
+        -------
+        TopicClassifier
+            ``self``, fitted.
+        """
+        names = self._topic_names()
+        docs = self._documents(X)
+        if not docs:
+            raise InputValueError("cannot fit on zero texts")
+        Y = self._targets(y, len(docs), names)
+        weights = (
+            np.ones(len(docs))
+            if sample_weight is None
+            else np.asarray(sample_weight, dtype=np.float64)
+        )
+        if weights.shape != (len(docs),) or (weights < 0).any():
+            raise InputValueError("sample_weight must be non-negative, one per text")
+
+        vectorizer = TfidfVectorizer(
+            ngram_range=self.ngram_range,
+            min_df=self.min_df,
+            max_df=self.max_df,
+            max_features=self.max_features,
+            sublinear_tf=True,
+            dtype=np.float32,
+        )
+        try:
+            features = vectorizer.fit_transform(docs).tocsr()
+        except ValueError as exc:  # empty vocabulary
+            raise InputValueError(f"no usable words in the training texts: {exc}") from exc
+
+        # Older scikit-learn keeps every pruned n-gram in stop_words_: drop it so
+        # a saved model stays small and holds no rare (possibly verbatim) word pairs.
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_
+        n_topics, n_features = len(names), features.shape[1]
+        coef = np.zeros((n_topics, n_features))
+        intercept = np.zeros(n_topics)
+        calibration = np.tile(_RAW, (n_topics, 1))
+        counts = np.zeros((n_topics, 2), dtype=np.int64)
+        for j, name in enumerate(names):
+            known = Y[:, j] != UNKNOWN
+            yj = Y[known, j]
+            n_pos = int(yj.sum())
+            counts[j] = (len(yj) - n_pos, n_pos)
+            if n_pos == 0 or n_pos == len(yj):
+                raise InputValueError(
+                    f"topic {name!r} needs both positive and negative examples "
+                    f"(got {n_pos} positive of {len(yj)} labelled)"
+                )
+            wj = weights[known]
+            coef[j], intercept[j], calibration[j] = self._fit_topic(
+                features[known], yj, self._balanced(wj, yj), wj
+            )
+
+        self.classes_ = np.array(names)
+        self.vectorizer_ = vectorizer
+        self.coef_ = coef
+        self.intercept_ = intercept
+        self.calibration_ = calibration
+        self.n_train_ = counts
+        self.thresholds_ = self._threshold_array(n_topics)
+        return self
+
+    def _balanced(self, weights: FloatArray, y: IntArray) -> FloatArray:
+        if self.class_weight is None:
+            return weights
+        if self.class_weight != "balanced":
+            raise InputValueError(
+                f"class_weight must be 'balanced' or None, not {self.class_weight!r}"
+            )
+        out = weights.copy()
+        total = out.sum()
+        for value in (0, 1):
+            mask = y == value
+            mass = out[mask].sum()
+            if mass > 0:
+                out[mask] *= total / (2.0 * mass)
+        return out
+
+    def _fit_topic(
+        self, X: sparse.csr_matrix, y: IntArray, w_fit: FloatArray, w_cal: FloatArray
+    ) -> tuple[FloatArray, float, FloatArray]:
+        def regression() -> LogisticRegression:
+            return LogisticRegression(
+                C=self.C, solver="liblinear", max_iter=1000, random_state=self.random_state
+            )
+
+        lr = regression().fit(X, y, sample_weight=w_fit)
+        folds = int(self.calibration_cv)
+        if folds < 2 or min(np.bincount(y, minlength=2)) < folds:
+            return np.asarray(lr.coef_[0], dtype=np.float64), float(lr.intercept_[0]), _RAW
+        # Platt scaling on out-of-fold scores. The sigmoid is fitted with the
+        # weights *before* class balancing, so probabilities keep the training
+        # mix's base rate instead of the 50/50 the balanced regression assumes.
+        oof = np.zeros(len(y))
+        cv = StratifiedKFold(folds, shuffle=True, random_state=self.random_state)
+        for train, test in cv.split(np.zeros(len(y)), y):
+            fold = regression().fit(X[train], y[train], sample_weight=w_fit[train])
+            oof[test] = fold.decision_function(X[test])
+        platt = LogisticRegression(C=1e4, solver="lbfgs").fit(
+            oof.reshape(-1, 1), y, sample_weight=w_cal
+        )
+        ab = np.array([-float(platt.coef_[0, 0]), -float(platt.intercept_[0])])
+        return np.asarray(lr.coef_[0], dtype=np.float64), float(lr.intercept_[0]), ab
+
+    def _threshold_array(self, n_topics: int) -> FloatArray:
+        if self.thresholds is None:
+            return np.full(n_topics, 0.5)
+        values = np.broadcast_to(np.asarray(self.thresholds, dtype=np.float64), (n_topics,))
+        if not ((values > 0) & (values < 1)).all():
+            raise InputValueError(f"thresholds must lie in (0, 1), got {self.thresholds!r}")
+        return values.copy()
+
+    # -- prediction ----------------------------------------------------------
+
+    def _transform(self, X: Iterable[object]) -> sparse.csr_matrix:
+        check_is_fitted(self, "coef_")
+        features: sparse.csr_matrix = self.vectorizer_.transform(self._documents(X)).tocsr()
+        return features
+
+    def _scores(self, features: sparse.csr_matrix) -> FloatArray:
+        scores: FloatArray = np.asarray(features @ self.coef_.T) + self.intercept_
+        return scores
+
+    def _proba(self, features: sparse.csr_matrix) -> FloatArray:
+        scores = self._scores(features)
+        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
+        proba = _sigmoid(-(scores * a + b))
+        # No known word, no evidence: an empty or foreign-language text gets no topic.
+        proba[np.diff(features.indptr) == 0] = 0.0
+        return proba
+
+    def decision_function(self, X: Iterable[object]) -> FloatArray:
+        """Raw linear scores, shape ``(n_samples, n_topics)``."""
+        return self._scores(self._transform(X))
+
+    def predict_proba(self, X: Iterable[object]) -> FloatArray:
+        """Calibrated probability of each topic, shape ``(n_samples, n_topics)``.
+
+        Texts with no word from the vocabulary (e.g. empty) get probability 0.
+        """
+        return self._proba(self._transform(X))
+
+    def predict(self, X: Iterable[object]) -> IntArray:
+        """0/1 label matrix, shape ``(n_samples, n_topics)``, using :attr:`thresholds_`."""
+        proba = self.predict_proba(X)
+        labels: IntArray = (proba >= self.thresholds_).astype(np.int64)
+        return labels
+
+    def score(
+        self, X: Iterable[object], y: object, sample_weight: npt.ArrayLike | None = None
+    ) -> float:
+        """Macro-averaged F1 over topics, ignoring unknown (``-1``) cells.
+
+        This is what ``GridSearchCV`` maximises when no ``scoring`` is given.
+        """
+        check_is_fitted(self, "coef_")
+        docs = self._documents(X)
+        Y = self._targets(y, len(docs), list(self.classes_))
+        pred = self.predict(docs)
+        w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        f1s = []
+        for j in range(Y.shape[1]):
+            known = Y[:, j] != UNKNOWN
+            wj = np.ones(int(known.sum())) if w is None else w[known]
+            t, p = Y[known, j], pred[known, j]
+            tp = float((wj * (t & p)).sum())
+            denom = float((wj * t).sum() + (wj * p).sum())
+            f1s.append(2 * tp / denom if denom else 1.0)
+        return float(np.mean(f1s))

@@ -1,0 +1,139 @@
+"""The module-level API with the shipped model (loaded once, fast)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newskit
+from newskit import Article, InputTypeError, InputValueError
+from newskit.topics import TOPICS, TopicClassifier, TopicResult, classify, classify_many, explain
+
+from ._fixtures import labels_matrix, texts
+
+# Texts written for these tests, each clearly about its topic(s) under the guidelines.
+CLEAR = [
+    (
+        "Army shells rebel positions\n\nThe army shelled rebel positions overnight and "
+        "fighter jets carried out air strikes, the military said, as troops advanced "
+        "on the insurgents' stronghold. Dozens of militants were killed.",
+        {"security"},
+    ),
+    (
+        "Heatwave breaks records as emissions climb\n\nScientists said the record heatwave "
+        "and drought were driven by climate change, as greenhouse gas emissions kept rising "
+        "and wildfires burned across the region's forests.",
+        {"climate"},
+    ),
+    (
+        "Parliament approves budget after election\n\nLawmakers approved the budget in a "
+        "close vote after the governing party won the election; opposition leaders accused "
+        "the prime minister of breaking campaign promises.",
+        {"politics"},
+    ),
+    (
+        "Club wins the cup final\n\nThe striker scored twice in the second half as the home "
+        "side won the cup final in front of a sell-out crowd.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), CLEAR, ids=["security", "climate", "politics", "none"]
+)
+def test_classify_clear_texts(text: str, expected: set[str]) -> None:
+    result = classify(text)
+    assert isinstance(result, TopicResult)
+    assert set(result.topics) == expected
+    assert set(result.probabilities) == set(TOPICS)
+    assert all(0.0 <= p <= 1.0 for p in result.probabilities.values())
+    for topic in TOPICS:
+        assert (topic in result) == (result.probabilities[topic] >= result.thresholds[topic])
+
+
+def test_article_and_string_agree() -> None:
+    text, _ = CLEAR[0]
+    title, body = text.split("\n\n", 1)
+    article = Article(title=title, body=[body], authors=["Someone"], id="a1")
+    result = classify(article)
+    assert result.probabilities == classify(text).probabilities
+    assert result.id == "a1" and result.to_dict()["id"] == "a1"
+    json.dumps(result.to_dict())
+
+
+def test_classify_many_matches_classify_and_streams() -> None:
+    docs = [t for t, _ in CLEAR] * 3
+    many = list(classify_many(iter(docs), batch_size=2))
+    assert [r.topics for r in many] == [classify(d).topics for d in docs]
+    assert list(classify_many([])) == []
+
+
+def test_empty_and_whitespace_give_no_topic() -> None:
+    for text in ("", "   \n ", b"", Article()):
+        result = classify(text)
+        assert result.topics == () and set(result.probabilities.values()) == {0.0}
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, ["a list"], {"title": "x"}])
+def test_wrong_types(bad: object) -> None:
+    with pytest.raises(InputTypeError):
+        classify(bad)
+
+
+def test_classify_many_bad_arguments() -> None:
+    with pytest.raises(InputTypeError):
+        classify_many("one string, not a list")
+    with pytest.raises(InputTypeError):
+        classify_many(None)  # type: ignore[arg-type]
+    with pytest.raises(InputValueError):
+        classify_many(["a"], batch_size=0)
+    with pytest.raises(InputTypeError):
+        list(classify_many(["fine", 7]))
+    with pytest.raises(InputTypeError):
+        classify("x", model="not a model")  # type: ignore[arg-type]
+
+
+def test_explain_terms_add_up() -> None:
+    text, _ = CLEAR[0]
+    ex = explain(text, top=5)
+    assert [e.topic for e in ex] == list(TOPICS)
+    sec = ex[0]
+    assert sec.selected and sec.up and len(sec.up) <= 5
+    weights = [t.weight for t in sec.up]
+    assert weights == sorted(weights, reverse=True) and all(w > 0 for w in weights)
+    assert all(t.weight < 0 for e in ex for t in e.down)
+    assert any(t.term in text.lower() for t in sec.up)
+    json.dumps([e.to_dict() for e in ex])
+    with pytest.raises(InputValueError):
+        explain(text, top=-1)
+    assert explain("", top=3)[0].up == ()
+
+
+def test_own_model_via_model_argument() -> None:
+    mine = TopicClassifier(min_df=1, max_df=1.0, calibration_cv=0).fit(texts(), labels_matrix())
+    result = classify("The party won the election.", model=mine)
+    assert result.topics == ("politics",)
+
+
+def test_top_level_exports() -> None:
+    for name in ("TopicClassifier", "TopicResult", "classify", "classify_many", "explain"):
+        assert name in newskit.__all__ and hasattr(newskit, name)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the shipped model gets 3 of the 6 seed articles exactly right "
+    "(see benchmarks/bench_topics.py); remove this marker when it gets all six",
+)
+def test_seed_articles_get_expected_topics(seed_text: str, shared_dir: Path) -> None:
+    labels_file = shared_dir / "topics" / "seed-labels.jsonl"
+    if not labels_file.is_file():
+        pytest.skip(f"{labels_file} is absent")
+    expected = [json.loads(line)["labels"] for line in labels_file.read_text().splitlines()]
+    articles = newskit.parse_text(seed_text)
+    assert len(articles) == len(expected) == 6
+    got = [sorted(r.topics) for r in classify_many(articles)]
+    assert got == [sorted(e) for e in expected]

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.model_selection import GridSearchCV
+from sklearn.utils import estimator_checks as ec
+
+from newskit import Article, InputTypeError, InputValueError
+from newskit.topics import TopicClassifier
+
+from ._fixtures import TOPICS, labels_matrix, texts
+
+
+def tiny(**kw: object) -> TopicClassifier:
+    params: dict[str, object] = {"min_df": 1, "max_df": 1.0, "calibration_cv": 0, "C": 10.0}
+    params.update(kw)
+    return TopicClassifier(**params)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def fitted() -> TopicClassifier:
+    return tiny().fit(texts(), labels_matrix())
+
+
+# The common checks of scikit-learn feed numeric 2-D arrays, which a text
+# classifier cannot take (scikit-learn's own TfidfVectorizer is not run through
+# them either): `parametrize_with_checks` skips a `two_d_array=False` estimator
+# entirely. These are the checks that exercise the API contract without
+# numeric input; fit/predict behaviour is tested below on text.
+API_CHECKS = [
+    ec.check_estimator_cloneable,
+    ec.check_estimator_tags_renamed,
+    ec.check_valid_tag_types,
+    ec.check_estimator_repr,
+    ec.check_no_attributes_set_in_init,
+    ec.check_parameters_default_constructible,
+    ec.check_get_params_invariance,
+    ec.check_set_params,
+    ec.check_do_not_raise_errors_in_init_or_set_params,
+    ec.check_mixin_order,
+    ec.check_estimators_unfitted,
+]
+
+
+@pytest.mark.parametrize("check", API_CHECKS, ids=lambda c: c.__name__)
+def test_sklearn_api_checks(check: object) -> None:
+    check("TopicClassifier", TopicClassifier())  # type: ignore[operator]
+
+
+def test_fit_returns_self_and_sets_fitted_attributes() -> None:
+    clf = tiny()
+    assert clf.fit(texts(), labels_matrix()) is clf
+    assert list(clf.classes_) == list(TOPICS)
+    assert clf.coef_.shape == (4, len(clf.vectorizer_.vocabulary_))
+    assert clf.thresholds_.tolist() == [0.5] * 4
+    assert not [k for k in vars(TopicClassifier()) if k.endswith("_")]
+
+
+def test_predicts_training_topics(fitted: TopicClassifier) -> None:
+    pred = fitted.predict(
+        ["Soldiers and militants fought near the army base.", "The film star won an award."]
+    )
+    assert pred.tolist() == [[1, 0, 0, 0], [0, 0, 0, 0]]
+    proba = fitted.predict_proba(["Parliament passed the election bill."])
+    assert proba.shape == (1, 4) and ((proba >= 0) & (proba <= 1)).all()
+    assert proba[0].argmax() == 3
+
+
+def test_article_input_uses_title_and_body_only(fitted: TopicClassifier) -> None:
+    article = Article(
+        title="Lawmakers vote on the bill",
+        body=["Parliament passed the bill after debate."],
+        captions=["Militants attacked an army checkpoint."],
+        authors=["A. Soldier"],
+        dateline="KABUL",
+    )
+    text = "Lawmakers vote on the bill\n\nParliament passed the bill after debate."
+    np.testing.assert_allclose(fitted.predict_proba([article]), fitted.predict_proba([text]))
+
+
+def test_label_sets_equal_indicator_matrix() -> None:
+    a = tiny().fit(texts(), labels_matrix())
+    b = tiny().fit(
+        texts(), [[t for t, v in zip(TOPICS, row, strict=True) if v] for row in labels_matrix()]
+    )
+    np.testing.assert_allclose(a.coef_, b.coef_)
+
+
+def test_unknown_cells_are_left_out_of_that_topic() -> None:
+    y = np.array(labels_matrix())
+    masked = y.copy()
+    masked[:4, 1] = -1  # security texts: climate unknown
+    a = tiny().fit(texts(), y)
+    b = tiny().fit(texts(), masked)
+    assert not np.allclose(a.coef_[1], b.coef_[1])
+    np.testing.assert_allclose(a.coef_[0], b.coef_[0])
+    assert b.n_train_[1].sum() == len(y) - 4
+
+
+def test_calibrated_fit_is_deterministic() -> None:
+    docs, y = texts() * 3, labels_matrix() * 3
+    a = tiny(calibration_cv=3, random_state=1).fit(docs, y)
+    b = tiny(calibration_cv=3, random_state=1).fit(docs, y)
+    np.testing.assert_array_equal(a.calibration_, b.calibration_)
+    assert (a.calibration_[:, 0] < 0).all()  # higher score, higher probability
+
+
+def test_thresholds_param_drives_predict(fitted: TopicClassifier) -> None:
+    strict = clone(fitted).set_params(thresholds=0.999).fit(texts(), labels_matrix())
+    assert strict.predict(["The senator won the election."]).sum() == 0
+    with pytest.raises(InputValueError, match="thresholds"):
+        tiny(thresholds=1.5).fit(texts(), labels_matrix())
+
+
+def test_empty_text_gets_no_topic(fitted: TopicClassifier) -> None:
+    assert fitted.predict_proba(["", "   ", "zzzz qqqq"]).tolist() == [[0.0] * 4] * 3
+
+
+def test_pickle_round_trip(fitted: TopicClassifier) -> None:
+    again = pickle.loads(pickle.dumps(fitted))
+    docs = ["Troops attacked the rebels.", "The party won."]
+    np.testing.assert_array_equal(again.predict_proba(docs), fitted.predict_proba(docs))
+
+
+def test_grid_search_cv() -> None:
+    search = GridSearchCV(tiny(), {"C": [1.0, 10.0]}, cv=2).fit(texts() * 2, labels_matrix() * 2)
+    assert search.best_params_["C"] in (1.0, 10.0)
+    assert 0.0 <= search.best_score_ <= 1.0
+
+
+def test_score_is_macro_f1_ignoring_unknown(fitted: TopicClassifier) -> None:
+    assert fitted.score(texts(), labels_matrix()) == pytest.approx(1.0)
+    y = np.array(labels_matrix())
+    y[:, 0] = -1
+    assert fitted.score(texts(), y) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "error"),
+    [
+        ("one string", [[1, 0, 0, 0]], InputTypeError),
+        ([1, 2], [[1, 0, 0, 0], [0, 1, 0, 0]], InputTypeError),
+        (["a b", "c d"], [[1, 0, 0, 0]], InputValueError),
+        (["a b", "c d"], [[1, 0], [0, 1]], InputValueError),
+        (["a b", "c d"], [[2, 0, 0, 0], [0, 1, 0, 0]], InputValueError),
+        (["a b", "c d"], [["war"], []], InputValueError),
+        (["a b", "c d"], [[1, 0, 0, 0], [1, 1, 1, 1]], InputValueError),  # security all positive
+        ([], [], InputValueError),
+    ],
+)
+def test_bad_fit_input(X: object, y: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        tiny().fit(X, y)  # type: ignore[arg-type]
+
+
+def test_bad_predict_input(fitted: TopicClassifier) -> None:
+    with pytest.raises(InputTypeError):
+        fitted.predict("not a list")
+    with pytest.raises(InputTypeError):
+        fitted.predict([None])
