@@ -53,7 +53,7 @@ def _blocks(body: HtmlElement) -> list[tuple[str, str]]:
         if tag == "head":
             out.append(("head", _block_text(el)))
         elif tag == "list":
-            out.extend(("p", _block_text(item)) for item in el.iter("item"))
+            out.extend(("p", text) for text in _list_items(el))
         elif tag == "table":
             for row in el.iter("row"):
                 cells = [_block_text(c) for c in row.iter("cell")]
@@ -64,6 +64,30 @@ def _blocks(body: HtmlElement) -> list[tuple[str, str]]:
             out.append(("p", _block_text(el)))
         out.append(("p", clean(el.tail)))
     return [(kind, text) for kind, text in out if text]
+
+
+def _detach(el: HtmlElement) -> None:
+    """Remove ``el`` from its parent but keep its tail text (lxml drops it)."""
+    parent, prev = el.getparent(), el.getprevious()
+    if el.tail:
+        if prev is not None:
+            prev.tail = f"{prev.tail or ''} {el.tail}"
+        else:
+            parent.text = f"{parent.text or ''} {el.tail}"
+    parent.remove(el)
+
+
+def _list_items(list_el: HtmlElement) -> list[str]:
+    """One paragraph per item, nested lists after their item (each text once)."""
+    out: list[str] = []
+    for item in list_el.iterchildren("item"):
+        nested = [child for child in item if child.tag == "list"]
+        for child in nested:
+            _detach(child)
+        out.append(_block_text(item))
+        for child in nested:
+            out.extend(_list_items(child))
+    return out
 
 
 def _block_text(el: HtmlElement) -> str:
@@ -101,9 +125,9 @@ def _is_article(body: list[str], meta: PageMeta) -> bool:
         return False
     if meta.article_markup or meta.published is not None:
         return True
-    # Index pages: a main text of short teaser lines, often in many <article>s.
+    # Index pages: a main text of short teaser lines from many <article>s.
     short = sum(1 for p in body if len(p.split()) < _TEASER_WORDS)
-    return not (short > 0.6 * len(body) and (meta.teaser_count >= 3 or len(body) >= 4))
+    return not (short > 0.6 * len(body) and meta.teaser_count >= 3)
 
 
 def _assemble(blocks: list[tuple[str, str]], meta: PageMeta, article: Article) -> None:

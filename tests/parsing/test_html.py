@@ -185,3 +185,13 @@ def test_author_from_meta_and_byline_class() -> None:
     assert parse_html(page("", byline)).authors == ["Sam Lee", "Kim Ono"]
     url_only = '<meta name="author" content="https://x.example/u/1">'
     assert parse_html(page(url_only)).authors == []
+
+
+def test_nested_list_items_appear_once_and_guides_stay_articles() -> None:
+    intro = "<p>" + "Filing early is the best way to get a refund quickly this year. " * 4 + "</p>"
+    items = "".join(f"<li>Step {i}: gather form {i}</li>" for i in range(8))
+    nested = f"<ul><li>Prepare the papers<ul>{items}</ul> then check them</li></ul>"
+    a = parse_html(f"<html><body><article>{intro}{nested}</article></body></html>")
+    assert a.is_article  # many short lines, but not an index of teasers
+    assert sum(p.count("gather form 3") for p in a.body) == 1
+    assert "Prepare the papers then check them" in a.body
