@@ -1,6 +1,7 @@
 """newskit: parse, classify and summarize English news, offline."""
 
 from newskit._article import Article, Section
+from newskit._digest import ArticleDigest, DigestRecord, digest, digest_many
 from newskit._errors import (
     InputTypeError,
     InputValueError,
@@ -26,6 +27,8 @@ from newskit.topics import (
 
 __all__ = [
     "Article",
+    "ArticleDigest",
+    "DigestRecord",
     "InputTypeError",
     "InputValueError",
     "ModelError",
@@ -43,6 +46,8 @@ __all__ = [
     "__version__",
     "classify",
     "classify_many",
+    "digest",
+    "digest_many",
     "explain",
     "parse",
     "parse_html",

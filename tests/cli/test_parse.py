@@ -54,7 +54,7 @@ def test_parse_now_resolves_relative_dates(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_parse_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO(b"Headline\n\nFirst paragraph here.\n"))
+    stdin = io.TextIOWrapper(io.BytesIO(b"Port closes early\n\nFirst paragraph here.\n"))
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["parse", "-"]) == 0
     (article,) = json.loads(capsys.readouterr().out)
