@@ -41,6 +41,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_PREFIXES = ("photo:", "image:", "picture:", "caption:")
+_BAD_START = ".,;:!?)]}-–—"
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.?!] +[A-Z]|[?!] +[A-Z]")
 
 
 def _final_char(text: str) -> str:
@@ -51,28 +53,52 @@ def _final_char(text: str) -> str:
 def is_title_like(text: str) -> bool:
     """Return ``True`` when a line could be a headline.
 
-    A headline has 2 to 30 words, starts with a capital letter, digit or quote,
-    and does not end in ``. , ; : )`` (closing quotes ignored); ``?`` and ``!``
-    are allowed.
+    A headline has 2 to 30 words and at most 300 characters. It does not
+    start with a lower-case letter (unless its first word has a capital, as in
+    ``iTunes``) nor with punctuation that closes or continues something
+    (``. , ; : ! ? ) ] -``). It does not end in ``. , ; :`` (closing quotes
+    ignored; an ellipsis ``...`` is fine) nor in ``)`` unless the brackets are
+    short (``France v Wales (Sat)``), and it holds no sentence break
+    (``word. Next``, ``? Next``, ``! Next``).
 
     >>> is_title_like("Beijing pushes for own security staff")
     True
+    >>> is_title_like("$1m payoff for former boss"), is_title_like("iTunes sells more songs")
+    (True, True)
     >>> is_title_like("He declined to comment."), is_title_like("Lahore")
     (False, False)
+    >>> is_title_like("Why now? Nobody could say")
+    False
     """
     if len(text) > 300:
         return False
     first = text[0]
-    if not (first.isupper() or first.isdigit() or first in _OPEN_QUOTES):
+    if first in _BAD_START:
         return False
-    if _final_char(text) in _NO_FINAL or _final_char(text) == "":
+    if first.islower():
+        head = text.split(maxsplit=1)[0]
+        if not any(ch.isupper() for ch in head):
+            return False
+    stripped = text.rstrip(_CLOSE_QUOTES)
+    if not stripped:
         return False
-    return 2 <= len(text.split()) <= 30
+    last = stripped[-1]
+    if last in ".,;:" and not stripped.endswith(("...", "…")):
+        return False
+    if last == ")" and "(" not in stripped[-14:]:
+        return False
+    if not 2 <= len(text.split()) <= 30:
+        return False
+    return _SENTENCE_BREAK.search(text) is None
 
 
 def _is_caps(text: str) -> bool:
-    # str.isupper: every cased character is upper case and there is one at least
-    return text.isupper() and sum(ch.isalpha() for ch in text) >= 2
+    # str.isupper: every cased character is upper case and there is one at least;
+    # letters must also be most of the line ("2000 GMT" is a time, not a subhead)
+    if not text.isupper():
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 2 and 2 * letters >= len(text) - text.count(" ")
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -93,9 +119,10 @@ def subhead(text: str, *, isolated: bool) -> str | None:
     Three shapes are subheads (the caller also checks that body text follows):
 
     * quoted capitals: ``'GRAVE SECURITY BREACH'`` (up to 12 words);
-    * capitals: ``WHAT COMES NEXT`` (up to 12 words, no final ``. , ; :``);
+    * capitals: ``WHAT COMES NEXT`` (up to 12 words, no final ``. , ; :``,
+      letters at least half of the non-space characters);
     * Title Case, only when ``isolated`` (a blank line before and after):
-      at most 8 words, every word but short function words capitalised, no
+      2 to 8 words, every word but short function words capitalised, no
       comma or semicolon, no final punctuation other than ``?``.
 
     >>> subhead("'GRAVE SECURITY BREACH'", isolated=False)
@@ -121,7 +148,7 @@ def subhead(text: str, *, isolated: bool) -> str | None:
         return None
     if _is_caps(text):
         return text
-    if not isolated or len(words) > 8 or "," in text or ";" in text:
+    if not isolated or not 2 <= len(words) <= 8 or "," in text or ";" in text:
         return None
     if text[-1] in "!.:" or not text[0].isupper():
         return None

@@ -4,12 +4,12 @@ A line starts a new article when it looks like a headline
 (:func:`~newskit.parsing._shapes.is_title_like`, not a caption) and either
 
 * **strong start**: it follows a blank line, and within the next 16 lines,
-  with at most two other text lines in between (none after two blank
-  lines), comes page chrome
-  (``Short Url``, ``Follow``), a date line, a byline or the same headline
-  again, followed in turn by some text or bullet that is not itself a
-  headline after two blank lines (capitals subheads such as
-  ``'WHAT IT COSTS'`` need chrome or their own repeat); or
+  with at most two other text lines in between (none after two blank lines),
+  comes page chrome (``Short Url``, ``Follow``), a date line, a byline, or
+  the same headline again with no text line in between; followed in turn by
+  some text or bullet that is not itself a headline after two blank lines.
+  Capitals subheads such as ``'WHAT IT COSTS'`` need chrome or their own
+  repeat; or
 * **weak start**: the current article already has body text, the line
   follows two or more blank lines, is not a capitals subhead, and is followed
   by more content.
@@ -68,7 +68,9 @@ def is_strong_start(lines: list[Line], j: int) -> bool:
         other = lines[k]
         if other.kind is Kind.BLANK:
             continue
-        if other.kind in signals or (other.kind is Kind.TEXT and other.key == line.key):
+        # the headline again counts only right after it or after other signals
+        repeat = other.kind is Kind.TEXT and other.key == line.key and texts == 0
+        if other.kind in signals or repeat:
             return _content_follows(lines, k, line.key)
         if other.kind is Kind.BULLET or other.blanks_before >= 2:
             # bullets belong to a header already under way; a text after a wide

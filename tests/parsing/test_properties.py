@@ -127,8 +127,11 @@ def date_lines(draw: st.DrawFn) -> tuple[str, str, str, datetime | None]:
 @st.composite
 def headings(draw: st.DrawFn) -> tuple[str, str]:
     """(line, heading)."""
-    words = draw(st.lists(st.sampled_from(NOUNS + LOWER), min_size=1, max_size=4))
     shape = draw(st.sampled_from(["quoted", "caps", "title"]))
+    # a Title-Case subhead needs two words at least; capitals may be one word
+    words = draw(
+        st.lists(st.sampled_from(NOUNS + LOWER), min_size=1 + (shape == "title"), max_size=4)
+    )
     if shape == "quoted":
         heading = " ".join(words).upper()
         return f"'{heading}'", heading

@@ -8,11 +8,13 @@ as ``grep -n`` prints them), so the test states *which* input line must land in
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from newskit import Article, InputTypeError, parse_text
+from newskit._input import ensure_text
 
 NOW = datetime(2024, 11, 14, 12, 0, 0)
 
@@ -272,6 +274,38 @@ def test_title_and_paragraphs() -> None:
     assert article.body == ["Boats sailed at dawn.", "All is well."]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "$1m payoff for former port boss",
+        "iTunes sells a million songs",
+        "'We will not back down...'",
+        "Wales v France (Sat)",
+        "Is the ferry safe?",
+        "U.S. Senate passes ferry bill",
+    ],
+)
+def test_headline_shapes(title: str) -> None:
+    [article] = parse_text(f"{title}\n\nBoats sailed.\n")
+    assert article.title == title
+    assert article.body == ["Boats sailed."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Why now? Nobody could say",  # two sentences
+        "the ferry sailed at dawn",  # lower case
+        "(and then it sailed)",
+        "Boats sailed at dawn (two of them were late, the operator said)",
+    ],
+)
+def test_not_headlines(line: str) -> None:
+    [article] = parse_text(f"{line}\n\nBoats sailed.\n")
+    assert article.title == ""
+    assert article.body == [line, "Boats sailed."]
+
+
 def test_only_paragraphs_has_no_title() -> None:
     [article] = parse_text("Boats sailed at dawn.\n\nAll is well.")
     assert article.title == ""
@@ -424,3 +458,29 @@ def test_adversarial_lines_do_not_crash() -> None:
     text += "By " + "Aa " * 3000 + "\n" + "Updated " + "1" * 3000 + "\n" + "'" + "A " * 3000
     articles = parse_text(text)
     assert sum(len(a.body) for a in articles) >= 4
+
+
+# --- real single articles (shared data, bounded sample) ------------------------------------
+
+
+@pytest.mark.shared_data
+def test_bbc_articles_parse_to_one_article_each(data_dir: Path) -> None:
+    # BBC News Summary articles are "title, blank line, paragraphs": every file
+    # must give one article whose title is the first line, with nothing lost.
+    files = sorted((data_dir / "bbc-news-summary" / "articles").glob("*/*.txt"))
+    if not files:
+        pytest.skip("bbc-news-summary articles are absent")
+    sample = files[::8]  # about 280 files, every category
+    with_sections = 0
+    for path in sample:
+        raw = path.read_bytes()
+        lines = [ln.strip() for ln in ensure_text(raw).split("\n") if ln.strip()]
+        articles = parse_text(raw)
+        assert len(articles) == 1, path.name
+        article = articles[0]
+        assert article.title == lines[0], path.name
+        rest = [*article.body, *(s.heading for s in article.sections)]
+        assert sorted(rest) == sorted(lines[1:]), path.name
+        with_sections += bool(article.sections)
+    # subheads are rare in this set; a heuristic that eats short paragraphs would show here
+    assert with_sections <= len(sample) // 50
