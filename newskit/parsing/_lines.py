@@ -41,7 +41,7 @@ class Line:
     kind : Kind
     key : str
         ``text`` case-folded with whitespace runs collapsed, to spot a repeated
-        title (empty for lines longer than any headline).
+        title (empty for other kinds and for lines longer than any headline).
     blanks_before : int
         How many blank lines directly precede it (a large number at the start).
     next_content : int
@@ -52,12 +52,21 @@ class Line:
 
     text: str
     kind: Kind
-    key: str = ""
     blanks_before: int = 0
     next_content: int = 0
     dates: tuple[DateStamp, ...] = ()
     authors: tuple[str, ...] = ()
     item: str = ""
+    _key: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``text`` case-folded, whitespace collapsed; computed on first use."""
+        if self._key is None:
+            # only headline-sized text lines can repeat a title
+            keyed = self.kind is Kind.TEXT and len(self.text) <= _MAX_KEYED
+            self._key = " ".join(self.text.split()).casefold() if keyed else ""
+        return self._key
 
 
 def _strip(raw: str) -> str:
@@ -82,9 +91,7 @@ def _classify_one(raw: str) -> Line:
     authors = byline_authors(text)
     if authors is not None:
         return Line(text, Kind.BYLINE, authors=tuple(authors))
-    # only headline-sized lines can repeat a title; skip the work for long paragraphs
-    key = " ".join(text.split()).casefold() if len(text) <= _MAX_KEYED else ""
-    return Line(text, Kind.TEXT, key=key)
+    return Line(text, Kind.TEXT)
 
 
 def classify(text: str) -> list[Line]:
