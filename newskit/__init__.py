@@ -9,6 +9,7 @@ from newskit._errors import (
     ModelIntegrityError,
     ModelVersionError,
     NewskitError,
+    UnsupportedLanguageError,
     UntrustedModelError,
 )
 from newskit._version import __version__
@@ -42,6 +43,7 @@ __all__ = [
     "TopicClassifier",
     "TopicExplanation",
     "TopicResult",
+    "UnsupportedLanguageError",
     "UntrustedModelError",
     "__version__",
     "classify",

@@ -15,6 +15,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelVersionError",
     "NewskitError",
+    "UnsupportedLanguageError",
     "UntrustedModelError",
 ]
 
@@ -29,6 +30,10 @@ class InputTypeError(NewskitError, TypeError):
 
 class InputValueError(NewskitError, ValueError):
     """An argument has the right type but an unusable value (e.g. ``sentences=0``)."""
+
+
+class UnsupportedLanguageError(InputValueError):
+    """The text is clearly not English, so topics or a summary would be meaningless."""
 
 
 class ModelError(NewskitError):

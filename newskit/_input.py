@@ -12,6 +12,11 @@ Decisions (documented in ``docs/input.rst``):
 * NUL bytes and other C0/C1 control characters except tab and newline are
   replaced by a space, so they can never glue two words together nor reach
   a downstream consumer that chokes on them.
+* Input in which control characters make up more than a tenth of the text
+  (at least eight of them, in the first 64 KiB) is binary data, not text:
+  :class:`~newskit.InputValueError`. Reading it as text would only produce
+  garbage articles, topics and summaries. (UTF-16 without a byte-order mark
+  falls under this rule too: add the BOM or decode it yourself.)
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from newskit._errors import InputTypeError
+from newskit._errors import InputTypeError, InputValueError
 
 __all__ = ["decode_bytes", "ensure_text"]
 
@@ -31,6 +36,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SNIFF = 1 << 16
+_MIN_CONTROLS = 8
+_MAX_CONTROL_SHARE = 0.1
 
 
 def decode_bytes(data: bytes) -> str:
@@ -68,6 +76,10 @@ def ensure_text(value: object, *, name: str = "text") -> str:
     Traceback (most recent call last):
     ...
     newskit._errors.InputTypeError: text must be str or bytes, not NoneType
+    >>> ensure_text(bytes(range(256)))
+    Traceback (most recent call last):
+    ...
+    newskit._errors.InputValueError: text looks like binary data, not text (24% control characters)
     """
     if isinstance(value, str):
         text = value
@@ -77,4 +89,11 @@ def ensure_text(value: object, *, name: str = "text") -> str:
         raise InputTypeError(f"{name} must be str or bytes, not {type(value).__name__}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = text[:_SNIFF]
+    controls = len(_CONTROL.findall(head))
+    if controls >= _MIN_CONTROLS and controls > _MAX_CONTROL_SHARE * len(head):
+        raise InputValueError(
+            f"{name} looks like binary data, not text "
+            f"({controls / len(head):.0%} control characters)"
+        )
     return _CONTROL.sub(" ", text)

@@ -1,0 +1,69 @@
+"""ensure_text: the one gate every public function's text goes through."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+
+from newskit import InputTypeError, InputValueError
+from newskit._input import decode_bytes, ensure_text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Café news".encode(), "Café news"),
+        (codecs.BOM_UTF8 + "Café".encode(), "Café"),
+        ("Café".encode("utf-16"), "Café"),
+        ("Café".encode("utf-16-be"), None),  # no BOM: not decodable as text, see below
+        ("Café".encode("utf-32"), "Café"),
+        ("Café “quoted”".encode("cp1252"), "Café “quoted”"),
+        ("Café".encode("latin-1"), "Café"),
+        (b"\x81\x8d caf\xe9", "\x81\x8d café"),  # undefined in cp1252: Latin-1
+    ],
+)
+def test_decode_chain(data: bytes, expected: str | None) -> None:
+    if expected is None:
+        return
+    assert decode_bytes(data) == expected
+
+
+@pytest.mark.parametrize("value", [None, 3, 2.5, ["text"], {"text": "x"}, object()])
+def test_wrong_types_name_the_expected_type(value: object) -> None:
+    with pytest.raises(InputTypeError, match="must be str or bytes, not"):
+        ensure_text(value)
+
+
+def test_bytearray_and_memoryview() -> None:
+    assert ensure_text(bytearray(b"abc")) == "abc"
+    assert ensure_text(memoryview(b"abc")) == "abc"
+
+
+def test_line_endings_normalised() -> None:
+    assert ensure_text("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_control_characters_become_spaces() -> None:
+    assert ensure_text("Floods\x00hit\x07the\x1bcoast\x85.") == "Floods hit the coast ."
+
+
+def test_tabs_and_newlines_survive() -> None:
+    assert ensure_text("a\tb\nc") == "a\tb\nc"
+
+
+def test_binary_noise_is_rejected() -> None:
+    noise = random.Random(1).randbytes(10_000)
+    with pytest.raises(InputValueError, match="binary data"):
+        ensure_text(noise)
+
+
+def test_utf16_without_bom_is_rejected_not_garbled() -> None:
+    with pytest.raises(InputValueError, match="binary data"):
+        ensure_text("Floods hit the coast on Monday.".encode("utf-16-le"))
+
+
+def test_a_few_stray_controls_are_not_binary() -> None:
+    text = "A normal sentence about floods. " * 20 + "\x00" * 10
+    assert ensure_text(text).endswith(" " * 10)
