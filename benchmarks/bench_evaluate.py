@@ -87,14 +87,15 @@ def main(argv: list[str] | None = None) -> int:
     plain = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
     for name, data, match_length in sets:
         k = [len(ex.reference_sentences) if match_length else 3 for ex in data]
-        summaries = [
-            "\n".join(split_sentences(ex.article.text)[:n]) for ex, n in zip(data, k, strict=True)
-        ]
-        refs = ["\n".join(split_sentences(ex.reference)) for ex in data]
+        # the same sentence lists go to both: rouge() takes a list as given
+        summaries = [split_sentences(ex.article.text)[:n] for ex, n in zip(data, k, strict=True)]
+        refs = [ex.reference_sentences for ex in data]
         t0 = time.perf_counter()
         ours = [rouge(s, r) for s, r in zip(summaries, refs, strict=True)]
         t1 = time.perf_counter()
-        theirs = [plain.score(r, s) for s, r in zip(summaries, refs, strict=True)]
+        theirs = [
+            plain.score("\n".join(r), "\n".join(s)) for s, r in zip(summaries, refs, strict=True)
+        ]
         t2 = time.perf_counter()
         same = sum(
             all(tuple(a[t]) == tuple(b[t]) for t in ROUGE_TYPES)

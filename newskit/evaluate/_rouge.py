@@ -147,14 +147,14 @@ def normalize_reference(text: str) -> str:
     return "\n".join(lines)
 
 
-def _lines(text: str) -> str:
-    return "\n".join(split_sentences(text))
-
-
-def _as_text(value: object, name: str) -> str:
+def _lines(value: object, name: str) -> str:
+    """One sentence per line: a list's items as given; a text's lines, each split."""
     if isinstance(value, list | tuple):
-        return "\n".join(ensure_text(v, name=name) for v in value)
-    return ensure_text(value, name=name)
+        items = (" ".join(ensure_text(v, name=name).split()) for v in value)
+    else:
+        lines = ensure_text(value, name=name).split("\n")
+        items = (s for line in lines for s in split_sentences(line))
+    return "\n".join(item for item in items if item)
 
 
 def rouge(summary: str | Sequence[str], reference: str | Sequence[str]) -> dict[str, RougeScore]:
@@ -167,10 +167,12 @@ def rouge(summary: str | Sequence[str], reference: str | Sequence[str]) -> dict[
     Parameters
     ----------
     summary : str or sequence of str
-        The system summary (a list is taken as its sentences).
+        The system summary. A list is taken as its sentences, as given; a
+        text is split into sentences with :func:`newskit.split_sentences`,
+        line by line (so a line break always ends a sentence).
     reference : str or sequence of str
-        The reference summary. Clean CNN/DM or XSum references with
-        :func:`normalize_reference` first.
+        The reference summary, handled the same way. Clean CNN/DM or XSum
+        references with :func:`normalize_reference` first.
 
     Returns
     -------
@@ -192,9 +194,7 @@ def rouge(summary: str | Sequence[str], reference: str | Sequence[str]) -> dict[
     >>> rouge("", "Anything.")["rougeL"]
     RougeScore(precision=0.0, recall=0.0, fmeasure=0.0)
     """
-    summ = _lines(_as_text(summary, "summary"))
-    ref = _lines(_as_text(reference, "reference"))
-    return _score(ref, summ)
+    return _score(_lines(reference, "reference"), _lines(summary, "summary"))
 
 
 def rouge_many(

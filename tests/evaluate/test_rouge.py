@@ -84,3 +84,14 @@ def test_normalize_reference_unescapes_xsum_quotes() -> None:
 def test_normalize_reference_keeps_abbreviations_in_one_line() -> None:
     assert normalize_reference("The U.S. said no . Talks end .") == "The U.S. said no.\nTalks end."
     assert normalize_reference("   ") == ""
+
+
+def test_list_items_and_lines_are_kept_as_sentences() -> None:
+    from rouge_score import rouge_scorer
+
+    summ = ["the first line has no full stop", "and the second starts in lower case."]
+    ref = "The first line has a full stop.\nthe second line does not"
+    plain = rouge_scorer.RougeScorer(["rougeLsum"], use_stemmer=True)
+    expected = plain.score(ref, "\n".join(summ))["rougeLsum"]
+    assert rouge(summ, ref)["rougeLsum"] == tuple(expected)
+    assert rouge("\n".join(summ), ref.split("\n"))["rougeLsum"] == tuple(expected)
