@@ -29,7 +29,7 @@ def render_card(meta: dict[str, Any]) -> str:
         "## Model",
         f"- {meta['kind']}; {meta['n_features']} word uni/bigram features "
         f"(min_df {meta['params']['min_df']}), first {meta['params']['max_words']} words "
-        "of title + body.",
+        "of title + body, plus one guideline-keyword count feature per topic.",
         f"- Versions: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}; "
         f"label mapping v{meta['label_mapping_version']}; seed {meta['seed']}.",
         "- Thresholds (picked on the dev set): "

@@ -18,7 +18,8 @@ matrix product and the model file stays small.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -83,6 +84,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         logistic probabilities.
     thresholds : float, sequence of float or None
         Decision threshold(s) on the calibrated probability; ``None`` is 0.5.
+    lexicon : mapping of str to str, optional
+        Named regular expressions (e.g. a topic's guideline vocabulary). Each
+        adds one feature to every topic's regression: ``lexicon_scale *
+        log(1 + k)``, where ``k`` is the number of distinct vocabulary terms
+        (words or word pairs the pattern matches in full) present in the text.
+        The shipped model uses the guideline keyword lists.
+    lexicon_scale : float
+        Scale of the lexicon features relative to the TF-IDF values.
     random_state : int or None
         Seed of the calibration folds (fitting is otherwise deterministic).
 
@@ -128,6 +137,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         class_weight: str | None = "balanced",
         calibration_cv: int = 3,
         thresholds: float | Sequence[float] | None = None,
+        lexicon: Mapping[str, str] | None = None,
+        lexicon_scale: float = 0.5,
         random_state: int | None = 0,
     ) -> None:
         self.topics = topics
@@ -140,6 +151,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.class_weight = class_weight
         self.calibration_cv = calibration_cv
         self.thresholds = thresholds
+        self.lexicon = lexicon
+        self.lexicon_scale = lexicon_scale
         self.random_state = random_state
 
     def __sklearn_tags__(self) -> Any:
@@ -150,6 +163,32 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         tags.target_tags.single_output = False
         tags.classifier_tags.multi_label = True
         return tags
+
+    # -- pickling -------------------------------------------------------------
+    # joblib unpickles with the pure-Python unpickler, which spends ~1 s on a
+    # 60,000-entry vocabulary dict. Storing the terms as one newline-joined
+    # string (index order) and rebuilding the dict on load keeps a cold load fast.
+
+    def __getstate__(self) -> dict[str, Any]:
+        # BaseEstimator returns the live __dict__ for non-sklearn classes: copy it.
+        state: dict[str, Any] = dict(super().__getstate__())
+        vec: Any = state.get("vectorizer_")
+        if vec is not None and hasattr(vec, "vocabulary_"):
+            vocab = vec.vocabulary_
+            # A fresh object with a fresh __dict__: copy.copy could share the
+            # dict with the live vectorizer and strip its vocabulary too.
+            cls: Any = type(vec)
+            slim = cls.__new__(cls)
+            slim.__dict__.update({k: v for k, v in vars(vec).items() if k != "vocabulary_"})
+            state["vectorizer_"] = slim
+            state["_vocabulary_terms"] = "\n".join(sorted(vocab, key=vocab.__getitem__))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        terms = state.pop("_vocabulary_terms", None)
+        super().__setstate__(state)
+        if terms is not None:
+            self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
 
     # -- input handling --------------------------------------------------
 
@@ -240,6 +279,15 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             features = vectorizer.fit_transform(docs).tocsr()
         except ValueError as exc:  # empty vocabulary
             raise InputValueError(f"no usable words in the training texts: {exc}") from exc
+        try:
+            patterns = {
+                str(k): re.compile(v, re.IGNORECASE) for k, v in (self.lexicon or {}).items()
+            }
+        except (re.error, TypeError, AttributeError) as exc:
+            raise InputValueError(f"lexicon must map names to regular expressions: {exc}") from exc
+        self.lexicon_names_ = list(patterns)
+        self.lexicon_matrix_ = self._lexicon_matrix(vectorizer, list(patterns.values()))
+        features = self._with_lexicon(features)
 
         # Older scikit-learn keeps every pruned n-gram in stop_words_: drop it so
         # a saved model stays small and holds no rare (possibly verbatim) word pairs.
@@ -326,10 +374,43 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     # -- prediction ----------------------------------------------------------
 
+    @staticmethod
+    def _lexicon_matrix(
+        vectorizer: TfidfVectorizer, patterns: list[re.Pattern[str]]
+    ) -> sparse.csr_matrix:
+        """Indicator (n_features, n_patterns): which vocabulary terms each pattern matches."""
+        rows, cols = [], []
+        for term, index in vectorizer.vocabulary_.items():
+            for j, pattern in enumerate(patterns):
+                if pattern.fullmatch(term):
+                    rows.append(index)
+                    cols.append(j)
+        shape = (len(vectorizer.vocabulary_), len(patterns))
+        data = np.ones(len(rows))
+        return sparse.csr_matrix((data, (rows, cols)), shape=shape)
+
+    def _with_lexicon(self, features: sparse.csr_matrix) -> sparse.csr_matrix:
+        # Lexicon features count the distinct lexicon terms present, read off
+        # the TF-IDF matrix itself: no second pass over the text.
+        lexicon = getattr(self, "lexicon_matrix_", None)
+        if lexicon is None or lexicon.shape[1] == 0:
+            return features
+        present = features.copy()
+        present.data[:] = 1.0
+        counts = np.asarray((present @ lexicon).todense())
+        extra = sparse.csr_matrix(float(self.lexicon_scale) * np.log1p(counts))
+        out: sparse.csr_matrix = sparse.hstack([features, extra], format="csr")
+        return out
+
+    def feature_names(self) -> list[str]:
+        """Names of the model's features: TF-IDF terms, then ``<lexicon:NAME>`` entries."""
+        check_is_fitted(self, "coef_")
+        terms = [str(t) for t in self.vectorizer_.get_feature_names_out()]
+        return terms + [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
+
     def _transform(self, X: Iterable[object]) -> sparse.csr_matrix:
         check_is_fitted(self, "coef_")
-        features: sparse.csr_matrix = self.vectorizer_.transform(self._documents(X)).tocsr()
-        return features
+        return self._with_lexicon(self.vectorizer_.transform(self._documents(X)).tocsr())
 
     def _scores(self, features: sparse.csr_matrix) -> FloatArray:
         scores: FloatArray = np.asarray(features @ self.coef_.T) + self.intercept_

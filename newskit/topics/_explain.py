@@ -25,7 +25,7 @@ def explain_with(model: TopicClassifier, x: object, top: int = 10) -> list[Topic
     proba = model._proba(features)[0]
     scores = model._scores(features)[0]
     row = features.getrow(0)
-    terms = model.vectorizer_.get_feature_names_out()
+    terms = model.feature_names()
     out = []
     for j, topic in enumerate(model.classes_):
         contrib = row.data.astype(np.float64) * model.coef_[j, row.indices]

@@ -24,6 +24,7 @@ from newskit.evaluate._classification import MultilabelReport, multilabel_report
 from newskit.topics._card import render_card
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._data import LOADERS, Example, load_dev
+from newskit.topics._lexicon import LEXICON
 from newskit.topics._mapping import MAPPING_VERSION, TOPICS
 from newskit.topics._model import ARTIFACT, save_model
 from newskit.topics._sampling import build_training_set, target_counts
@@ -47,6 +48,8 @@ MODEL_PARAMS: dict[str, Any] = {
     "C": 4.0,
     "class_weight": "balanced",
     "calibration_cv": 3,
+    "lexicon": LEXICON,
+    "lexicon_scale": 0.5,
 }
 #: AllSides articles sampled per editor topic.
 CAP_PER_LABEL = 400
@@ -159,7 +162,12 @@ def train_topics(
         "label_mapping_version": MAPPING_VERSION,
         "topics": list(TOPICS),
         "thresholds": dict(zip(TOPICS, thresholds, strict=True)),
-        "params": {k: list(v) if isinstance(v, tuple) else v for k, v in MODEL_PARAMS.items()},
+        "params": {
+            k: list(v) if isinstance(v, tuple) else v
+            for k, v in MODEL_PARAMS.items()
+            if k != "lexicon"
+        },
+        "lexicon": "newskit.topics._lexicon.LEXICON (guideline keyword lists)",
         "training_sources": ts.counts,
         "training_texts": len(ts.texts),
         "training_targets": target_counts(ts, TOPICS),

@@ -161,3 +161,25 @@ def test_bad_predict_input(fitted: TopicClassifier) -> None:
         fitted.predict("not a list")
     with pytest.raises(InputTypeError):
         fitted.predict([None])
+
+
+def test_pickling_leaves_the_live_model_intact(fitted: TopicClassifier) -> None:
+    vocab = dict(fitted.vectorizer_.vocabulary_)
+    state = fitted.__getstate__()
+    assert "_vocabulary_terms" in state and "vocabulary_" not in vars(state["vectorizer_"])
+    assert fitted.vectorizer_.vocabulary_ == vocab
+    assert pickle.loads(pickle.dumps(fitted)).vectorizer_.vocabulary_ == vocab
+
+
+def test_lexicon_features() -> None:
+    lexicon = {"security": r"\b(army|troops|militants?)\b", "climate": r"\bemissions?\b"}
+    clf = tiny(lexicon=lexicon).fit(texts(), labels_matrix())
+    names = clf.feature_names()
+    assert names[-2:] == ["<lexicon:security>", "<lexicon:climate>"]
+    assert clf.coef_.shape[1] == len(names)
+    assert clf.coef_[0, -2] > 0  # security keywords push security up
+    plain = tiny().fit(texts(), labels_matrix())
+    doc = ["The army and troops fought militants."]
+    assert clf.predict_proba(doc)[0, 0] != plain.predict_proba(doc)[0, 0]
+    with pytest.raises(InputValueError, match="lexicon"):
+        tiny(lexicon={"bad": "(unclosed"}).fit(texts(), labels_matrix())

@@ -1,0 +1,183 @@
+"""End-to-end ``newskit train topics`` on a tiny fake data directory.
+
+Every file mimics the layout of one public data set (see its SOURCE.md) but
+holds only sentences written for this test, so the whole pipeline — loaders,
+mapping, sampling, fitting, thresholds, manifest, model card — runs in seconds.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from newskit._cli import main
+from newskit.topics import load_model
+from newskit.topics._data import load_sources
+
+from ._fixtures import TEXTS
+
+SECURITY = [t for t, labels in TEXTS if labels == {"security"}]
+CLIMATE = [t for t, labels in TEXTS if labels == {"climate"}]
+DIPLOMACY = [t for t, labels in TEXTS if labels == {"diplomacy"}]
+POLITICS = [t for t, labels in TEXTS if labels == {"politics"}]
+NONE = [t for t, labels in TEXTS if not labels]
+
+
+def _variants(texts: list[str], n: int) -> list[str]:
+    return [f"{texts[i % len(texts)]} Report number {i} followed." for i in range(n)]
+
+
+def _allsides(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    topics = {
+        "terrorism": SECURITY,
+        "environment": CLIMATE,
+        "foreign_policy": DIPLOMACY,
+        "elections": POLITICS,
+        "sports": NONE,
+    }
+    ids = []
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w:xz") as tar:
+        for topic, texts in topics.items():
+            for i, text in enumerate(_variants(texts, 12)):
+                ident = f"{topic[:4]}{i:04d}"
+                ids.append(ident)
+                data = json.dumps(
+                    {
+                        "ID": ident,
+                        "topic": topic,
+                        "title": text.split(".")[0],
+                        "content_original": text,
+                    }
+                ).encode()
+                info = tarfile.TarInfo(f"jsons/{ident}.json")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+    (folder / "jsons.tar.xz").write_bytes(buf.getvalue())
+    split = folder / "splits" / "media"
+    split.mkdir(parents=True)
+    for name, part in (("train", ids[:-5]), ("valid", []), ("test", ids[-5:])):
+        rows = "".join(f"{i}\t0\n" for i in part)
+        (split / f"{name}.tsv").write_text("ID\tbias\n" + rows, encoding="utf-8")
+
+
+def _fake_data(root: Path) -> Path:
+    data = root / "data"
+    _allsides(data / "allsides-article-bias")
+    bbc = data / "bbc-news-summary"
+    bbc.mkdir(parents=True)
+    with (bbc / "bbc_news_summary.jsonl").open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_variants(POLITICS, 8) + _variants(NONE, 8)):
+            cat = "politics" if i < 8 else "sport"
+            fh.write(
+                json.dumps({"id": f"{cat}/{i:03d}", "category": cat, "title": "T", "text": text})
+                + "\n"
+            )
+    hp = data / "huffpost-news-category-v3-first10k"
+    hp.mkdir(parents=True)
+    with (hp / "News_Category_Dataset_v3.json").open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_variants(CLIMATE, 6) + _variants(NONE, 6)):
+            cat = "ENVIRONMENT" if i < 6 else "SPORTS"
+            fh.write(
+                json.dumps({"headline": text, "short_description": "", "category": cat}) + "\n"
+            )
+    ag = data / "ag-news-test"
+    ag.mkdir(parents=True)
+    with (ag / "test.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["label", "title", "description"])
+        for text in _variants(NONE, 6):
+            w.writerow(["2", text, text])
+    liar = data / "liar-politifact-subjects"
+    liar.mkdir(parents=True)
+    cols = [
+        "id",
+        "split",
+        "truth_label",
+        "statement",
+        "subjects",
+        "climate_core",
+        "climate_broad",
+        "security",
+        "diplomacy_core",
+        "diplomacy_broad",
+        "politics_core",
+    ]
+    with (liar / "liar_topics.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("\t".join(cols) + "\n")
+        for i, text in enumerate(_variants(DIPLOMACY, 6)):
+            fh.write(f"{i}.json\ttrain\ttrue\t{text}\tforeign-policy\t0\t0\t0\t1\t1\t0\n")
+    gwsd = data / "gwsd-global-warming-stance"
+    gwsd.mkdir(parents=True)
+    with (gwsd / "GWSD.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("\tsentence\tagree\n")
+        for i, text in enumerate(_variants(CLIMATE, 4)):
+            fh.write(f"{i}\t{text}\t0.5\n")
+    cf = data / "climate-fever"
+    cf.mkdir(parents=True)
+    with (cf / "claims.tsv").open("w", encoding="utf-8") as fh:
+        fh.write("claim_id\tclaim_label\tclaim\n")
+        for i, text in enumerate(_variants(CLIMATE, 4)):
+            fh.write(f"{i}\tSUPPORTS\t{text}\n")
+    topics = root / "topics"
+    topics.mkdir()
+    with (topics / "wikinews-dev.jsonl").open("w", encoding="utf-8") as fh:
+        for i, (text, labels) in enumerate(TEXTS):
+            fh.write(
+                json.dumps({"title": f"Item {i}", "text": text, "labels": sorted(labels)}) + "\n"
+            )
+    return data
+
+
+@pytest.fixture(scope="module")
+def fake_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _fake_data(tmp_path_factory.mktemp("shared"))
+
+
+def test_loaders_read_every_source(fake_data: Path) -> None:
+    data = load_sources(fake_data)
+    assert {k: len(v) > 0 for k, v in data.items()} == dict.fromkeys(data, True)
+    allsides = data["allsides"]
+    assert sum(e.group == "test" for e in allsides) == 5
+    assert {e.target for e in allsides if e.label == "elections"} == {(0, 0, 0, 1)}
+
+
+def test_train_command_is_deterministic(
+    fake_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        args = ["train", "topics", "--data-dir", str(fake_data), "--out", str(out), "--quiet"]
+        assert main(args) == 0
+    assert "macro" in capsys.readouterr().out
+    manifests = [json.loads((o / "manifest.json").read_text()) for o in outs]
+    entries = [m["artifacts"]["topics.joblib"] for m in manifests]
+    assert entries[0]["sha256"] == entries[1]["sha256"]
+    entry = entries[0]
+    assert entry["versions"]["scikit-learn"] and entry["label_mapping_version"]
+    assert set(entry["training_sources"]) == {
+        "allsides",
+        "bbc",
+        "huffpost",
+        "ag_news",
+        "liar",
+        "gwsd",
+        "climate_fever",
+    }
+    assert 0.0 <= entry["dev_metrics"]["macro_f1"] <= 1.0
+    card = (outs[0] / "topics-card.md").read_text()
+    assert "## Training data" in card and "Limits" in card
+    model = load_model(outs[0] / "topics.joblib", trusted=True)
+    assert model.classes_.tolist() == ["security", "climate", "diplomacy", "politics"]
+
+
+def test_train_command_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["train", "topics", "--data-dir", str(tmp_path / "nope"), "--out", str(tmp_path)]
+    assert main(args) == 1
+    assert "does not exist" in capsys.readouterr().err
