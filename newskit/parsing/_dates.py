@@ -256,7 +256,7 @@ def _one_stamp(part: str) -> DateStamp | None:
     relative = parse_relative(rest)
     if relative is not None:
         return DateStamp(kind, rest, relative=relative)
-    absolute = parse_date(rest)
+    absolute = parse_date(_SEPARATOR.sub(" ", rest))
     if absolute is not None:
         return DateStamp(kind, rest, absolute=absolute)
     return None
@@ -274,6 +274,8 @@ def match_date_line(text: str) -> tuple[DateStamp, ...] | None:
     [('published', 'Nov. 14, 2024'), ('updated', '2 hours ago')]
     >>> match_date_line("Nov. 14, 2024")[0].absolute
     datetime.datetime(2024, 11, 14, 0, 0)
+    >>> match_date_line("Updated 14 November 2024 | 10:15 GMT")[0].absolute
+    datetime.datetime(2024, 11, 14, 10, 15, tzinfo=datetime.timezone.utc)
     >>> match_date_line("Updated guidance was issued in 2024.") is None
     True
     """
@@ -284,8 +286,17 @@ def match_date_line(text: str) -> tuple[DateStamp, ...] | None:
             return None
         absolute = parse_date(text)
         return None if absolute is None else (DateStamp("published", text, absolute=absolute),)
+    # split only where a keyword follows the separator: "14 Nov 2024 | 10:15 PKT"
+    # is one date, "Published ... | Updated ..." two
+    parts: list[str] = []
+    start = 0
+    for sep in _SEPARATOR.finditer(text):
+        if _KEYWORD.match(text, sep.end()):
+            parts.append(text[start : sep.start()])
+            start = sep.end()
+    parts.append(text[start:])
     stamps: list[DateStamp] = []
-    for part in _SEPARATOR.split(text):
+    for part in parts:
         stamp = _one_stamp(part.strip())
         if stamp is None or any(s.kind == stamp.kind for s in stamps):
             return None

@@ -32,6 +32,10 @@ NOW = datetime(2024, 11, 14, 12, 0, tzinfo=UTC)
         ("Thursday 14 November 2024", "published", "Thursday 14 November 2024",
          datetime(2024, 11, 14)),
         ("UPDATED 14 NOV 2024", "updated", "14 NOV 2024", datetime(2024, 11, 14)),
+        ("Updated: 14 November 2024 | 10:15 PKT", "updated", "14 November 2024 | 10:15 PKT",
+         datetime(2024, 11, 14, 10, 15, tzinfo=timezone(timedelta(hours=5)))),
+        ("Published 14 Nov 2024 · 8:05 am", "published", "14 Nov 2024 · 8:05 am",
+         datetime(2024, 11, 14, 8, 5)),
     ],
 )  # fmt: skip
 def test_absolute_date_lines(line: str, kind: str, text: str, value: datetime) -> None:
