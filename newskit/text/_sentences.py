@@ -14,8 +14,9 @@ news-specific repairs follow:
   the sentence before it;
 * a title (``Sen.``) never ends a sentence, and initials (``J.R.R.``) do not
   either before a capitalised word that is not a function word;
-* a Unicode ellipsis ("…"), which Punkt does not know, ends a sentence when
-  a capitalised function word ("Then", "He") follows.
+* an ellipsis ("…", which Punkt does not know, or "..") or a full stop
+  closed by a quote after an abbreviation ("etc.'") ends a sentence when a
+  capitalised function word ("Then", "He") follows.
 """
 
 from __future__ import annotations
@@ -45,8 +46,12 @@ _ENDS_WITH_TITLE = re.compile(
 )
 # "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
 _ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
-# A Unicode ellipsis Punkt does not know, closing quotes, then a capitalised word.
-_ELLIPSIS_BREAK = re.compile(r"…[\"'”’)\]]*\s+(?=[\"'“‘(\[]*([A-Z][a-z']*)\b)")
+# Where Punkt kept going but a capitalised word follows: an ellipsis ("…",
+# "..", "..."), or a full stop closed by a quote or bracket ("etc.'" - Punkt
+# takes the abbreviation and never looks past the quote).
+_SOFT_BREAK = re.compile(
+    r"(?:…|\.{2,}|[.!?][\"'”’)\]])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*([A-Z][a-z']*)\b)"
+)
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
 
 
@@ -134,10 +139,10 @@ def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     )
 
 
-def _split_ellipses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split after "…" when the next word is a capitalised function word ("Then", "He")."""
+def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He")."""
     out = []
-    for m in _ELLIPSIS_BREAK.finditer(text, start, end):
+    for m in _SOFT_BREAK.finditer(text, start, end):
         if m.group(1).lower() in stop_words():
             cut = m.start() + len(m.group().rstrip())
             out.append((start, cut))
@@ -151,7 +156,7 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [
         piece
         for s, e in load_tokenizer().span_tokenize(chunk)
-        for piece in _split_ellipses(text, start + s, start + e)
+        for piece in _split_soft_breaks(text, start + s, start + e)
     ]
     merged: list[tuple[int, int]] = []
     for s, e in spans:

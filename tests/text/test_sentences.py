@@ -88,6 +88,15 @@ from newskit.text import sentence_spans, split_sentences
             ["The crowd waited…", "Then the doors opened.", "“We won…”", "He smiled."],
         ),
         (
+            "We paid for it all.. The bill came later. It listed fees, taxes, etc.' He paid.",
+            [
+                "We paid for it all..",
+                "The bill came later.",
+                "It listed fees, taxes, etc.'",
+                "He paid.",
+            ],
+        ),
+        (
             "They thanked Gomez… Lee arrived later.",
             ["They thanked Gomez… Lee arrived later."],
         ),
