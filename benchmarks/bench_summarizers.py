@@ -49,23 +49,34 @@ def _fresh(doc: Document) -> Document:
     return copy
 
 
-def _median_ms(fn: object, items: list[object], repeat: int = 1) -> float:
-    times = []
-    for item in items:
-        best = float("inf")
+def _interleaved_ms(fns: list[object], items: list[list[object]], repeat: int = 3) -> list[float]:
+    """Median over items of the best of ``repeat`` runs, the functions timed in turn.
+
+    Alternating the sides on every item (instead of timing one side over all
+    items, then the other) keeps load changes on a shared machine from
+    favouring either side.
+    """
+    per_fn: list[list[float]] = [[] for _ in fns]
+    for args in zip(*items, strict=True):
+        best = [float("inf")] * len(fns)
         for _ in range(repeat):
-            t0 = time.perf_counter()
-            fn(item)  # type: ignore[operator]
-            best = min(best, time.perf_counter() - t0)
-        times.append(best * 1000)
-    return statistics.median(times)
+            for j, (fn, arg) in enumerate(zip(fns, args, strict=True)):
+                t0 = time.perf_counter()
+                fn(arg)  # type: ignore[operator]
+                best[j] = min(best[j], time.perf_counter() - t0)
+        for j, b in enumerate(best):
+            per_fn[j].append(b * 1000)
+    return [statistics.median(v) for v in per_fn]
 
 
 def algorithm_ms(method: str, docs: list[Document]) -> tuple[float, float, float]:
     """Median ms per article from tokenized sentences: newskit, sumy, sumy with its stemmer."""
-    ours = _median_ms(lambda d: select(SUMMARIZERS[method](), _fresh(d), "sentences", 3), docs)
+
+    def ours(d: Document) -> None:
+        select(SUMMARIZERS[method](), _fresh(d), "sentences", 3)
+
     if method not in SUMY_METHODS:
-        return ours, float("nan"), float("nan")
+        return _interleaved_ms([ours], [list(docs)])[0], float("nan"), float("nan")
     prepared = []
     for d in docs:
         sd = sumy_document(d)
@@ -79,15 +90,23 @@ def algorithm_ms(method: str, docs: list[Document]) -> tuple[float, float, float
     def run_sumy_native(sd: object) -> None:
         SumySummarizer(method, stemmer=NATIVE_STEMMER)._build()(sd, 3)
 
-    return ours, _median_ms(run_sumy, prepared), _median_ms(run_sumy_native, prepared)
+    a, b, c = _interleaved_ms([ours, run_sumy, run_sumy_native], [list(docs), prepared, prepared])
+    return a, b, c
 
 
 def end_to_end_ms(method: str, articles: list[Article]) -> tuple[float, float]:
     """Median ms per article from raw text through newskit.summarize: newskit, sumy."""
-    ours = _median_ms(lambda a: summarize(a, method), articles)
+
+    def ours(a: Article) -> None:
+        summarize(a, method)
+
+    def theirs(a: Article) -> None:
+        summarize(a, method, backend="sumy")
+
     if method not in SUMY_METHODS:
-        return ours, float("nan")
-    return ours, _median_ms(lambda a: summarize(a, method, backend="sumy"), articles)
+        return _interleaved_ms([ours], [list(articles)], repeat=1)[0], float("nan")
+    a, b = _interleaved_ms([ours, theirs], [list(articles), list(articles)], repeat=1)
+    return a, b
 
 
 def long_document(articles: list[Article], n: int = 1000) -> str:
@@ -111,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parity_docs = [build_document(a) for a in parity_articles(args.data_dir, args.articles)]
     cnn = cnndm_articles(args.data_dir)[: args.speed]
     speed_docs = [build_document(a) for a in cnn]
-    for m in METHODS:  # warm caches (stems, model weights) before timing
+    for m in METHODS:  # warm caches (stem memo, model weights) before timing
         summarize(cnn[0], m)
+    for d in speed_docs + parity_docs:
+        _ = d.stem_ids
     text = long_document(cnndm_articles(args.data_dir))
     n_long = len(build_document(text))
 
@@ -148,8 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         "parity: same 3 sentences as sumy; ties ok: same up to exactly tied newskit scores.\n"
-        "ours/sumy ms: median ms per article from tokenized sentences, both with newskit's\n"
-        "memoised stemmer; sumy-own: sumy with its own Stemmer('english') (as shipped);\n"
+        "ours/sumy ms: median over articles of the best of 3 runs, sides timed in turn,\n"
+        "from tokenized sentences, both with newskit's memoised stemmer;\n"
+        "sumy-own: sumy with its own Stemmer('english') (as shipped);\n"
         "e2e: newskit.summarize(article, method[, backend='sumy']) from raw text (same\n"
         "splitter and tokenizer on both sides). random: seeded RNGs differ, no parity;\n"
         "lead, default: newskit only."
