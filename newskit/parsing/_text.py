@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newskit._article import Article, Section
-from newskit._errors import InputTypeError
+from newskit._errors import InputTypeError, InputValueError
 from newskit._input import ensure_text
 from newskit.parsing._dates import DateStamp
 from newskit.parsing._lines import Kind, Line, classify
 from newskit.parsing._shapes import is_caption, is_title_like, split_dateline, subhead
+from newskit.parsing._sniff import starts_like_html
 from newskit.parsing._split import is_start, is_strong_start
 
 __all__ = ["parse_text"]
@@ -240,6 +241,10 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
     ------
     InputTypeError
         If ``text`` is not ``str`` or ``bytes``, or ``now`` is not a datetime.
+    InputValueError
+        If ``text`` is binary data, or an HTML document (it starts with a
+        doctype or an ``<html>``, ``<head>`` or ``<body>`` tag): parsing
+        markup as a text dump would give garbage articles.
 
     Notes
     -----
@@ -271,6 +276,11 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
         raise InputTypeError(f"now must be a datetime or None, not {type(now).__name__}")
     if not text.strip():
         return []
+    if starts_like_html(text):
+        raise InputValueError(
+            "text starts like an HTML document; use newskit.parse_html, "
+            "or newskit.parse, which tells HTML from text"
+        )
     lines = classify(text)
     articles: list[Article] = []
     start, title = 0, _first_title(lines)

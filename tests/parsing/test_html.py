@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newskit import InputTypeError, parse_html
+from newskit import InputTypeError, InputValueError, parse_html
 from newskit.parsing._html_decode import declared_charset, decode_html
 from tests.conftest import FIXTURES
 
@@ -119,6 +119,11 @@ def test_declared_legacy_charset_other_than_latin() -> None:
     assert declared_charset(b"<meta charset='nonsense-42'>") is None
 
 
+def test_binary_data_is_a_clear_error() -> None:
+    with pytest.raises(InputValueError, match="binary data"):
+        parse_html(bytes(range(256)) * 4)
+
+
 @pytest.mark.parametrize(
     "junk",
     [
@@ -126,7 +131,6 @@ def test_declared_legacy_charset_other_than_latin() -> None:
         "   \n\t ",
         b"",
         b"\x00\x01\x02\xff\xfe\x00garbage",
-        bytes(range(256)) * 4,
         "just some words, no markup",
         "<html></html>",
         "<<<>>>&&&;;;",
