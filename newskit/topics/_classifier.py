@@ -32,6 +32,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
 from newskit._errors import InputTypeError, InputValueError
+from newskit.topics._features import WordNgrams, tfidf_transform
 from newskit.topics._mapping import TOPICS, UNKNOWN
 from newskit.topics._text import document_text
 
@@ -267,8 +268,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if weights.shape != (len(docs),) or (weights < 0).any():
             raise InputValueError("sample_weight must be non-negative, one per text")
 
+        lo, hi = self.ngram_range
         vectorizer = TfidfVectorizer(
-            ngram_range=self.ngram_range,
+            analyzer=WordNgrams(int(lo), int(hi)),
             min_df=self.min_df,
             max_df=self.max_df,
             max_features=self.max_features,
@@ -410,7 +412,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _transform(self, X: Iterable[object]) -> sparse.csr_matrix:
         check_is_fitted(self, "coef_")
-        return self._with_lexicon(self.vectorizer_.transform(self._documents(X)).tocsr())
+        vec = self.vectorizer_
+        analyzer = vec.analyzer if callable(vec.analyzer) else WordNgrams(*self.ngram_range)
+        features = tfidf_transform(self._documents(X), vec.vocabulary_, vec.idf_, analyzer)
+        return self._with_lexicon(features)
 
     def _scores(self, features: sparse.csr_matrix) -> FloatArray:
         scores: FloatArray = np.asarray(features @ self.coef_.T) + self.intercept_

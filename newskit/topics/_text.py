@@ -77,7 +77,12 @@ def document_text(x: object, max_words: int | None = None) -> str:
         parts = [x.title.strip(), *(p.strip() for p in x.body)]
         text = "\n\n".join(p for p in parts if p)
     elif isinstance(x, str | bytes | bytearray | memoryview):
-        text = _strip_leading_dates(ensure_text(x)).strip()
+        text = ensure_text(x)
+        if max_words is not None:
+            # No word is 30 characters on average: cut early so long pages cost
+            # no more than their lead.
+            text = text[: max_words * 30 + 200]
+        text = _strip_leading_dates(text).strip()
     else:
         raise InputTypeError(
             f"an article must be a newskit.Article, str or bytes, not {type(x).__name__}"

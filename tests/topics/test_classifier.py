@@ -183,3 +183,10 @@ def test_lexicon_features() -> None:
     assert clf.predict_proba(doc)[0, 0] != plain.predict_proba(doc)[0, 0]
     with pytest.raises(InputValueError, match="lexicon"):
         tiny(lexicon={"bad": "(unclosed"}).fit(texts(), labels_matrix())
+
+
+def test_fast_transform_matches_the_vectorizer(fitted: TopicClassifier) -> None:
+    docs = [*texts(), "", "Unseen words only: zebra quokka.", "Army ARMY army troops."]
+    expected = fitted.vectorizer_.transform(docs)
+    got = fitted._transform(docs)[:, : expected.shape[1]]
+    np.testing.assert_allclose(got.toarray(), expected.toarray(), rtol=1e-5, atol=1e-6)
