@@ -36,6 +36,9 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][A-Za-z.&\s]{1,25})\))?\s*(?:[—–-]{1,2}|:)\s+(?=\S)"
 )
 _MIN_WORDS = 25  # fewer main-text words than this: not an article
+_BLOCK_TAGS = frozenset(
+    {"p", "head", "list", "item", "quote", "table", "row", "cell", "lb", "code", "div"}
+)
 _TEASER_WORDS = 12  # a main-text line shorter than this may be a teaser
 
 
@@ -45,8 +48,6 @@ def _blocks(body: HtmlElement) -> list[tuple[str, str]]:
     Text outside any block (``body.text``, element tails) is kept as paragraphs:
     trafilatura's fallback extractors leave loose text there.
     """
-    for lb in body.iter("lb"):
-        lb.tail = " " + (lb.tail or "")
     out: list[tuple[str, str]] = [("p", clean(body.text))]
     for el in body:
         tag = el.tag
@@ -91,8 +92,27 @@ def _list_items(list_el: HtmlElement) -> list[str]:
 
 
 def _block_text(el: HtmlElement) -> str:
-    """Text of a block; ``itertext`` leaves out the block's own tail (the next block)."""
-    return clean("".join(el.itertext()))
+    """Text of a block without its own tail (the next block's text).
+
+    Inline markup (``hi``, ``ref``) joins without a space, so a word split by
+    markup stays whole; nested blocks and line breaks are separated by a space,
+    so ``<item>2026<head>FABCON</head><p>Atlanta</p>`` does not glue words.
+    """
+    parts: list[str] = []
+    _collect(el, parts)
+    return clean("".join(parts))
+
+
+def _collect(el: HtmlElement, parts: list[str]) -> None:
+    parts.append(el.text or "")
+    for child in el:
+        separate = child.tag in _BLOCK_TAGS
+        if separate:
+            parts.append(" ")
+        _collect(child, parts)
+        if separate:
+            parts.append(" ")
+        parts.append(child.tail or "")
 
 
 def _is_caption(text: str, captions: list[str]) -> bool:

@@ -199,3 +199,10 @@ def test_nested_list_items_appear_once_and_guides_stay_articles() -> None:
     assert a.is_article  # many short lines, but not an index of teasers
     assert sum(p.count("gather form 3") for p in a.body) == 1
     assert "Prepare the papers then check them" in a.body
+
+
+def test_blocks_nested_in_list_items_do_not_glue_words() -> None:
+    intro = "<p>" + "The city lists the events planned for next year on its website. " * 4 + "</p>"
+    item = "<li>March 16<h2>Boat fair</h2><p>Quay, Portwenna</p><p>Boats and <b>gear</b>.</p></li>"
+    a = parse_html(f"<html><body><article>{intro}<ul>{item * 3}</ul></article></body></html>")
+    assert "March 16 Boat fair Quay, Portwenna Boats and gear." in a.body
