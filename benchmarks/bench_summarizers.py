@@ -14,7 +14,8 @@ For every method sumy also implements, prints from one run:
   same sentence splitting and tokenization);
 * the time newskit takes on one 1,000-sentence document (target < 1 s).
 
-All times are CPU time of the benchmark process (the machine is shared).
+All times are CPU time of the benchmark process (the machine is shared), with
+BLAS limited to one thread for both sides.
 
 Usage: ``nice python benchmarks/bench_summarizers.py [--articles 200] [--speed 100]``
 """
@@ -22,22 +23,30 @@ Usage: ``nice python benchmarks/bench_summarizers.py [--articles 200] [--speed 1
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
+# One BLAS thread for both sides: idle BLAS worker threads spin for a while after
+# each call, and on a shared 2-core machine that CPU time would be charged to
+# whichever side happens to be timed next.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _summ_data import cnndm_articles, default_data_dir, parity_articles
-from sumy.nlp.stemmers import Stemmer
+from _summ_data import cnndm_articles, default_data_dir, parity_articles  # noqa: E402
+from sumy.nlp.stemmers import Stemmer  # noqa: E402
 
-from newskit import Article, summarize
-from newskit.summarizers import METHODS, SUMMARIZERS, SUMY_METHODS, Document
-from newskit.summarizers._api import select
-from newskit.summarizers._document import build_document
-from newskit.summarizers._parity import compare_with_sumy
-from newskit.summarizers._sumy import SumySummarizer, sumy_document
+from newskit import Article, summarize  # noqa: E402
+from newskit.summarizers import METHODS, SUMMARIZERS, SUMY_METHODS, Document  # noqa: E402
+from newskit.summarizers._api import select  # noqa: E402
+from newskit.summarizers._document import build_document  # noqa: E402
+from newskit.summarizers._parity import compare_with_sumy  # noqa: E402
+from newskit.summarizers._sumy import SumySummarizer, sumy_document  # noqa: E402
 
 # sumy as shipped: NLTK's Snowball stemmer, called on every word, no memo
 NATIVE_STEMMER = Stemmer("english")
@@ -52,23 +61,27 @@ def _fresh(doc: Document) -> Document:
 
 
 def _interleaved_ms(fns: list[object], items: list[list[object]], repeat: int = 3) -> list[float]:
-    """Median over items of the best of ``repeat`` runs, the functions timed in turn.
+    """For each function: median over items of the best of ``repeat`` CPU-time runs.
 
-    Alternating the sides on every item (instead of timing one side over all
-    items, then the other) keeps load changes on a shared machine from
-    favouring either side, and CPU time (all threads of this process) rather
-    than wall time ignores the time other jobs hold the cores.
+    Each side runs over all items in one block, so each sees its own warm CPU
+    caches, as in real use; CPU time (not wall time) keeps other jobs on the
+    shared machine out of the figures.
     """
     per_fn: list[list[float]] = [[] for _ in fns]
-    for args in zip(*items, strict=True):
-        best = [float("inf")] * len(fns)
-        for _ in range(repeat):
-            for j, (fn, arg) in enumerate(zip(fns, args, strict=True)):
-                t0 = time.process_time()
-                fn(arg)  # type: ignore[operator]
-                best[j] = min(best[j], time.process_time() - t0)
-        for j, b in enumerate(best):
-            per_fn[j].append(b * 1000)
+    # like timeit: no garbage collection inside a timed call
+    gc.collect()
+    gc.disable()
+    try:
+        for j, (fn, args) in enumerate(zip(fns, items, strict=True)):
+            for arg in args:
+                best = float("inf")
+                for _ in range(repeat):
+                    t0 = time.process_time()
+                    fn(arg)  # type: ignore[operator]
+                    best = min(best, time.process_time() - t0)
+                per_fn[j].append(best * 1000)
+    finally:
+        gc.enable()
     return [statistics.median(v) for v in per_fn]
 
 
@@ -172,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         "parity: same 3 sentences as sumy; ties ok: same up to exactly tied newskit scores.\n"
-        "ours/sumy ms: CPU ms, median over articles of the best of 3 runs, sides in turn,\n"
+        "ours/sumy ms: CPU ms, median over articles of the best of 3 runs (GC off),\n"
         "from tokenized sentences, both with newskit's memoised stemmer;\n"
         "sumy-own: sumy with its own Stemmer('english') (as shipped);\n"
         "e2e: newskit.summarize(article, method[, backend='sumy']) from raw text (same\n"
