@@ -7,10 +7,12 @@ from itertools import islice
 
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError
+from newskit._language import ensure_english
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._explain import explain_with
 from newskit.topics._model import default_model
 from newskit.topics._results import TopicExplanation, TopicResult
+from newskit.topics._text import document_text
 
 __all__ = ["classify", "classify_many", "explain"]
 
@@ -23,8 +25,14 @@ def _model(model: TopicClassifier | None) -> TopicClassifier:
     return model
 
 
-def _results(model: TopicClassifier, batch: list[object]) -> list[TopicResult]:
-    proba = model.predict_proba(batch)
+def _results(model: TopicClassifier, batch: list[object], start: int = 0) -> list[TopicResult]:
+    # The model is English-only: refuse clearly non-English text rather than
+    # return confident nonsense (checked on the part of the text the model reads).
+    docs = [document_text(x, model.max_words) for x in batch]
+    for i, doc in enumerate(docs):
+        what = "the article" if len(batch) == 1 and not start else f"article {start + i}"
+        ensure_english(doc, what=what)
+    proba = model.predict_proba(docs)
     names = [str(t) for t in model.classes_]
     thresholds = {n: float(t) for n, t in zip(names, model.thresholds_, strict=True)}
     out = []
@@ -52,6 +60,11 @@ def classify(x: object, *, model: TopicClassifier | None = None) -> TopicResult:
     -------
     TopicResult
         Chosen topics and every topic's probability. Empty text gives no topic.
+
+    Raises
+    ------
+    UnsupportedLanguageError
+        The text is clearly not English (the model is English-only).
 
     Examples
     --------
@@ -81,7 +94,9 @@ def classify_many(
     Returns
     -------
     iterator of TopicResult
-        One result per input, in order.
+        One result per input, in order. A clearly non-English article raises
+        :class:`~newskit.UnsupportedLanguageError` (naming its position) when
+        its batch is reached.
 
     Examples
     --------
@@ -99,8 +114,10 @@ def classify_many(
 
     def generate() -> Iterator[TopicResult]:
         it = iter(xs)
+        done = 0
         while batch := list(islice(it, batch_size)):
-            yield from _results(fitted, batch)
+            yield from _results(fitted, batch, done)
+            done += len(batch)
 
     return generate()
 
@@ -132,4 +149,6 @@ def explain(
     >>> ex[0].selected, len(ex[0].up) <= 3
     (True, True)
     """
-    return explain_with(_model(model), x, top)
+    fitted = _model(model)
+    ensure_english(document_text(x, fitted.max_words), what="the article")
+    return explain_with(fitted, x, top)

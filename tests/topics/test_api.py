@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newskit
-from newskit import Article, InputTypeError, InputValueError
+from newskit import Article, InputTypeError, InputValueError, UnsupportedLanguageError
 from newskit.topics import TOPICS, TopicClassifier, TopicResult, classify, classify_many, explain
 
 from ._fixtures import labels_matrix, texts
@@ -100,6 +100,16 @@ def test_classify_many_bad_arguments() -> None:
         list(classify_many(["fine", 7]))
     with pytest.raises(InputTypeError):
         classify("x", model="not a model")  # type: ignore[arg-type]
+
+
+def test_clearly_non_english_text_is_refused() -> None:
+    russian = "Правительство объявило о новой политике. Министр заявил, что переговоры идут."
+    with pytest.raises(UnsupportedLanguageError, match="English"):
+        classify(russian)
+    with pytest.raises(UnsupportedLanguageError, match="article 2"):
+        list(classify_many(["Troops attacked.", "The party won.", russian], batch_size=2))
+    with pytest.raises(UnsupportedLanguageError):
+        explain(russian)
 
 
 def test_explain_terms_add_up() -> None:
