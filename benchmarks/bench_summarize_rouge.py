@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from newskit import summarize
+from newskit import UnsupportedLanguageError, summarize
 from newskit._datadir import default_data_dir
 from newskit.evaluate import Example, load_bbc, load_frank_cnndm, load_frank_xsum, oracle, rouge
 from newskit.summarizers import METHODS, SUMY_METHODS, build_document
@@ -176,9 +176,22 @@ def main(argv: list[str] | None = None) -> int:
     found = _datasets(args.data_dir, args.datasets.split(","), args.limit, args.bbc_sample)
     all_results: dict[str, dict[str, Any]] = {}
     for name, (data, subsets) in found.items():
-        # warm the stem memo so that whichever method runs first is not charged for it
+        # warm the stem memo so that whichever method runs first is not charged for it;
+        # drop articles newskit refuses as not English (XSum has two Welsh ones)
+        keep = []
         for ex in data:
-            _ = build_document(ex.article).stem_ids
+            try:
+                _ = build_document(ex.article).stem_ids
+                keep.append(True)
+            except UnsupportedLanguageError:
+                keep.append(False)
+        if not all(keep):
+            dropped = [ex.id for ex, k in zip(data, keep, strict=True) if not k]
+            print(f"{name}: dropped {len(dropped)} articles refused as not English: {dropped}")
+            data = [ex for ex, k in zip(data, keep, strict=True) if k]
+            subsets = {
+                n: [v for v, k in zip(vals, keep, strict=True) if k] for n, vals in subsets.items()
+            }
         results: dict[str, Any] = {}
         for method in METHODS:
             results[method] = {"newskit": _run(_method(method, "newskit"), data, name)}

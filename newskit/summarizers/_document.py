@@ -14,12 +14,19 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from newskit._article import Article
+from newskit._errors import InputValueError
 from newskit._input import ensure_text
 from newskit.summarizers._linalg import Matrix, counts_matrix
 
-__all__ = ["Document", "build_document", "cached_stem"]
+__all__ = ["MAX_CHARS", "MAX_SENTENCE_CHARS", "Document", "build_document", "cached_stem"]
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_WORDISH = re.compile(r"[^\W_]")
+
+#: Longest text :func:`build_document` accepts, in characters.
+MAX_CHARS = 20_000_000
+#: Longest single sentence :func:`build_document` accepts, in characters.
+MAX_SENTENCE_CHARS = 1_000_000
 IntArray = np.ndarray
 FloatArray = np.ndarray
 
@@ -184,6 +191,7 @@ def build_document(source: object, title: str | None = None) -> Document:
     highlights or page chrome). Plain text is split into paragraphs on blank
     lines (or on line breaks when it has no blank line), then into sentences.
     """
+    from newskit._language import ensure_english
     from newskit.text import split_sentences
 
     if isinstance(source, Article):
@@ -194,10 +202,24 @@ def build_document(source: object, title: str | None = None) -> Document:
         paragraphs = _paragraphs(ensure_text(source).strip())
         head = title or ""
     head = ensure_text(head, name="title").strip() if head else ""
+    total = sum(map(len, paragraphs)) + len(head)
+    if total > MAX_CHARS:
+        raise InputValueError(
+            f"text of {total:,} characters is too long to summarize (limit {MAX_CHARS:,})"
+        )
+    if total:
+        ensure_english("\n\n".join([head, *paragraphs]) if head else "\n\n".join(paragraphs))
     sentences: list[str] = []
     pids: list[int] = []
     for paragraph in paragraphs:
-        parts = [s.strip() for s in split_sentences(paragraph) if s.strip()]
+        # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
+        parts = [s.strip() for s in split_sentences(paragraph) if _WORDISH.search(s)]
+        for part in parts:
+            if len(part) > MAX_SENTENCE_CHARS:
+                raise InputValueError(
+                    f"a sentence of {len(part):,} characters is too long to summarize "
+                    f"(limit {MAX_SENTENCE_CHARS:,}); is this text?"
+                )
         if parts:
             pid = pids[-1] + 1 if pids else 0
             sentences += parts

@@ -4,10 +4,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from newskit._errors import InputValueError
 from newskit.summarizers._document import Document
 from newskit.summarizers._linalg import gram, row_sums
 
-__all__ = ["overlap_weights"]
+__all__ = ["MAX_GRAPH_SENTENCES", "check_graph_size", "overlap_weights"]
+
+#: Most sentences the O(n^2) graph methods accept (a dense n x n matrix).
+MAX_GRAPH_SENTENCES = 5_000
+
+
+def check_graph_size(doc: Document, method: str) -> None:
+    """Refuse documents whose sentence graph would not fit comfortably in memory."""
+    if len(doc) > MAX_GRAPH_SENTENCES:
+        raise InputValueError(
+            f"{method} builds a sentences x sentences matrix; {len(doc):,} sentences is more "
+            f"than its limit of {MAX_GRAPH_SENTENCES:,} (use 'default', 'luhn', 'lsa', 'kl' "
+            "or 'sumbasic', which are linear)"
+        )
 
 
 def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
@@ -18,6 +32,7 @@ def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
     sentences) keeps the raw overlap when ``isclose_zero`` (sumy's TextRank) and
     scores 0 otherwise (sumy's Reduction).
     """
+    check_graph_size(doc, "this method")
     counts = doc.content_stem_counts
     overlap = gram(counts)
     lengths = row_sums(counts)

@@ -6,6 +6,7 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
+from newskit.summarizers._graph import check_graph_size
 from newskit.summarizers._linalg import doc_freq, gram, row_max, scale, single_thread
 
 __all__ = ["LexRankSummarizer"]
@@ -37,6 +38,7 @@ class LexRankSummarizer(Summarizer):
 
     def similarity(self, doc: Document) -> np.ndarray:
         """Dense matrix of idf-modified cosine similarities."""
+        check_graph_size(doc, self.name)
         counts = doc.content_stem_counts
         peak = row_max(counts)
         peak[peak == 0] = 1.0

@@ -6,7 +6,7 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import overlap_weights
+from newskit.summarizers._graph import check_graph_size, overlap_weights
 
 __all__ = ["ReductionSummarizer"]
 
@@ -24,6 +24,7 @@ class ReductionSummarizer(Summarizer):
         """Sum of the overlap weights to the other sentences."""
         if len(doc) == 0:
             return np.zeros(0)
+        check_graph_size(doc, self.name)
         weights = overlap_weights(doc, isclose_zero=False)
         np.fill_diagonal(weights, 0.0)
         return np.asarray(weights.sum(axis=1), dtype=np.float64)

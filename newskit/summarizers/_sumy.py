@@ -21,6 +21,7 @@ from newskit._errors import InputValueError
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document, cached_stem
 from newskit.summarizers._edmundson import EdmundsonSummarizer
+from newskit.summarizers._graph import check_graph_size
 
 __all__ = ["SUMY_METHODS", "SumySummarizer", "sumy_document"]
 
@@ -183,6 +184,8 @@ class SumySummarizer(Summarizer):
         self, doc: Document, k: int, *, expected: float | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """sumy's best ``k`` sentences, best first, with sumy's ratings."""
+        # sumy's pure-Python loops are quadratic or worse in the number of sentences
+        check_graph_size(doc, f"sumy's {self.method}")
         summarizer = self._build()
         with warnings.catch_warnings():
             # sumy's LSA warns on short texts; the result is still defined

@@ -6,7 +6,7 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import overlap_weights
+from newskit.summarizers._graph import check_graph_size, overlap_weights
 from newskit.summarizers._linalg import single_thread
 
 __all__ = ["TextRankSummarizer"]
@@ -39,6 +39,7 @@ class TextRankSummarizer(Summarizer):
         n = len(doc)
         if n == 0:
             return np.zeros(0)
+        check_graph_size(doc, self.name)
         weights = overlap_weights(doc, isclose_zero=True)
         weights /= weights.sum(axis=1)[:, None] + 1e-7
         matrix = (1.0 - self.damping) / n + self.damping * weights

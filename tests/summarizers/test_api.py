@@ -138,3 +138,34 @@ def test_summary_serialises() -> None:
 def test_top_level_export_is_a_function_not_the_subpackage() -> None:
     assert callable(newskit.summarize)
     assert newskit.summarize is summarize
+
+
+def test_sentences_without_letters_or_digits_are_dropped() -> None:
+    assert len(summarize("\u00a0\n\u200b\n")) == 0
+    s = summarize("Rain fell on Monday.\n\n\u2014\n\n\U0001f30a\n\nRoads were shut.", "lead")
+    assert [x.text for x in s] == ["Rain fell on Monday.", "Roads were shut."]
+
+
+def test_too_long_inputs_are_refused() -> None:
+    from newskit.summarizers._document import MAX_SENTENCE_CHARS
+
+    with pytest.raises(InputValueError, match="too long"):
+        summarize("x" * (MAX_SENTENCE_CHARS + 1))
+
+
+def test_graph_methods_refuse_huge_documents() -> None:
+    from newskit.summarizers._graph import MAX_GRAPH_SENTENCES
+
+    text = " ".join(
+        f"The council met on day {i} of the year." for i in range(MAX_GRAPH_SENTENCES + 1)
+    )
+    with pytest.raises(InputValueError, match="sentences"):
+        summarize(text, "lexrank")
+    assert len(summarize(text, "luhn")) == 3
+
+
+def test_non_english_is_refused() -> None:
+    from newskit import UnsupportedLanguageError
+
+    with pytest.raises(UnsupportedLanguageError):
+        summarize("Москва сегодня объявила о новых мерах. " * 10)
