@@ -1,0 +1,134 @@
+"""Throughput of the full digest (parse + topics + summary) for 1, 2 and all cores and on Dask.
+
+The corpus is built in memory from the public data sets beside the checkout
+(never copied into the repo): every BBC News Summary and FRANK CNN/DM + XSum
+article (full text), plus AG News and HuffPost items (headline + one or two
+sentences), one JSONL-style record each, ``--repeat`` times if asked. Each
+configuration streams the whole corpus through :func:`newskit.digest_many`
+and reports articles/s and articles/s per core; peak resident memory of the
+main process and of its workers is reported from ``getrusage``.
+
+    python benchmarks/bench_batch.py                 # >= 20,000 records
+    python benchmarks/bench_batch.py --limit 2000    # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+import newskit
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSKIT_SHARED")
+    return Path(shared) / "data" if shared else REPO.parent / "shared" / "data"
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def corpus(data_dir: Path) -> list[dict[str, str]]:
+    """Records {id, title?, text} from five public sets."""
+    records: list[dict[str, str]] = []
+    for r in _jsonl(data_dir / "bbc-news-summary" / "bbc_news_summary.jsonl"):
+        records.append({"id": f"bbc/{r['id']}", "title": r["title"], "text": r["text"]})
+    for name in ("frank_cnndm_test.jsonl", "frank_xsum_test.jsonl"):
+        for r in _jsonl(data_dir / "frank-cnndm-xsum" / name):
+            records.append({"id": f"frank/{r['id']}", "text": r["article"]})
+    with (data_dir / "ag-news-test" / "test.csv").open(encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            records.append({"id": f"ag/{i}", "title": row["title"], "text": row["description"]})
+    hp = data_dir / "huffpost-news-category-v3-first10k" / "News_Category_Dataset_v3.json"
+    for i, r in enumerate(_jsonl(hp)):
+        records.append({"id": f"hp/{i}", "title": r["headline"], "text": r["short_description"]})
+    return records
+
+
+def _peak_mb() -> tuple[float, float]:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return self_kb / 1024, child_kb / 1024
+
+
+def _run(records: list[dict[str, str]], n_jobs: int, batch_size: int) -> tuple[float, int, int]:
+    start = time.perf_counter()
+    ok = failed = 0
+    for record in newskit.digest_many(records, n_jobs=n_jobs, batch_size=batch_size):
+        if record.ok:
+            ok += 1
+        else:
+            failed += 1
+    return time.perf_counter() - start, ok, failed
+
+
+def _row(label: str, cores: int, seconds: float, ok: int, failed: int) -> None:
+    n = ok + failed
+    rate = n / seconds
+    self_mb, child_mb = _peak_mb()
+    print(
+        f"| {label:<24} | {cores:>5} | {n:>7} | {failed:>6} | {seconds:>7.1f} | {rate:>8.1f} "
+        f"| {rate / cores:>8.1f} | {self_mb:>7.0f} | {child_mb:>7.0f} |",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    parser.add_argument("--limit", type=int, default=None, help="use the first N records")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask local cluster")
+    args = parser.parse_args()
+
+    records = corpus(args.data_dir)
+    if args.limit:
+        # Interleave sources so a sample has the corpus's mix of long and short texts.
+        records = records[:: max(1, len(records) // args.limit)][: args.limit]
+    words = sum(len(r["text"].split()) for r in records)
+    all_cores = os.cpu_count() or 1
+    print(f"corpus: {len(records)} records, {words / len(records):.0f} words on average")
+    print(f"machine: {all_cores} cores; batch size {args.batch_size}")
+    newskit.digest("Warm-up headline here\n\nLoads the models once in this process.")
+    print(
+        "| configuration            | cores | records | failed |       s |    rec/s "
+        "| per core | self MB | work MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    _row("one process", 1, *_run(records, 1, args.batch_size))
+    for cores in sorted({2, all_cores}):
+        with joblib.parallel_config(backend="loky"):
+            _row(f"loky, n_jobs={cores}", cores, *_run(records, cores, args.batch_size))
+    if not args.no_dask:
+        from distributed import Client, LocalCluster
+
+        with (
+            LocalCluster(n_workers=all_cores, threads_per_worker=1, dashboard_address=None) as lc,
+            Client(lc),
+            joblib.parallel_config(backend="dask"),
+        ):
+            _row(
+                f"dask LocalCluster x{all_cores}",
+                all_cores,
+                *_run(records, all_cores, args.batch_size),
+            )
+    print("(work MB: the largest worker process; Dask workers are not counted there)")
+
+
+if __name__ == "__main__":
+    main()
