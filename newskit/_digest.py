@@ -194,6 +194,25 @@ def _failed(rid: str | None, exc: BaseException) -> DigestRecord:
     return DigestRecord(rid, False, error=f"{type(exc).__name__}: {exc}")
 
 
+def _classify_records(
+    records: list[list[Article]],
+) -> Iterator[list[TopicResult] | BaseException]:
+    """Topics of every record's articles: one vectorised call for the batch, and
+    record by record only if some record's text is refused (e.g. not English)."""
+    everything = [a for articles in records for a in articles]
+    try:
+        flat = iter(list(classify_many(everything, batch_size=max(1, len(everything)))))
+    except _RECORD_ERRORS:
+        for articles in records:
+            try:
+                yield list(classify_many(articles)) if articles else []
+            except _RECORD_ERRORS as exc:
+                yield exc
+        return
+    for articles in records:
+        yield [next(flat) for _ in articles]
+
+
 def _digest_batch(
     batch: list[tuple[int, object]], *, now: datetime | None, sentences: int, method: str
 ) -> list[DigestRecord]:
@@ -210,16 +229,17 @@ def _digest_batch(
             parsed.append(_failed(rid, exc))
             continue
         parsed.append((rid, articles))
-    everything = [a for p in parsed if not isinstance(p, DigestRecord) for a in p[1]]
-    topics = iter(classify_many(everything, batch_size=max(1, len(everything))))
+    topics = _classify_records([p[1] for p in parsed if not isinstance(p, DigestRecord)])
     out = []
     for p in parsed:
         if isinstance(p, DigestRecord):
             out.append(p)
             continue
         rid, articles = p
-        their_topics = [next(topics) for _ in articles]
+        their_topics = next(topics)
         try:
+            if isinstance(their_topics, BaseException):
+                raise their_topics
             digests = [
                 ArticleDigest(a, t, summarize(a, method, sentences=sentences))
                 for a, t in zip(articles, their_topics, strict=True)

@@ -87,3 +87,17 @@ def test_results_do_not_depend_on_jobs() -> None:
 def test_bad_options_raise_at_call(kwargs: dict[str, object]) -> None:
     with pytest.raises(newskit.InputValueError):
         digest_many(RECORDS, **kwargs)  # type: ignore[arg-type]
+
+
+def test_one_refused_record_does_not_sink_its_batch() -> None:
+    russian = "Правительство объявило о новой политике. Министр заявил, что переговоры идут."
+    records = [
+        {"id": "en1", "text": "Floods hit the coast.\n\nRescue teams arrived."},
+        {"id": "ru", "text": russian},
+        {"id": "en2", "text": "Parliament passed the budget.\n\nThe opposition walked out."},
+    ]
+    out = list(digest_many(records, batch_size=3))
+    assert [(r.id, r.ok) for r in out] == [("en1", True), ("ru", False), ("en2", True)]
+    assert out[1].error is not None
+    assert out[1].error.startswith("UnsupportedLanguageError")
+    assert out[0].to_dict() == next(iter(digest_many(records[:1]))).to_dict()
