@@ -36,10 +36,18 @@ def parse_now(value: str | None) -> datetime | None:
 
 
 def load_articles(path: str, *, now: str | None = None) -> list[Article]:
-    """Read ``path`` and parse it into articles (HTML or text dump, sniffed by content)."""
-    from newskit import parse_text
+    """Read ``path`` (``-``: standard input) and parse it: HTML or text dump, by content."""
+    from newskit.parsing import parse
 
-    return parse_text(read_source(path), now=parse_now(now))
+    when = parse_now(now)
+    if path == "-":
+        return parse(sys.stdin.buffer.read(), now=when)
+    p = Path(path)
+    if p.is_dir():
+        raise IsADirectoryError(f"{path} is a directory, not a file")
+    if not p.exists():
+        raise FileNotFoundError(f"{path}: no such file")
+    return parse(p, now=when)
 
 
 def write_json(data: Any) -> None:

@@ -23,16 +23,12 @@ from pathlib import Path
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError
 from newskit.parsing._html import parse_html
+from newskit.parsing._sniff import HTML_START
 from newskit.parsing._text import parse_text
 
 __all__ = ["looks_like_html", "parse"]
 
 _HEAD = 4096
-_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
-    rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
-    re.IGNORECASE | re.DOTALL,
-)
 _DOC_TAG = re.compile(rb"<(?:html|body)[\s>]|<head>", re.IGNORECASE)
 _BLOCK_TAG = re.compile(
     rb"<(?:p|div|article|section|br|h[1-6]|ul|li|table|span|a)[\s>/]", re.IGNORECASE
@@ -53,7 +49,7 @@ def looks_like_html(data: str | bytes) -> bool:
     raw = head.encode("utf-8", "replace") if isinstance(head, str) else bytes(head)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: sniff the decoded text
         raw = raw.decode("utf-16", "replace").encode("utf-8", "replace")
-    if _START.match(raw) or _DOC_TAG.search(raw):
+    if HTML_START.match(raw) or _DOC_TAG.search(raw):
         return True
     tags = len(_BLOCK_TAG.findall(raw))
     return tags >= 3 and tags * 1024 >= 3 * len(raw)

@@ -91,3 +91,12 @@ def test_console_entry_point_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "PESHAWAR" in result.stdout
+
+
+def test_parse_html_file(capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "news_full.html"
+    assert main(["parse", str(page)]) == 0
+    (article,) = json.loads(capsys.readouterr().out)
+    assert article["title"]
+    assert article["body"]
+    assert "<p>" not in " ".join(article["body"])
