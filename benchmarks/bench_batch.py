@@ -27,13 +27,7 @@ from typing import Any
 import joblib
 
 import newskit
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSKIT_SHARED")
-    return Path(shared) / "data" if shared else REPO.parent / "shared" / "data"
+from newskit._datadir import default_data_dir
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:

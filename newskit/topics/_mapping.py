@@ -42,6 +42,24 @@ Target = tuple[int, int, int, int]
 _U = UNKNOWN
 
 
+#: AllSides region topics: foreign news, diplomacy or security only by content.
+_ALLSIDES_REGIONS = (
+    "world",
+    "middle_east",
+    "north_korea",
+    "russia",
+    "china",
+    "israel",
+    "palestine",
+    "europe",
+    "great_britain",
+    "asia",
+    "mexico",
+    "africa",
+    "south_korea",
+)
+
+
 def _rows(target: Target, *labels: str) -> dict[str, Target]:
     return dict.fromkeys(labels, target)
 
@@ -68,23 +86,7 @@ ALLSIDES: dict[str, Target] = {
     # "energy" is coal, oil and pipeline politics: climate only when framed so.
     **_rows((0, _U, _U, _U), "energy"),
     **_rows((_U, 0, 1, _U), "foreign_policy", "state_department"),
-    **_rows(
-        (_U, 0, _U, _U),
-        "world",
-        "middle_east",
-        "north_korea",
-        "russia",
-        "china",
-        "israel",
-        "palestine",
-        "europe",
-        "great_britain",
-        "asia",
-        "mexico",
-        "africa",
-        "south_korea",
-        "trade",
-    ),
+    **_rows((_U, 0, _U, _U), *_ALLSIDES_REGIONS, "trade"),
     **_rows(
         (0, 0, 0, 1),
         "elections",
@@ -323,25 +325,7 @@ POLITICS_CHECKED: frozenset[str] = frozenset(
     }
 )
 #: Region labels whose title may make diplomacy / security positive.
-REGION_LABELS: frozenset[str] = frozenset(
-    {
-        "world",
-        "middle_east",
-        "north_korea",
-        "russia",
-        "china",
-        "israel",
-        "palestine",
-        "europe",
-        "great_britain",
-        "asia",
-        "mexico",
-        "africa",
-        "south_korea",
-        "WORLD NEWS",
-        "1",
-    }
-)
+REGION_LABELS: frozenset[str] = frozenset({*_ALLSIDES_REGIONS, "WORLD NEWS", "1"})
 
 
 def refine(target: Target, label: str, title: str, lead: str) -> Target:
