@@ -88,9 +88,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use the first N records")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask local cluster")
+    parser.add_argument(
+        "--full-articles-only",
+        action="store_true",
+        help="only the full-length BBC and FRANK articles (no headline-only items)",
+    )
     args = parser.parse_args()
 
     records = corpus(args.data_dir)
+    if args.full_articles_only:
+        records = [r for r in records if r["id"].startswith(("bbc/", "frank/"))]
     if args.limit:
         # Interleave sources so a sample has the corpus's mix of long and short texts.
         records = records[:: max(1, len(records) // args.limit)][: args.limit]
