@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newskit
 from newskit import (
@@ -234,3 +236,27 @@ def test_cli_digest_bad_files(
 def test_every_error_is_a_newskit_error() -> None:
     for exc in (InputTypeError, InputValueError, UnsupportedLanguageError):
         assert issubclass(exc, NewskitError)
+
+
+# -- fuzzing -------------------------------------------------------------------
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ANY_INPUT = st.one_of(st.text(max_size=300), st.binary(max_size=300))
+
+
+@FUZZ
+@given(data=ANY_INPUT, name=st.sampled_from(sorted(ENTRY_POINTS)))
+def test_arbitrary_input_gives_a_result_or_a_newskit_error(data: str | bytes, name: str) -> None:
+    fn = ENTRY_POINTS[name]
+    try:
+        first = fn(data)
+    except NewskitError as exc:
+        with pytest.raises(type(exc)):
+            fn(data)
+        return
+    assert fn(data) == first  # deterministic
+    if isinstance(first, TopicResult):
+        assert all(0.0 <= p <= 1.0 for p in first.probabilities.values())
+    if isinstance(first, Summary):
+        assert [s.index for s in first.sentences] == sorted({s.index for s in first.sentences})
+        assert len(first.sentences) <= 3
