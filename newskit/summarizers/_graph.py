@@ -6,7 +6,7 @@ import numpy as np
 
 from newskit._errors import InputValueError
 from newskit.summarizers._document import Document
-from newskit.summarizers._linalg import gram, row_sums
+from newskit.summarizers._linalg import gram, row_sums, single_thread
 
 __all__ = ["MAX_GRAPH_SENTENCES", "check_graph_size", "overlap_weights"]
 
@@ -48,3 +48,27 @@ def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
         div = pos & (norm != 0.0)
     weights[div] = overlap[div] / norm[div]
     return weights
+
+
+def power_iteration(transposed: np.ndarray, epsilon: float, *, normalize: bool) -> np.ndarray:
+    """Stationary vector of a transposed transition matrix, as sumy iterates it.
+
+    LexRank rescales the vector to unit length at every step (``normalize``);
+    TextRank does not. Stops when a step moves the vector by at most ``epsilon``.
+    """
+    n = transposed.shape[0]
+    with single_thread():
+        p = np.full(n, 1.0 / n)
+        for _ in range(10_000):
+            nxt = transposed @ p
+            if normalize:
+                norm = float(np.sqrt(nxt @ nxt))
+                if norm == 0:
+                    break
+                nxt /= norm
+            diff = nxt - p
+            delta = float(np.sqrt(diff @ diff))
+            p = nxt
+            if delta <= epsilon:
+                break
+    return p

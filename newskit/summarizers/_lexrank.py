@@ -6,8 +6,8 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import check_graph_size
-from newskit.summarizers._linalg import doc_freq, gram, row_max, scale, single_thread
+from newskit.summarizers._graph import check_graph_size, power_iteration
+from newskit.summarizers._linalg import doc_freq, gram, row_max, scale
 
 __all__ = ["LexRankSummarizer"]
 
@@ -59,17 +59,4 @@ class LexRankSummarizer(Summarizer):
         degrees = adjacency.sum(axis=1)
         degrees[degrees == 0] = 1.0
         transposed = np.ascontiguousarray((adjacency / degrees[:, None]).T)
-        with single_thread():
-            p = np.full(n, 1.0 / n)
-            for _ in range(10_000):
-                nxt = transposed @ p
-                norm = float(np.sqrt(nxt @ nxt))
-                if norm == 0:
-                    break
-                nxt /= norm
-                diff = nxt - p
-                delta = float(np.sqrt(diff @ diff))
-                p = nxt
-                if delta <= self.epsilon:
-                    break
-        return p
+        return power_iteration(transposed, self.epsilon, normalize=True)

@@ -6,8 +6,7 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import check_graph_size, overlap_weights
-from newskit.summarizers._linalg import single_thread
+from newskit.summarizers._graph import check_graph_size, overlap_weights, power_iteration
 
 __all__ = ["TextRankSummarizer"]
 
@@ -44,13 +43,4 @@ class TextRankSummarizer(Summarizer):
         weights /= weights.sum(axis=1)[:, None] + 1e-7
         matrix = (1.0 - self.damping) / n + self.damping * weights
         transposed = matrix.T
-        with single_thread():
-            p = np.full(n, 1.0 / n)
-            for _ in range(10_000):
-                nxt = transposed @ p
-                diff = nxt - p
-                delta = float(np.sqrt(diff @ diff))
-                p = nxt
-                if delta <= self.epsilon:
-                    break
-        return p
+        return power_iteration(transposed, self.epsilon, normalize=False)
