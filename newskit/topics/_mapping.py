@@ -42,6 +42,19 @@ Target = tuple[int, int, int, int]
 _U = UNKNOWN
 
 
+#: AllSides security topics: security, never climate.
+_ALLSIDES_SECURITY = (
+    "terrorism",
+    "national_security",
+    "defense",
+    "national_defense",
+    "us_military",
+    "homeland_security",
+    "isis",
+    "nsa",
+    "cia",
+    "nuclear_weapons",
+)
 #: AllSides region topics: foreign news, diplomacy or security only by content.
 _ALLSIDES_REGIONS = (
     "world",
@@ -68,19 +81,7 @@ def _rows(target: Target, *labels: str) -> dict[str, Target]:
 # foreign domestic politics, so they are unknown for those three topics and
 # only serve as climate negatives.
 ALLSIDES: dict[str, Target] = {
-    **_rows(
-        (1, 0, _U, _U),
-        "terrorism",
-        "national_security",
-        "defense",
-        "national_defense",
-        "us_military",
-        "homeland_security",
-        "isis",
-        "nsa",
-        "cia",
-        "nuclear_weapons",
-    ),
+    **_rows((1, 0, _U, _U), *_ALLSIDES_SECURITY),
     **_rows((_U, 0, 0, _U), "cybersecurity"),
     **_rows((0, 1, _U, _U), "environment", "epa"),
     # "energy" is coal, oil and pipeline politics: climate only when framed so.
@@ -288,16 +289,7 @@ CLIMATE_CHECKED: frozenset[str] = frozenset(
 #: Labels whose unknown diplomacy cell becomes 0 without a diplomacy keyword in the lead.
 DIPLOMACY_CHECKED: frozenset[str] = frozenset(
     {
-        "terrorism",
-        "national_security",
-        "defense",
-        "national_defense",
-        "us_military",
-        "homeland_security",
-        "isis",
-        "nsa",
-        "cia",
-        "nuclear_weapons",
+        *_ALLSIDES_SECURITY,
         "politics",
         "white_house",
         "role_of_government",
