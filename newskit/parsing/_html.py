@@ -60,7 +60,11 @@ def _blocks(body: HtmlElement) -> list[tuple[str, str]]:
                 cells = [_block_text(c) for c in row.iter("cell")]
                 out.append(("p", " | ".join(c for c in cells if c)))
         elif tag == "quote" and len(el) and all(c.tag == "p" for c in el):
-            out.extend(("p", _block_text(c)) for c in el)
+            out.append(("p", clean(el.text)))
+            for child in el:
+                # Loose text between the quote's paragraphs (a code sample
+                # outside any <p>) is main text too.
+                out.extend((("p", _block_text(child)), ("p", clean(child.tail))))
         elif tag != "graphic":
             out.append(("p", _block_text(el)))
         out.append(("p", clean(el.tail)))

@@ -206,3 +206,22 @@ def test_blocks_nested_in_list_items_do_not_glue_words() -> None:
     item = "<li>March 16<h2>Boat fair</h2><p>Quay, Portwenna</p><p>Boats and <b>gear</b>.</p></li>"
     a = parse_html(f"<html><body><article>{intro}<ul>{item * 3}</ul></article></body></html>")
     assert "March 16 Boat fair Quay, Portwenna Boats and gear." in a.body
+
+
+def test_loose_text_between_quoted_paragraphs_is_kept() -> None:
+    from lxml import etree
+
+    from newskit.parsing._html import _blocks
+
+    body = etree.fromstring(
+        "<body><p>Set the file up as follows.</p>"
+        "<quote><p>Finally, the config file:</p>port = 873 client = no"
+        "<p>Restart the daemon.</p></quote>after the quote</body>"
+    )
+    assert [text for _, text in _blocks(body)] == [
+        "Set the file up as follows.",
+        "Finally, the config file:",
+        "port = 873 client = no",
+        "Restart the daemon.",
+        "after the quote",
+    ]
