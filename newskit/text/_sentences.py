@@ -5,7 +5,8 @@ that stand on their own (headings, bylines, datelines, list items: a line
 that ends without a full stop is still its own sentence) and bullet items
 (``•``, ``-``, ``*``, ``1.``; the marker is not part of the sentence).
 Hard-wrapped paragraphs are rejoined. Each unit is then split by Punkt
-with newskit's news-trained parameters (see :mod:`newskit.text._punkt`), and
+with newskit's news-trained parameters (see :mod:`newskit.text._punkt`; the
+decisions are NLTK's, computed by :mod:`newskit.text._fastpunkt`), and
 news-specific repairs follow:
 
 * a "sentence" that starts in lower case continues the previous one
@@ -27,7 +28,7 @@ from collections.abc import Iterator
 from newskit._input import ensure_text
 from newskit.text._abbreviations import TITLES
 from newskit.text._lexicon import stop_words
-from newskit.text._punkt import ascii_quotes, load_tokenizer
+from newskit.text._punkt import ascii_quotes, load_fast_tokenizer
 
 __all__ = ["sentence_spans", "split_sentences"]
 
@@ -122,8 +123,14 @@ def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     """Whether the piece ``text[s:e]`` that Punkt split off continues ``prev``."""
-    if _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e):
+    # an ASCII capital can start neither pattern (the usual case, so skip them)
+    if not "A" <= text[s] <= "Z" and (
+        _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e)
+    ):
         return True
+    # both patterns below end in r"\.$" ("$" also matches before a final newline)
+    if text[prev[1] - 1] not in ".\n":
+        return False
     # a window wider than any title, so "^" can only match at a real word start
     before = text[max(prev[0], prev[1] - 16) : prev[1]]
     first = _FIRST_WORD.match(text, s, e)
@@ -153,11 +160,26 @@ def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = ascii_quotes(text[start:end])
-    spans = [
-        piece
-        for s, e in load_tokenizer().span_tokenize(chunk)
-        for piece in _split_soft_breaks(text, start + s, start + e)
-    ]
+    marks: list[int] = []
+    spans = load_fast_tokenizer().span_tokenize(chunk, marks)
+    if "…" in chunk or ".." in chunk:
+        spans = [
+            piece for s, e in spans for piece in _split_soft_breaks(text, start + s, start + e)
+        ]
+    else:
+        # Any other soft break starts with ". ! ?" and a closing quote or bracket:
+        # a Punkt candidate followed by punctuation, which Punkt reported in marks.
+        todo = iter(marks)
+        mark = next(todo, len(chunk))
+        pieces = []
+        for s, e in spans:
+            while mark < s:
+                mark = next(todo, len(chunk))
+            if mark < e:
+                pieces += _split_soft_breaks(text, start + s, start + e)
+            else:
+                pieces.append((start + s, start + e))
+        spans = pieces
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and _continues(text, merged[-1], s, e):

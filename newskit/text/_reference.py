@@ -1,0 +1,193 @@
+"""Reference implementations of sentence splitting and word tokens (slow, kept for tests).
+
+These are newskit's sentence splitter and word tokenizer as they were before
+the fast paths: every unit goes through NLTK's own
+:class:`~nltk.tokenize.punkt.PunktSentenceTokenizer` (with the same shipped
+parameters), the helpers are the original code, unchanged. Tests and
+``benchmarks/parity_sentences.py`` check that :func:`newskit.text.sentence_spans`
+and :func:`newskit.text.word_tokens` give exactly what these give.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newskit._input import ensure_text
+from newskit.text._abbreviations import TITLES
+from newskit.text._lexicon import stop_words
+from newskit.text._punkt import load_tokenizer
+
+__all__ = ["reference_sentence_spans", "reference_tokens"]
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_TERMINAL = ".!?:;…\"')]”’"
+_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
+_LINE = re.compile(r"[^\n]*")
+_WS = re.compile(r"\s+")
+# A lowercase start continues the sentence, except brand-style words such as
+# "iPhone" or "eBay" that open sentences in lower case.
+_LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z](?![a-z]*[A-Z])")
+_ONLY_PUNCT = re.compile(r"[\W_]*")
+# "Sen." or "then-Sen." at the end of a piece: a title is always followed by a name.
+_ENDS_WITH_TITLE = re.compile(
+    r"(?:^|[\s(\-–—])(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.$",
+    re.IGNORECASE,
+)
+# "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
+_ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
+# Where Punkt kept going but a capitalised word follows: an ellipsis ("…",
+# "..", "..."), or a full stop closed by a quote or bracket ("etc.'" - Punkt
+# takes the abbreviation and never looks past the quote).
+_SOFT_BREAK = re.compile(
+    r"(?:…|\.{2,}|[.!?][\"'”’)\]])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*([A-Z][a-z']*)\b)"
+)
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every line, whitespace-trimmed; blank lines as (i, i)."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() > 0 and m.start() == m.end() and text[m.start() - 1 : m.start()] != "\n":
+            continue  # finditer's empty match right after a non-empty line
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            out.append((m.start(), m.start()))
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        out.append((start, start + len(stripped)))
+    return out
+
+
+def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    """Guess whether a block of 3+ lines is one hard-wrapped paragraph."""
+    if len(block) < 3:
+        return False
+    inner = [e - s for s, e in block[:-1]]
+    longest = max(e - s for s, e in block)
+    if longest > 120 or min(inner) < 40 or max(inner) - min(inner) > 30:
+        return False
+    return any(text[e - 1] not in _TERMINAL for s, e in block[:-1])
+
+
+def _units(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the pieces Punkt splits independently."""
+    block: list[tuple[int, int]] = []
+    for start, end in [*_lines(text), (len(text), len(text))]:
+        if start == end:
+            yield from _block_units(text, block)
+            block = []
+        else:
+            block.append((start, end))
+
+
+def _block_units(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if not block:
+        return
+    wrapped = _is_wrapped(text, block)
+    cur_start, cur_end = block[0]
+    for start, end in block[1:]:
+        bullet = _BULLET.match(text, start, end) is not None
+        joins = not bullet and (
+            wrapped
+            or (
+                text[cur_end - 1] not in _TERMINAL
+                and _LOWER_START.match(text, start, end) is not None
+            )
+        )
+        if joins:
+            cur_end = end
+            continue
+        yield _strip_bullet(text, cur_start, cur_end)
+        cur_start, cur_end = start, end
+    yield _strip_bullet(text, cur_start, cur_end)
+
+
+def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _BULLET.match(text, start, end)
+    return (m.end(), end) if m else (start, end)
+
+
+def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
+    """Whether the piece ``text[s:e]`` that Punkt split off continues ``prev``."""
+    if _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e):
+        return True
+    # a window wider than any title, so "^" can only match at a real word start
+    before = text[max(prev[0], prev[1] - 16) : prev[1]]
+    first = _FIRST_WORD.match(text, s, e)
+    if first is None:
+        return False
+    if _ENDS_WITH_TITLE.search(before):
+        return True
+    # After initials ("J.R.R. Tolkien", "John B. Alexander") a capitalised
+    # word that is not a function word ("The", "But", "Since") is a name.
+    return (
+        _ENDS_WITH_INITIALS.search(before) is not None
+        and first.group(1).lower() not in stop_words()
+    )
+
+
+def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He")."""
+    out = []
+    for m in _SOFT_BREAK.finditer(text, start, end):
+        if m.group(1).lower() in stop_words():
+            cut = m.start() + len(m.group().rstrip())
+            out.append((start, cut))
+            start = m.end()
+    out.append((start, end))
+    return out
+
+
+def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end].translate(_QUOTES)
+    spans = [
+        piece
+        for s, e in load_tokenizer().span_tokenize(chunk)
+        for piece in _split_soft_breaks(text, start + s, start + e)
+    ]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and _continues(text, merged[-1], s, e):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def reference_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`newskit.text.sentence_spans` computed the slow way, through NLTK's Punkt."""
+    text = ensure_text(text)
+    spans: list[tuple[int, int]] = []
+    for start, end in _units(text):
+        if start < end:
+            spans.extend(_split_unit(text, start, end))
+    return spans
+
+
+_TOKEN = re.compile(
+    r"""
+    (?P<acronym>(?:[^\W\d_]\.){2,})
+    | (?P<number>\d+(?:[.,:]\d+)*[^\W_]*)
+    | [^\W_]+(?:'[^\W_]+)*
+    """,
+    re.VERBOSE,
+)
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def reference_tokens(text: str) -> list[str]:
+    """The word tokens of ``text`` as ``newskit.text._tokens`` computed them before."""
+    out = []
+    for m in _TOKEN.finditer(text.lower().replace("\u2019", "'")):
+        tok = m.group()
+        if m.lastgroup == "acronym":
+            tok = tok.rstrip(".")
+        elif m.lastgroup == "number" and "," in tok:
+            head = _THOUSANDS.match(tok)
+            if head:
+                tok = head.group().replace(",", "") + tok[head.end() :]
+        out.append(tok)
+    return out
