@@ -7,13 +7,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError, NewskitError
 from newskit._stream import stream_batches
-from newskit.summarizers import Summary, summarize
-from newskit.topics import TopicResult, classify_many
+
+if TYPE_CHECKING:
+    from newskit.summarizers import Summary
+    from newskit.topics import TopicResult
 
 __all__ = [
     "ArticleDigest",
@@ -110,6 +112,9 @@ def digest_articles(
     ['Parliament passed the budget on Tuesday after a long debate.']
     """
     articles = list(articles)
+    from newskit.summarizers import summarize
+    from newskit.topics import classify_many
+
     topics = list(classify_many(articles))
     return [
         ArticleDigest(a, t, summarize(a, method, sentences=sentences))
@@ -199,6 +204,8 @@ def _classify_records(
 ) -> Iterator[list[TopicResult] | BaseException]:
     """Topics of every record's articles: one vectorised call for the batch, and
     record by record only if some record's text is refused (e.g. not English)."""
+    from newskit.topics import classify_many
+
     everything = [a for articles in records for a in articles]
     try:
         flat = iter(list(classify_many(everything, batch_size=max(1, len(everything)))))
@@ -216,6 +223,8 @@ def _classify_records(
 def _digest_batch(
     batch: list[tuple[int, object]], *, now: datetime | None, sentences: int, method: str
 ) -> list[DigestRecord]:
+    from newskit.summarizers import summarize
+
     # Parse every input first, so the whole batch is classified in one vectorised call.
     parsed: list[tuple[str, list[Article]] | DigestRecord] = []
     for position, item in batch:

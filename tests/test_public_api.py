@@ -39,3 +39,37 @@ def test_py_typed_ships() -> None:
     from pathlib import Path
 
     assert (Path(newskit.__file__).parent / "py.typed").is_file()
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport json, sys; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {name.split(".")[0] for name in json.loads(out.splitlines()[-1])}
+
+
+def test_import_and_parsing_do_not_load_the_models_libraries() -> None:
+    heavy = {"sklearn", "nltk", "sumy", "scipy"}
+    assert not heavy & _modules_loaded_by("import newskit")
+    assert not heavy & _modules_loaded_by(
+        "import newskit; newskit.parse_text('Rain ends drought\\n\\nRain fell at last.')"
+    )
+    assert not heavy & _modules_loaded_by(
+        "from newskit._cli import build_parser; build_parser(['parse', 'page.html'])"
+    )
+
+
+def test_lazy_names_resolve_and_unknown_names_raise() -> None:
+    import pytest
+
+    assert newskit.summarize is newskit.summarizers.summarize
+    assert set(newskit.__all__) <= set(dir(newskit))
+    with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
+        newskit.nonexistent  # noqa: B018

@@ -19,8 +19,13 @@ __all__ = ["main"]
 _COMMANDS = ("parse", "digest", "summarize", "classify", "train")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the top-level argument parser with every subcommand attached."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Return the top-level argument parser with every subcommand attached.
+
+    Given the ``argv`` about to be parsed, the ``train`` targets (whose modules
+    import the training code) are only loaded when the command is ``train``.
+    """
+    command = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     parser = argparse.ArgumentParser(
         prog="newskit",
         description="Parse, classify and summarize English news, offline.",
@@ -30,13 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for name in _COMMANDS:
         module = importlib.import_module(f"newskit._cli.{name}")
-        module.add_parser(sub)
+        if name == "train":
+            module.add_parser(sub, targets=command in (None, "train"))
+        else:
+            module.add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code (0 ok, 1 failure, 2 usage)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         code: int = args.run(args)

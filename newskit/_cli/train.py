@@ -2,7 +2,7 @@
 
 Each target is a module exposing ``HELP: str``, ``add_arguments(parser)`` and
 ``run(args) -> int``. Adding a target is one line in :data:`TARGETS`; the
-module is imported only when the ``train`` parser is built, so a target's
+module is imported only when the ``train`` command runs, so a target's
 heavy imports never slow down other commands.
 """
 
@@ -23,20 +23,23 @@ TARGETS: dict[str, str] = {
 }
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: Any, *, targets: bool = True) -> None:
+    """Add ``train``; with ``targets=False`` (another command runs) skip importing them."""
     p: argparse.ArgumentParser = sub.add_parser(
         "train",
         help="rebuild a shipped model or data artifact",
         description="Rebuild a shipped artifact in newskit/models/ and record it in the manifest.",
     )
-    targets = p.add_subparsers(dest="target", metavar="TARGET")
-    targets.required = True
+    p.set_defaults(run=run)
+    if not targets:
+        return
+    target_parsers = p.add_subparsers(dest="target", metavar="TARGET")
+    target_parsers.required = True
     for name, module_name in TARGETS.items():
         module = importlib.import_module(module_name)
-        tp = targets.add_parser(name, help=module.HELP, description=module.HELP)
+        tp = target_parsers.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(tp)
         tp.set_defaults(run=module.run)
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

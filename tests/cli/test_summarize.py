@@ -75,3 +75,10 @@ def test_empty_input_and_missing_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert json.loads(capsys.readouterr().out) == []
     assert main(["summarize", str(tmp_path / "missing.txt")]) == 1
     assert "error" in capsys.readouterr().err
+
+
+def test_cli_method_names_are_the_library_s() -> None:
+    from newskit._cli.summarize import METHODS as CLI_METHODS
+    from newskit.summarizers import METHODS
+
+    assert CLI_METHODS == METHODS
