@@ -28,6 +28,7 @@ __all__ = ["ensure_english", "non_english_reason"]
 _SAMPLE = 20_000
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _MIN_LETTERS = 20
 _MIN_WORDS = 40
@@ -116,15 +117,18 @@ def non_english_reason(text: str) -> str | None:
     'mostly CYRILLIC script'
     """
     sample = text[:_SAMPLE]
-    letters = _LETTER.findall(sample)
-    if len(letters) >= _MIN_LETTERS:
-        latin = len(_LATIN.findall(sample))
-        if latin < 0.5 * len(letters):
-            scripts = Counter(_script(c) for c in letters[:2000] if not _LATIN.match(c))
-            return f"mostly {scripts.most_common(1)[0][0]} script"
+    # Latin letters can only be outnumbered if there is a non-Latin one: one
+    # scan that finds none (the usual case) spares counting every letter.
+    if _NON_LATIN_LETTER.search(sample):
+        letters = _LETTER.findall(sample)
+        if len(letters) >= _MIN_LETTERS:
+            latin = len(_LATIN.findall(sample))
+            if latin < 0.5 * len(letters):
+                scripts = Counter(_script(c) for c in letters[:2000] if not _LATIN.match(c))
+                return f"mostly {scripts.most_common(1)[0][0]} script"
     words = _WORD.findall(sample.lower())
     if len(words) >= _MIN_WORDS:
-        share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+        share = sum(map(_FUNCTION_WORDS.__contains__, words)) / len(words)
         if share < _MIN_FUNCTION_SHARE:
             return f"only {share:.0%} English function words"
     return None

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newskit import InputValueError, UnsupportedLanguageError
-from newskit._language import ensure_english, non_english_reason
+from newskit._language import _FUNCTION_WORDS, ensure_english, non_english_reason
 
 ENGLISH = (
     "The government announced a new energy policy on Tuesday. The minister said talks with "
@@ -61,3 +67,56 @@ def test_english_passes(text: str) -> None:
 def test_error_is_a_value_error() -> None:
     assert issubclass(UnsupportedLanguageError, InputValueError)
     assert issubclass(UnsupportedLanguageError, ValueError)
+
+
+def _reference_reason(text: str) -> str | None:
+    """The module docstring's two rules, spelled out without any shortcut."""
+    sample = text[:20_000]
+    letters = [c for c in sample if c.isalnum() and not c.isdecimal()]
+    latin = re.findall(r"[A-Za-z\u00c0-\u024f]", sample)
+    if len(letters) >= 20 and len(latin) < 0.5 * len(letters):
+        other = [c for c in letters[:2000] if not re.match(r"[A-Za-z\u00c0-\u024f]", c)]
+        scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0] for c in other)
+        return f"mostly {scripts.most_common(1)[0][0]} script"
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", sample.lower())
+    if len(words) >= 40:
+        share = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+        if share < 0.12:
+            return f"only {share:.0%} English function words"
+    return None
+
+
+pieces = st.sampled_from(
+    [
+        "the ",
+        "of ",
+        "and ",
+        "it's ",
+        "le ",
+        "der ",
+        "Москва ",
+        "北京",
+        "ع ",
+        "μ ",
+        "× ",
+        "÷ ",
+        "² ",
+        "½ ",
+        "é",
+        "İ",
+        "ß",
+        "x ",
+        "1 ",
+        "٣ ",
+        "_ ",
+        "\n",
+        "🌊 ",
+        "𝐛 ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(pieces, max_size=120).map("".join) | st.text(max_size=80))
+def test_decisions_equal_the_plain_rules(text: str) -> None:
+    assert non_english_reason(text) == _reference_reason(text)

@@ -36,7 +36,8 @@ def _results(model: TopicClassifier, batch: list[object], start: int = 0) -> lis
     for i, doc in enumerate(docs):
         what = "the article" if len(batch) == 1 and not start else f"article {start + i}"
         ensure_english(doc[:_LANGUAGE_SAMPLE], what=what)
-    proba = model.predict_proba(docs)
+    # The texts are prepared once, here: predict_proba would prepare them again.
+    proba = model._proba(model._features(docs))
     names = [str(t) for t in model.classes_]
     thresholds = {n: float(t) for n, t in zip(names, model.thresholds_, strict=True)}
     out = []

@@ -19,6 +19,7 @@ matrix product and the model file stays small.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -32,7 +33,7 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
 from newskit._errors import InputTypeError, InputValueError
-from newskit.topics._features import WordNgrams, tfidf_transform
+from newskit.topics._features import NgramTables, WordNgrams, tfidf_transform
 from newskit.topics._mapping import TOPICS, UNKNOWN
 from newskit.topics._text import document_text
 
@@ -44,6 +45,23 @@ IntArray = npt.NDArray[np.int64]
 
 #: Platt parameters that leave the logistic probability unchanged.
 _RAW = np.array([-1.0, 0.0])
+
+#: Each fitted vectorizer's n-gram look-up tables, built on first use. They
+#: live outside the estimator so that they are never pickled into a model file
+#: and prediction leaves the estimator's attributes untouched. The vocabulary
+#: and idf objects they were built from are kept to notice a refit.
+_TABLES: weakref.WeakKeyDictionary[Any, tuple[object, object, NgramTables | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _ngram_tables(vectorizer: Any, analyzer: object) -> NgramTables | None:
+    vocabulary, idf = vectorizer.vocabulary_, vectorizer.idf_
+    cached = _TABLES.get(vectorizer)
+    if cached is None or cached[0] is not vocabulary or cached[1] is not idf:
+        cached = (vocabulary, idf, NgramTables.build(vocabulary, idf, analyzer))
+        _TABLES[vectorizer] = cached
+    return cached[2]
 
 
 def _sigmoid(x: FloatArray) -> FloatArray:
@@ -412,9 +430,18 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _transform(self, X: Iterable[object]) -> sparse.csr_matrix:
         check_is_fitted(self, "coef_")
+        return self._features(self._documents(X))
+
+    def _features(self, docs: list[str]) -> sparse.csr_matrix:
+        """Feature matrix of texts already prepared by ``document_text``."""
+        check_is_fitted(self, "coef_")
         vec = self.vectorizer_
         analyzer = vec.analyzer if callable(vec.analyzer) else WordNgrams(*self.ngram_range)
-        features = tfidf_transform(self._documents(X), vec.vocabulary_, vec.idf_, analyzer)
+        tables = _ngram_tables(vec, analyzer)
+        if tables is None:
+            features = tfidf_transform(docs, vec.vocabulary_, vec.idf_, analyzer)
+        else:
+            features = tables.transform(docs)
         return self._with_lexicon(features)
 
     def _scores(self, features: sparse.csr_matrix) -> FloatArray:

@@ -1,17 +1,24 @@
-"""A faster drop-in for scikit-learn's default word n-gram analyzer.
+"""Word n-gram TF-IDF features, computed faster than scikit-learn does.
 
-It yields exactly what ``TfidfVectorizer(ngram_range=...)`` would with its
-default settings (lowercase, token pattern ``(?u)\\b\\w\\w+\\b``), but builds
-the n-grams with ``zip`` instead of slicing a list per n-gram, which makes
-vectorising news articles about twice as fast — the throughput target of
-``classify_many`` depends on it.
+:class:`WordNgrams` yields exactly what ``TfidfVectorizer(ngram_range=...)``
+would with its default settings (lowercase, token pattern
+``(?u)\\b\\w\\w+\\b``), but builds the n-grams with ``zip`` instead of slicing
+a list per n-gram; it is the analyzer the model is fitted with.
+
+:class:`NgramTables` transforms a whole batch of texts with a fitted uni/bigram
+vocabulary without building any n-gram string: tokens become integer ids
+(one dict look-up each), a bigram is the integer ``a * n_ids + b`` looked up in
+a sorted array, and one sparse conversion counts every (text, feature) pair of
+the batch. The throughput target of ``classify_many`` depends on it. Both
+paths equal ``vectorizer.transform(docs)`` up to float rounding (tested).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
+from collections.abc import Mapping, Sequence
+from itertools import chain, pairwise, repeat
 from typing import Any
 
 import numpy as np
@@ -19,9 +26,13 @@ import numpy.typing as npt
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-__all__ = ["WordNgrams", "tfidf_transform"]
+__all__ = ["NgramTables", "WordNgrams", "tfidf_transform"]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# The same tokens as _TOKEN, found a little faster: a greedy \w\w+ always
+# starts at the first character of a run of word characters and ends at its
+# last, so the \b anchors add nothing.
+_FAST_TOKEN = re.compile(r"\w\w+")
 
 
 class WordNgrams:
@@ -49,17 +60,40 @@ class WordNgrams:
         return f"WordNgrams({self.min_n}, {self.max_n})"
 
 
+def _tfidf_matrix(
+    rows: npt.NDArray[np.int64],
+    cols: npt.NDArray[np.int64],
+    n_docs: int,
+    idf: npt.NDArray[np.float64],
+) -> sparse.csr_matrix:
+    """Sublinear TF-IDF, L2-normalised, from one (row, col) entry per n-gram occurrence."""
+    n_features = len(idf)
+    if n_docs == 0:  # normalize() refuses an empty matrix
+        return sparse.csr_matrix((0, n_features), dtype=np.float64)
+    # One sort of (row, col) codes counts every pair and leaves the matrix in
+    # CSR order (rows, then sorted columns).
+    pairs, counts = np.unique(rows * n_features + cols, return_counts=True)
+    pair_rows = pairs // n_features
+    indices = pairs - pair_rows * n_features
+    indptr = np.searchsorted(pair_rows, np.arange(n_docs + 1))
+    data = np.log(counts.astype(np.float64)) + 1.0
+    data *= idf[indices]
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_features))
+    normalized: sparse.csr_matrix = normalize(matrix, norm="l2", copy=False)
+    return normalized
+
+
 def tfidf_transform(
     docs: list[str],
     vocabulary: dict[str, int],
     idf: npt.NDArray[np.floating[Any]],
     analyzer: WordNgrams,
 ) -> sparse.csr_matrix:
-    """What a fitted ``TfidfVectorizer(sublinear_tf=True, norm='l2')`` returns, faster.
+    """What a fitted ``TfidfVectorizer(sublinear_tf=True, norm='l2')`` returns.
 
-    The per-token work is done by C loops (``map(dict.get)`` and ``Counter``)
-    instead of scikit-learn's Python loop; the result equals
-    ``vectorizer.transform(docs)`` up to float rounding (tested).
+    The generic path, for any callable analyzer: one ``Counter`` of
+    vocabulary ids per text. :class:`NgramTables` is faster for word
+    uni/bigrams.
     """
     get = vocabulary.get
     indptr = [0]
@@ -71,6 +105,8 @@ def tfidf_transform(
         indices.extend(counter.keys())  # type: ignore[arg-type]
         counts.extend(counter.values())
         indptr.append(len(indices))
+    if not docs:  # normalize() refuses an empty matrix
+        return sparse.csr_matrix((0, len(idf)), dtype=np.float64)
     data = np.log(np.asarray(counts, dtype=np.float64)) + 1.0
     idx = np.asarray(indices, dtype=np.int64)
     data *= np.asarray(idf, dtype=np.float64)[idx]
@@ -79,3 +115,100 @@ def tfidf_transform(
     matrix.sort_indices()
     normalized: sparse.csr_matrix = normalize(matrix, norm="l2", copy=False)
     return normalized
+
+
+class NgramTables:
+    """Integer look-up tables of a fitted word uni/bigram vocabulary.
+
+    Build once per fitted vocabulary with :meth:`build` (a fraction of a
+    second for 60,000 terms), then :meth:`transform` batches of texts.
+
+    >>> vocab = {"air": 0, "strikes": 1, "air strikes": 2, "power": 3}
+    >>> tables = NgramTables.build(vocab, np.ones(4), WordNgrams(1, 2))
+    >>> tables.transform(["Air strikes, air power", ""]).toarray().round(3)
+    array([[0.699, 0.413, 0.413, 0.413],
+           [0.   , 0.   , 0.   , 0.   ]])
+    """
+
+    def __init__(
+        self,
+        token_ids: dict[str, int],
+        unigram_feature: npt.NDArray[np.int64],
+        pair_codes: npt.NDArray[np.int64],
+        pair_feature: npt.NDArray[np.int64],
+        idf: npt.NDArray[np.float64],
+    ) -> None:
+        self.token_ids = token_ids
+        self.unigram_feature = unigram_feature
+        self.pair_codes = pair_codes
+        self.pair_feature = pair_feature
+        self.idf = idf
+
+    @classmethod
+    def build(
+        cls,
+        vocabulary: Mapping[str, int],
+        idf: npt.ArrayLike,
+        analyzer: object,
+    ) -> NgramTables | None:
+        """Tables for ``vocabulary``, or ``None`` when ``analyzer`` is not word uni/bigrams."""
+        if not isinstance(analyzer, WordNgrams) or not 1 <= analyzer.min_n <= analyzer.max_n <= 2:
+            return None
+        unigrams = analyzer.min_n == 1
+        bigrams = analyzer.max_n == 2
+        token_ids: dict[str, int] = {}
+        uni: list[tuple[int, int]] = []
+        pairs: list[tuple[int, int, int]] = []
+        for term, index in vocabulary.items():
+            words = term.split(" ")
+            # Terms the analyzer cannot produce (e.g. "a  b") can never match: skip them.
+            if len(words) == 1 and unigrams:
+                uni.append((token_ids.setdefault(term, len(token_ids)), index))
+            elif len(words) == 2 and bigrams and all(words):
+                a = token_ids.setdefault(words[0], len(token_ids))
+                b = token_ids.setdefault(words[1], len(token_ids))
+                pairs.append((a, b, index))
+        # Id len(token_ids) stands for "not in any feature".
+        n_ids = len(token_ids) + 1
+        unigram_feature = np.full(n_ids, -1, dtype=np.int64)
+        if uni:
+            ids, features = np.array(uni, dtype=np.int64).T
+            unigram_feature[ids] = features
+        table = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+        codes = table[:, 0] * n_ids + table[:, 1]
+        order = np.argsort(codes, kind="stable")
+        return cls(
+            token_ids,
+            unigram_feature,
+            codes[order],
+            table[order, 2],
+            np.asarray(idf, dtype=np.float64),
+        )
+
+    def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
+        """Sublinear, L2-normalised TF-IDF matrix of ``docs``, shape ``(len(docs), n_features)``."""
+        tokens = [_FAST_TOKEN.findall(doc.lower()) for doc in docs]
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        n_tokens = int(lengths.sum())
+        unknown = len(self.unigram_feature) - 1
+        ids = np.fromiter(
+            map(self.token_ids.get, chain.from_iterable(tokens), repeat(unknown)),
+            dtype=np.int64,
+            count=n_tokens,
+        )
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+
+        features = self.unigram_feature[ids]
+        found = features >= 0
+        rows, cols = [doc_of[found]], [features[found]]
+        if len(self.pair_codes) and n_tokens > 1:
+            first, second = ids[:-1], ids[1:]
+            # A pair counts only within one text and when both words are known.
+            candidate = (doc_of[:-1] == doc_of[1:]) & (first != unknown) & (second != unknown)
+            codes = first[candidate] * (unknown + 1) + second[candidate]
+            at = np.searchsorted(self.pair_codes, codes)
+            at[at == len(self.pair_codes)] = 0
+            hit = self.pair_codes[at] == codes
+            rows.append(doc_of[:-1][candidate][hit])
+            cols.append(self.pair_feature[at[hit]])
+        return _tfidf_matrix(np.concatenate(rows), np.concatenate(cols), len(docs), self.idf)

@@ -31,24 +31,35 @@ _DATE_LINE = re.compile(
     r"|\d{4}-\d{2}-\d{2})\s*$",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\S+")
 
 
 def _strip_leading_dates(text: str) -> str:
-    lines = text.split("\n")
+    # Line by line from the top: splitting the whole text would cost more
+    # than everything else done to it.
     start = 0
-    while start < len(lines) and (not lines[start].strip() or _DATE_LINE.match(lines[start])):
-        start += 1
-    return "\n".join(lines[start:])
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        if line.strip() and not _DATE_LINE.match(line):
+            return text[start:]
+        if end < 0:
+            return ""
+        start = end + 1
 
 
 def _truncate(text: str, max_words: int | None) -> str:
-    if max_words is None:
+    """Cut ``text`` just after its ``max_words``-th whitespace-separated word."""
+    if max_words is None or max_words < 1:
         return text
-    for count, match in enumerate(_WORD.finditer(text), 1):
-        if count == max_words:
-            return text[: match.end()]
-    return text
+    # str.split and str.rstrip treat exactly the characters regex \s matches as
+    # whitespace, and split's remainder starts at word max_words + 1: cutting
+    # before it is one C call instead of a Python loop over every word.
+    words = text.split(None, max_words)
+    if len(words) < max_words:
+        return text
+    if len(words) == max_words:
+        return text.rstrip()
+    return text[: len(text) - len(words[-1])].rstrip()
 
 
 def document_text(x: object, max_words: int | None = None) -> str:
