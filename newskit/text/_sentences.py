@@ -23,6 +23,7 @@ news-specific repairs follow:
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from newskit._input import ensure_text
@@ -34,7 +35,6 @@ __all__ = ["sentence_spans", "split_sentences"]
 
 _TERMINAL = ".!?:;…\"')]”’"
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
-_LINE = re.compile(r"[^\n]*")
 _WS = re.compile(r"\s+")
 # A lowercase start continues the sentence, except brand-style words such as
 # "iPhone" or "eBay" that open sentences in lower case.
@@ -45,6 +45,10 @@ _ENDS_WITH_TITLE = re.compile(
     r"(?:^|[\s(\-–—])(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.$",
     re.IGNORECASE,
 )
+# _ends_with_title's shortcut holds for titles made of lowercase ASCII letters.
+_FAST_TITLES = all(t.isascii() and t.isalpha() and t.islower() for t in TITLES)
+_MAX_TITLE = max(map(len, TITLES))
+_ASCII_LETTERS = string.ascii_letters
 # "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
 _ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
 # Where Punkt kept going but a capitalised word follows: an ellipsis ("…",
@@ -59,16 +63,15 @@ _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
 def _lines(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every line, whitespace-trimmed; blank lines as (i, i)."""
     out = []
-    for m in _LINE.finditer(text):
-        if m.start() > 0 and m.start() == m.end() and text[m.start() - 1 : m.start()] != "\n":
-            continue  # finditer's empty match right after a non-empty line
-        line = m.group()
+    pos = 0
+    for line in text.split("\n"):
         stripped = line.strip()
-        if not stripped:
-            out.append((m.start(), m.start()))
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        out.append((start, start + len(stripped)))
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            out.append((start, start + len(stripped)))
+        else:
+            out.append((pos, pos))
+        pos += len(line) + 1
     return out
 
 
@@ -123,33 +126,79 @@ def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     """Whether the piece ``text[s:e]`` that Punkt split off continues ``prev``."""
-    # an ASCII capital can start neither pattern (the usual case, so skip them)
-    if not "A" <= text[s] <= "Z" and (
-        _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e)
-    ):
-        return True
+    first = None
+    # An ASCII capital (the usual case) starts neither of the first two patterns
+    # and always starts _FIRST_WORD, so those regexes wait until they are needed.
+    if not "A" <= text[s] <= "Z":
+        if _LOWER_START.match(text, s, e) or _ONLY_PUNCT.fullmatch(text, s, e):
+            return True
+        first = _FIRST_WORD.match(text, s, e)
+        if first is None:
+            return False
     # both patterns below end in r"\.$" ("$" also matches before a final newline)
     if text[prev[1] - 1] not in ".\n":
         return False
     # a window wider than any title, so "^" can only match at a real word start
     before = text[max(prev[0], prev[1] - 16) : prev[1]]
-    first = _FIRST_WORD.match(text, s, e)
-    if first is None:
-        return False
-    if _ENDS_WITH_TITLE.search(before):
+    if _ends_with_title(before):
         return True
     # After initials ("J.R.R. Tolkien", "John B. Alexander") a capitalised
     # word that is not a function word ("The", "But", "Since") is a name.
-    return (
-        _ENDS_WITH_INITIALS.search(before) is not None
-        and first.group(1).lower() not in stop_words()
-    )
+    if not _ends_with_initials(before):
+        return False
+    first = first or _FIRST_WORD.match(text, s, e)
+    return first is not None and first.group(1).lower() not in stop_words()
 
 
-def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He")."""
+def _ends_with_title(before: str) -> bool:
+    """``_ENDS_WITH_TITLE.search(before) is not None``, without the regex if it can.
+
+    The case-insensitive alternation of titles costs microseconds per call; in
+    ASCII text a title is the whole run of letters before the final full stop.
+    """
+    if before.endswith("."):
+        body = before[:-1]
+    elif before.endswith(".\n"):  # "$" also matches before a final newline
+        body = before[:-2]
+    else:
+        return False
+    tail = body[-_MAX_TITLE - 1 :]
+    # non-ASCII letters may match ASCII ones case-insensitively ("ſ" is "s")
+    if not _FAST_TITLES or not tail.isascii():
+        return _ENDS_WITH_TITLE.search(before) is not None
+    run = len(tail) - len(tail.rstrip(_ASCII_LETTERS))
+    if not 0 < run <= _MAX_TITLE or tail[-run:].lower() not in TITLES:
+        return False
+    if run == len(tail):  # the whole window: "^" matches before it
+        return True
+    return tail[-run - 1].isspace() or tail[-run - 1] in "(-–—"
+
+
+def _ends_with_initials(before: str) -> bool:
+    """``_ENDS_WITH_INITIALS.search(before) is not None``, without the regex."""
+    body = before[:-1] if before.endswith("\n") else before  # "$" before a final newline
+    if len(body) < 2 or body[-1] != "." or not "A" <= body[-2] <= "Z":
+        return False
+    i = len(body)
+    pairs = 0
+    while pairs < 4 and i >= 2 and body[i - 1] == "." and "A" <= body[i - 2] <= "Z":
+        i -= 2
+        pairs += 1
+    # only the longest run of (at most four) initials can follow a space or the start
+    return i == 0 or body[i - 1].isspace()
+
+
+def _split_soft_breaks(
+    text: str, start: int, end: int, starts: list[int] | None = None
+) -> list[tuple[int, int]]:
+    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He").
+
+    ``starts``, if given, lists every position where a match may start; the
+    pattern is then tried there only, which finds what ``finditer`` finds.
+    """
+    found = _SOFT_BREAK.finditer(text, start, end) if starts is None else _at(text, starts, end)
     out = []
-    for m in _SOFT_BREAK.finditer(text, start, end):
+    for m in found:
         if m.group(1).lower() in stop_words():
             cut = m.start() + len(m.group().rstrip())
             out.append((start, cut))
@@ -158,7 +207,28 @@ def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+def _at(text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
+    """The non-overlapping :data:`_SOFT_BREAK` matches that start at one of ``starts``."""
+    free = 0
+    for pos in starts:
+        if pos >= free:
+            m = _SOFT_BREAK.match(text, pos, end)
+            if m is not None:
+                yield m
+                free = m.end()
+
+
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    # No ". ? !" before the last character (and no "…"): Punkt has no candidate
+    # and no soft break can occur, so the unit is one sentence.
+    if (
+        text.find(".", start, end - 1) < 0
+        and text.find("?", start, end - 1) < 0
+        and text.find("!", start, end - 1) < 0
+        and text.find("…", start, end) < 0
+    ):
+        stop = start + len(text[start:end].rstrip())
+        return [(start, stop)] if start < stop else []
     chunk = ascii_quotes(text[start:end])
     marks: list[int] = []
     spans = load_fast_tokenizer().span_tokenize(chunk, marks)
@@ -169,16 +239,20 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     else:
         # Any other soft break starts with ". ! ?" and a closing quote or bracket:
         # a Punkt candidate followed by punctuation, which Punkt reported in marks.
-        todo = iter(marks)
-        mark = next(todo, len(chunk))
         pieces = []
+        i = k = 0
         for s, e in spans:
-            while mark < s:
-                mark = next(todo, len(chunk))
-            if mark < e:
-                pieces += _split_soft_breaks(text, start + s, start + e)
+            while i < len(marks) and marks[i] < s:
+                i += 1
+            k = i
+            while k < len(marks) and marks[k] < e:
+                k += 1
+            if k > i:
+                starts = [start + m for m in marks[i:k]]
+                pieces += _split_soft_breaks(text, start + s, start + e, starts)
             else:
                 pieces.append((start + s, start + e))
+            i = k
         spans = pieces
     merged: list[tuple[int, int]] = []
     for s, e in spans:

@@ -14,6 +14,12 @@ from newskit.text import sentence_spans, word_tokens
 from newskit.text._fastpunkt import FastPunkt
 from newskit.text._punkt import NewsLanguageVars, NewsToken, load_fast_tokenizer, load_tokenizer
 from newskit.text._reference import reference_sentence_spans, reference_tokens
+from newskit.text._sentences import (
+    _ENDS_WITH_INITIALS,
+    _ENDS_WITH_TITLE,
+    _ends_with_initials,
+    _ends_with_title,
+)
 
 FIXTURES = [
     "",
@@ -31,7 +37,8 @@ FIXTURES = [
     "not.",
     "It happened in the U.S. But nobody noticed. Talks with the E.U. Commission went on.",
     # initials
-    "J.R.R. Tolkien wrote it. John B. Alexander read it. A. Smith and B. Jones agreed. I. Then left.",
+    "J.R.R. Tolkien wrote it. John B. Alexander read it. A. Smith and B. Jones agreed. "
+    "I. Then left.",
     "The author, J. K. Rowling, spoke. K. said no. The letter was signed by A.B. Then it was sent.",
     # quotes
     '"We will rebuild," said one official. "It is over." He left.',
@@ -48,22 +55,28 @@ FIXTURES = [
     "The score was 2-1. Version 3.0. Released. Call 555.1234. Now.",
     # numbered lists and bullets
     "Steps:\n1. Open the box.\n2. Read the manual. Then start.\n3) Call us.",
-    "Flood warning\n\u2022 Rivers are rising\n\u2022 Stay indoors. Help is on the way.\n- Call 911.",
+    "Flood warning\n\u2022 Rivers are rising\n\u2022 Stay indoors. Help is on the way.\n"
+    "- Call 911.",
     "* First point. Second sentence.\n* Another point\n\u25aa Last one.",
     # datelines, headings, wrapped lines
-    "WASHINGTON (AP) \u2014 The Senate voted. It passed 51-49.\n\nStorm warning\nWinds hit 120 km/h.",
+    "WASHINGTON (AP) \u2014 The Senate voted. It passed 51-49.\n\nStorm warning\n"
+    "Winds hit 120 km/h.",
     "LONDON, England -- The match ended. Fans cheered.--Reporters left.",
     "This is a hard-wrapped paragraph whose lines are all of a similar\n"
     "length and which keeps going on the next line without any full\n"
     "stop until here. Then a new sentence starts and goes on for a bit.\n",
     # unicode and odd whitespace
-    "Caf\u00e9 owners\u2019 union met. \u00c9lise spoke. \u00abNon.\u00bb Elle partit. Stra\u00dfe.",
+    "Caf\u00e9 owners\u2019 union met. \u00c9lise spoke. \u00abNon.\u00bb Elle partit. "
+    "Stra\u00dfe.",
+    # titles and initials next to letters that match ASCII ones case-insensitively
+    "Met \u017fen. Ruiz. Gen\u017f. Hale. MR\u017f. Park. Then \u212aapt. Bo. Done. "
+    "\u00c9. Tolkien. J.R.R.R.R. Tolkien. \u2014Dr. Lee. (Sen. Ruiz) -Gov. Ono. x-Rep. Al.",
     "Tab\there. New\tline.\x0bVertical tab. Form\x0cfeed. No-break\u00a0space. End.",
     "\u0130stanbul. \u0130zmir. \u212aelvin. \u017fome text. \u00bfQu\u00e9? S\u00ed.",
     "\n Leading newline. Then more.",
     "A .B . C ! D ? E. . . F.) G.] H.} I.\u00bb J.",
     "x. . .y end.) (a.) b. c.' 'd.' E.",
-    "end.)Next. Word.)Other thing. Yes.\"No.\" Maybe.",
+    'end.)Next. Word.)Other thing. Yes."No." Maybe.',
     "Mr.Smith went.Home now. e.g.this. U.S.-based firms. Non-U.S. ones. Ph.D. students.",
     "Hello.\u201cQuote.\u201d Next.",
     "...",
@@ -80,9 +93,7 @@ def test_sentence_spans_match_the_reference(text: str) -> None:
 
 @pytest.mark.parametrize("text", FIXTURES)
 def test_fast_punkt_matches_nltk(text: str) -> None:
-    assert load_fast_tokenizer().span_tokenize(text) == list(
-        load_tokenizer().span_tokenize(text)
-    )
+    assert load_fast_tokenizer().span_tokenize(text) == list(load_tokenizer().span_tokenize(text))
 
 
 @pytest.mark.parametrize("text", FIXTURES)
@@ -199,10 +210,20 @@ _PIECES = st.sampled_from(
 _JOINERS = st.sampled_from(["", " ", " ", "\n", "  "])
 _CHARS = st.characters(blacklist_categories=("Cc", "Cs"))
 _TEXTS = (
-    st.lists(st.tuples(_PIECES, _JOINERS), max_size=60).map(lambda ps: "".join(a + b for a, b in ps))
+    st.lists(st.tuples(_PIECES, _JOINERS), max_size=60).map(lambda ps: "".join(map("".join, ps)))
     | st.text(st.sampled_from(list("aA1 .?!\"'()\n\u2026\u201d-,;:")), max_size=120)
     | st.text(_CHARS, max_size=200)
 )
+
+
+_TAILS = st.text(st.sampled_from(list("aAdDrRsSnN.\n (-\u2014\u017f\u212aJ")), max_size=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TAILS)
+def test_property_title_and_initial_checks_equal_their_regexes(before: str) -> None:
+    assert _ends_with_title(before) == (_ENDS_WITH_TITLE.search(before) is not None)
+    assert _ends_with_initials(before) == (_ENDS_WITH_INITIALS.search(before) is not None)
 
 
 @settings(max_examples=400, deadline=None)
@@ -214,9 +235,7 @@ def test_property_sentence_spans_equal_reference(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_property_fast_punkt_equals_nltk(text: str) -> None:
-    assert load_fast_tokenizer().span_tokenize(text) == list(
-        load_tokenizer().span_tokenize(text)
-    )
+    assert load_fast_tokenizer().span_tokenize(text) == list(load_tokenizer().span_tokenize(text))
 
 
 @settings(max_examples=300, deadline=None)
