@@ -25,8 +25,8 @@ __all__ = ["content_terms", "word_tokens"]
 
 _TOKEN = re.compile(
     r"""
-    (?P<acronym>(?:[^\W\d_]\.){2,})
-    | (?P<number>\d+(?:[.,:]\d+)*[^\W_]*)
+    (?:[^\W\d_]\.){2,}                 # a dotted acronym (the only token ending in ".")
+    | \d+(?:[.,:]\d+)*[^\W_]*          # a number (the only token with a ",")
     | [^\W_]+(?:'[^\W_]+)*
     """,
     re.VERBOSE,
@@ -34,18 +34,35 @@ _TOKEN = re.compile(
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
+# Punctuation that can neither start a token nor join one (nothing alphanumeric).
+_EDGE = "\"'()[]{}<>,.;:!?-\u2013\u2014\u2026*/\\|\u201c\u201d\u2018\u00ab\u00bb`~@#$%^&+=_\u00a3"
+
+
 def _tokens(text: str) -> list[str]:
+    # Tokens never span whitespace, so each whitespace-separated chunk is tokenized
+    # alone; an alphanumeric chunk (once stripped of punctuation) is one token, and
+    # only the rest needs the regex, which is slow per character.
     out = []
-    for m in _TOKEN.finditer(text.lower().replace("\u2019", "'")):
-        tok = m.group()
-        if m.lastgroup == "acronym":
-            tok = tok.rstrip(".")
-        elif m.lastgroup == "number" and "," in tok:
-            head = _THOUSANDS.match(tok)
-            if head:
-                tok = head.group().replace(",", "") + tok[head.end() :]
-        out.append(tok)
+    find = _TOKEN.findall
+    for chunk in text.lower().replace("\u2019", "'").split():
+        if chunk.isalnum():
+            out.append(chunk)
+            continue
+        core = chunk.strip(_EDGE)
+        if core.isalnum():
+            out.append(core)
+        elif core:
+            # only an acronym ends with "." and only a number has a ","
+            out += [_fix(tok) if tok[-1] == "." or "," in tok else tok for tok in find(chunk)]
     return out
+
+
+def _fix(tok: str) -> str:
+    """Drop an acronym's final dot ("u.s."); drop thousands separators ("1,000")."""
+    if tok[-1] == ".":
+        return tok.rstrip(".")
+    head = _THOUSANDS.match(tok)
+    return head.group().replace(",", "") + tok[head.end() :] if head else tok
 
 
 def word_tokens(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from newskit.text._sentences import (
     _ends_with_initials,
     _ends_with_title,
 )
+from newskit.text._tokens import _EDGE
 
 FIXTURES = [
     "",
@@ -99,6 +100,26 @@ def test_fast_punkt_matches_nltk(text: str) -> None:
 @pytest.mark.parametrize("text", FIXTURES)
 def test_word_tokens_match_the_reference(text: str) -> None:
     assert word_tokens(text) == reference_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. and U.K. (u.s.a.) pledged $1,000,000.50, 2,5 and 1,2345 on 10:30 at 3.5%.",
+        "\u201cDon\u2019t,\u201d said O'Brien's aide_2 -- 65-billion... x.y. e.g. a.b.c.d.",
+        "\u00b23 \u0663\u0664 caf\u00e9s \u00c9LAN \u0130stanbul \u00bd \u2167 "
+        "\u00a310.9bn \u20ac5m",
+        "'quoted' \"double\" [1] {2} <3> (4) #5 @six ~7 `8` *9* /10/ \\11 |12| +13= ^14 &15",
+        "..a ,b :c 'd a. b, c: d' a.b, a.b.. a..b 1.2.3 1,2,3 1:2:3 x'y'z x''y",
+        "",
+    ],
+)
+def test_word_tokens_match_the_reference_on_punctuation(text: str) -> None:
+    assert word_tokens(text) == reference_tokens(text)
+
+
+def test_edge_characters_are_never_part_of_a_token() -> None:
+    assert not any(ch.isalnum() for ch in _EDGE)
 
 
 def test_marks_are_candidates_followed_by_punctuation() -> None:
