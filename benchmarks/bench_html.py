@@ -14,9 +14,10 @@ resident memory of a fresh process that parses the first ``--mem-pages`` pages o
 (imports included), and
 how many of the Article metadata fields each one fills.
 
-``--text`` adds a "page copy" column: each page is rendered to plain text with
-``lynx -dump -nolist`` (a Debian package, needed only here) and parsed with
-``newskit.parse_text``; all articles it returns are scored against the same gold.
+``--text`` adds "page copy" rows: each page is rendered to plain text with
+``lynx -dump -nolist`` and with ``w3m -dump`` (Debian packages, needed only here; pick with
+``--renderers``) and parsed with ``newskit.parse_text``; all articles it returns are scored
+against the same gold. ``--extractors none --text`` scores the page copies alone.
 
 newskit's scored text is its dateline and body with the subheads in place (the gold texts
 contain them); highlights, captions and title are left out (the Zyte gold leaves them out).
@@ -25,6 +26,7 @@ Usage::
 
     nice python benchmarks/bench_html.py --limit 20          # quick look
     nice python benchmarks/bench_html.py --text              # full run, all sets
+    nice python benchmarks/bench_html.py --extractors none --text --sets zyte   # page copies only
 """
 
 from __future__ import annotations
@@ -179,6 +181,14 @@ def _decode(html: bytes) -> str:
     return decode_html(html)
 
 
+def page_copy_extractors(renderers: list[str]) -> dict[str, Callable[[bytes, str | None], Result]]:
+    """One page-copy extractor per text browser."""
+    return {
+        page_copy_name(r): (lambda html, url, r=r: run_page_copy(html, url, r))  # type: ignore[misc]
+        for r in renderers
+    }
+
+
 EXTRACTORS: dict[str, Callable[[bytes, str | None], Result]] = {
     "newskit": run_newskit,
     "trafilatura": run_trafilatura,
@@ -209,13 +219,31 @@ def lynx_text(html: bytes) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-PAGE_COPY = "newskit page copy (parse_text)"
+def w3m_text(html: bytes) -> str:
+    """Render a page to plain text with w3m, the other common text browser."""
+    proc = subprocess.run(
+        ["w3m", "-dump", "-T", "text/html", "-cols", "1000", "-I", "utf-8", "-O", "utf-8"],
+        input=_decode(html).encode("utf-8"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    return proc.stdout.decode("utf-8", "replace")
 
 
-def run_page_copy(html: bytes, url: str | None) -> Result:
+RENDERERS: dict[str, Callable[[bytes], str]] = {"lynx": lynx_text, "w3m": w3m_text}
+PAGE_COPY = "newskit page copy, {} (parse_text)"
+
+
+def page_copy_name(renderer: str) -> str:
+    return PAGE_COPY.format(renderer)
+
+
+def run_page_copy(html: bytes, url: str | None, renderer: str = "lynx") -> Result:
+    """Render with ``renderer``, then parse; the CPU time of the renderer is not counted."""
     import newskit
 
-    text = lynx_text(html)
+    text = RENDERERS[renderer](html)
     articles = newskit.parse_text(text)
     body = "\n".join(newskit_text(a) for a in articles)
     title = articles[0].title if articles else None
@@ -361,7 +389,7 @@ def memory_probe(name: str, data_dir: Path, sets: list[str], pages: int) -> None
     The high-water mark is reset (Linux ``clear_refs``) after the pages are
     loaded, so it counts the extractor's imports and work, not the gold files.
     """
-    extractors = dict(EXTRACTORS, **{PAGE_COPY: run_page_copy})
+    extractors = dict(EXTRACTORS, **page_copy_extractors(list(RENDERERS)))
     fn = extractors[name]
     todo = [page for set_name in sets for page in LOADERS[set_name](data_dir, pages)]
     Path("/proc/self/clear_refs").write_text("5")
@@ -478,22 +506,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--extractors", default=",".join(EXTRACTORS), help="comma list of " + ", ".join(EXTRACTORS)
     )
-    parser.add_argument("--text", action="store_true", help="also score parse_text on lynx dumps")
+    parser.add_argument(
+        "--text", action="store_true", help="also score parse_text on text-browser dumps"
+    )
+    parser.add_argument(
+        "--renderers", default="lynx,w3m", help="comma list of text browsers for --text"
+    )
     parser.add_argument(
         "--mem-pages", type=int, default=30, help="pages per set for the peak-memory process"
     )
     args = parser.parse_args(argv)
 
     extractors = dict(EXTRACTORS)
-    names = [n.strip() for n in args.extractors.split(",") if n.strip()]
+    names = [n.strip() for n in args.extractors.split(",") if n.strip() not in ("", "none")]
     unknown = [n for n in names if n not in extractors]
     if unknown:
         parser.error(f"unknown extractor(s): {', '.join(unknown)}")
     if args.text:
-        if shutil.which("lynx") is None:
-            parser.error("--text needs lynx (apt-get install lynx)")
-        extractors[PAGE_COPY] = run_page_copy
-        names.append(PAGE_COPY)
+        renderers = [r.strip() for r in args.renderers.split(",") if r.strip()]
+        for renderer in renderers:
+            if renderer not in RENDERERS:
+                parser.error(f"unknown renderer {renderer!r}: pick from {', '.join(RENDERERS)}")
+            if shutil.which(renderer) is None:
+                parser.error(f"--text needs {renderer} (apt-get install {renderer})")
+        copies = page_copy_extractors(renderers)
+        extractors.update(copies)
+        names.extend(copies)
 
     reporters = {"zyte": report_zyte, "wcxb": report_wcxb, "trafilatura": report_snippets}
     totals: dict[str, list[float]] = {n: [0, 0.0] for n in names}

@@ -13,7 +13,7 @@ from newskit.parsing._chrome import bullet_item, is_chrome
 from newskit.parsing._dates import DateStamp, match_date_line
 from newskit.parsing._shapes import byline_authors
 
-__all__ = ["Kind", "Line", "classify"]
+__all__ = ["Kind", "Line", "classify", "link"]
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _MAX_KEYED = 300  # longest line is_title_like accepts
@@ -48,6 +48,9 @@ class Line:
         Index of the next line that is neither blank nor chrome (``len(lines)`` if none).
     dates, authors, item :
         What a DATE, BYLINE or BULLET line holds.
+    flush : bool
+        The raw line starts with its text (no indentation): in a text-browser
+        dump, headings are flush left and paragraphs indented.
     """
 
     text: str
@@ -57,6 +60,7 @@ class Line:
     dates: tuple[DateStamp, ...] = ()
     authors: tuple[str, ...] = ()
     item: str = ""
+    flush: bool = False
     _key: str | None = None
 
     @property
@@ -77,7 +81,12 @@ def _strip(raw: str) -> str:
 
 
 def _classify_one(raw: str) -> Line:
-    text = _strip(raw)
+    line = _classify_text(_strip(raw))
+    line.flush = raw[:1].isalnum()
+    return line
+
+
+def _classify_text(text: str) -> Line:
     if not text:
         return Line(text, Kind.BLANK)
     if is_chrome(text):
@@ -101,6 +110,12 @@ def classify(text: str) -> list[Line]:
     ['text', 'blank', 'chrome', 'date']
     """
     lines = [_classify_one(raw) for raw in text.split("\n")]
+    link(lines)
+    return lines
+
+
+def link(lines: list[Line]) -> None:
+    """Set ``blanks_before`` and ``next_content`` of every line (after kinds change)."""
     blanks = 1_000_000  # the start of the input counts as a long gap
     for line in lines:
         line.blanks_before = blanks
@@ -110,4 +125,3 @@ def classify(text: str) -> list[Line]:
         lines[i].next_content = nxt
         if lines[i].kind not in (Kind.BLANK, Kind.CHROME):
             nxt = i
-    return lines

@@ -16,7 +16,8 @@ from newskit._article import Article, Section
 from newskit._errors import InputTypeError, InputValueError
 from newskit._input import ensure_text
 from newskit.parsing._dates import DateStamp
-from newskit.parsing._lines import Kind, Line, classify
+from newskit.parsing._lines import Kind, Line, classify, link
+from newskit.parsing._pagecopy import is_heading_shape, is_page_copy, select
 from newskit.parsing._shapes import is_caption, is_title_like, split_dateline, subhead
 from newskit.parsing._sniff import starts_like_html
 from newskit.parsing._split import is_start, is_strong_start
@@ -98,7 +99,9 @@ class _Header:
     consumed: set[int]
 
 
-def _read_header(lines: list[Line], start: int, title: int | None, draft: _Draft) -> _Header:
+def _read_header(
+    lines: list[Line], start: int, title: int | None, draft: _Draft, *, split: bool
+) -> _Header:
     """Read the header after the title; stop at the first line that must be body."""
     n = len(lines)
     title_key = lines[title].key if title is not None else None
@@ -141,7 +144,7 @@ def _read_header(lines: list[Line], start: int, title: int | None, draft: _Draft
         elif not pending and is_caption(line.text):
             draft.captions.append(line.text)
             consumed.add(k)
-        elif line.blanks_before >= 2 and is_strong_start(lines, k):
+        elif split and line.blanks_before >= 2 and is_strong_start(lines, k):
             next_article = k
             break
         elif (
@@ -157,11 +160,13 @@ def _read_header(lines: list[Line], start: int, title: int | None, draft: _Draft
     return _Header(body_start, k, next_article, consumed)
 
 
-def _subhead_at(lines: list[Line], k: int, limit: int) -> str | None:
+def _subhead_at(lines: list[Line], k: int, limit: int, *, flush_heads: bool) -> str | None:
     line = lines[k]
     n = len(lines)
     isolated = line.blanks_before >= 1 and (k + 1 >= n or lines[k + 1].kind is Kind.BLANK)
     heading = subhead(line.text, isolated=isolated)
+    if heading is None and flush_heads and line.flush and is_heading_shape(line.text):
+        heading = line.text  # a text browser prints headings flush left, text indented
     if heading is None:
         return None
     nxt = line.next_content
@@ -177,10 +182,21 @@ def _subhead_at(lines: list[Line], k: int, limit: int) -> str | None:
     return heading
 
 
-def _read_article(lines: list[Line], start: int, title: int | None) -> tuple[_Draft, int]:
-    """Read one article starting at ``start``; return it and where the next one starts."""
+def _read_article(
+    lines: list[Line],
+    start: int,
+    title: int | None,
+    *,
+    split: bool = True,
+    flush_heads: bool = False,
+) -> tuple[_Draft, int]:
+    """Read one article starting at ``start``; return it and where the next one starts.
+
+    With ``split=False`` the article runs to the end of ``lines``; with
+    ``flush_heads`` a short flush-left line is a subhead (indented page copies).
+    """
     draft = _Draft(title=lines[title].text if title is not None else "")
-    header = _read_header(lines, start, title, draft)
+    header = _read_header(lines, start, title, draft, split=split)
     limit = header.next_article if header.next_article is not None else len(lines)
     k = header.body_start
     while k < limit:
@@ -199,10 +215,10 @@ def _read_article(lines: list[Line], start: int, title: int | None) -> tuple[_Dr
                 draft.add_paragraph(line.text, may_have_dateline=False)
         elif kind is Kind.BULLET:
             draft.add_paragraph(line.text, may_have_dateline=False)
-        elif k >= header.scan_end and is_start(lines, k, has_body=bool(draft.body)):
+        elif split and k >= header.scan_end and is_start(lines, k, has_body=bool(draft.body)):
             return draft, k
         else:
-            heading = _subhead_at(lines, k, limit)
+            heading = _subhead_at(lines, k, limit, flush_heads=flush_heads)
             if heading is not None:
                 draft.sections.append(Section(heading))
             else:
@@ -281,12 +297,68 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
             "text starts like an HTML document; use newskit.parse_html, "
             "or newskit.parse, which tells HTML from text"
         )
-    lines = classify(text)
-    articles: list[Article] = []
+    return read_lines(classify(text), now).articles
+
+
+@dataclass
+class Parsed:
+    """What :func:`read_lines` made of a text: the articles and the lines left out.
+
+    Attributes
+    ----------
+    articles : list of Article
+    chrome : list of str
+        Every non-blank line that is in no field: page chrome.
+    page_copy : bool
+        Whether the text was read as a whole-page copy (one article kept, the
+        rest of the page recorded as chrome).
+    """
+
+    articles: list[Article]
+    chrome: list[str]
+    page_copy: bool
+
+
+def _read_page_copy(
+    lines: list[Line], now: datetime | None
+) -> tuple[list[Article], list[str]] | None:
+    """Read the one article :func:`select` finds; return it and the lines left out."""
+    picked = select(lines)
+    if picked is None:
+        return None
+    kept: list[Line] = []
+    dropped: list[str] = []
+    title: int | None = None
+    for i, line in enumerate(lines):
+        if line.kind is Kind.BLANK:
+            if picked.start <= i < picked.end:
+                kept.append(line)
+        elif i < picked.start or i >= picked.end or i in picked.drop or line.kind is Kind.CHROME:
+            # page chrome leaves no trace in the kept lines: beside the header
+            # it would turn the first paragraphs into captions
+            dropped.append(line.text)
+        else:
+            if i == picked.title:
+                title = len(kept)
+            kept.append(line)
+    link(kept)
+    draft, _ = _read_article(kept, 0, title, split=False, flush_heads=picked.indented)
+    articles = [] if draft.is_empty() else [draft.build(now)]
+    return articles, dropped
+
+
+def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
+    """Read classified lines into articles: a page copy gives one, a dump one per article."""
+    if is_page_copy(lines):
+        page = _read_page_copy(lines, now)
+        if page is not None:
+            return Parsed(page[0], page[1], True)
+    articles = []
     start, title = 0, _first_title(lines)
     while start < len(lines):
         draft, nxt = _read_article(lines, start, title)
         if not draft.is_empty():
             articles.append(draft.build(now))
         start, title = nxt, nxt
-    return articles
+    chrome = [line.text for line in lines if line.kind is Kind.CHROME]
+    return Parsed(articles, chrome, False)

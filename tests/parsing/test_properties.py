@@ -3,10 +3,14 @@
 * Generated multi-article dumps (random titles, captions, date lines, bylines,
   bullets, datelines, paragraphs and subheads in three page layouts) parse back
   to exactly the articles they were built from.
-* **Nothing lost** on any text: every word of every non-blank, non-chrome line
-  lands in the output exactly once. The only words allowed to vanish are the
-  keywords of date lines and bylines (``Updated``, ``By``, ``and`` ...) and
-  the second copy of a repeated title; no word is ever invented or duplicated.
+* **Nothing lost** on any text: every word of every non-blank line lands in the
+  output or in the chrome record exactly once. The only words allowed to
+  vanish are the keywords of date lines and bylines (``Updated``, ``By``,
+  ``and`` ...) and the second copy of a repeated title; no word is ever
+  invented or duplicated. Outside page copies the chrome record holds only
+  lines that are chrome on their own (``is_chrome``).
+* Generated whole-page copies (menus, cookie notice, share buttons, related
+  links, footer around one article) give exactly that one article.
 * Determinism and invariance under line endings, encoding and trailing blanks.
 
 Example counts are bounded so the module runs in a few seconds.
@@ -25,6 +29,8 @@ from hypothesis import strategies as st
 from newskit import Article, Section, parse_text
 from newskit._input import ensure_text
 from newskit.parsing._chrome import CHROME_LINES, is_chrome
+from newskit.parsing._lines import classify
+from newskit.parsing._text import read_lines
 
 SETTINGS = settings(
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
@@ -269,8 +275,19 @@ def _input_words(text: str) -> Counter[str]:
     total: Counter[str] = Counter()
     for raw in ensure_text(text).split("\n"):
         line = raw.strip().strip("\u200b\u200c\u200d\u2060\ufeff").strip()
-        if line and not is_chrome(line):
+        if line:
             total += _words(line)
+    return total
+
+
+def _chrome_words(text: str) -> Counter[str]:
+    """Words of the lines the parser recorded as chrome (checked to be chrome alone,
+    unless the text was read as a page copy)."""
+    parsed = read_lines(classify(ensure_text(text)))
+    total: Counter[str] = Counter()
+    for line in parsed.chrome:
+        assert parsed.page_copy or is_chrome(line), f"dropped a non-chrome line: {line!r}"
+        total += _words(line)
     return total
 
 
@@ -286,7 +303,8 @@ def _output_words(articles: list[Article]) -> Counter[str]:
 
 
 def assert_nothing_lost(text: str, articles: list[Article]) -> None:
-    given_words, found = _input_words(text), _output_words(articles)
+    given_words = _input_words(text)
+    found = _output_words(articles) + _chrome_words(text)
     assert not found - given_words, "words invented or duplicated"
     missing = given_words - found
     for a in articles:  # the dropped second copy of a title
@@ -312,6 +330,19 @@ def assert_well_formed(articles: list[Article]) -> None:
         )
 
 
+PAGE_LINE_SAMPLES = [
+    "Skip to content",
+    "* Home",
+    "   * World news",
+    "(BUTTON) Menu",
+    "[IMG]",
+    "Sign in",
+    "We use cookies on this site.",
+    "Related articles",
+    "More from Sport",
+    "© 2024 News",
+]
+
 # Control characters are left out: ensure_text turns them into spaces, or rejects
 # text made mostly of them as binary (tests/test_input.py covers both).
 LINE_SHAPES = st.one_of(
@@ -326,6 +357,8 @@ LINE_SHAPES = st.one_of(
     st.sampled_from(
         ["Short Url", "Follow", "", "\xa0", "By Maria Lopez and Tom Okafor", "By the way"]
     ),
+    # page-copy lines: enough of them make the text a page copy
+    st.sampled_from(PAGE_LINE_SAMPLES),
 )
 
 
@@ -395,3 +428,48 @@ def test_messy_text(text: str) -> None:
     assert parse_text(text.replace("\n", "\r\n")) == articles
     assert parse_text(text.encode("utf-8")) == articles
     assert parse_text(text + "\n\n \xa0\n") == articles
+
+
+# --- whole-page copies ---------------------------------------------------------------------
+
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Weather"]
+FOOTER = ["* About us", "* Contact us", "* Privacy Policy", "* Terms of Use"]
+
+
+@st.composite
+def page_copies(draw: st.DrawFn) -> tuple[str, str, list[str], list[str]]:
+    """(text, title, authors, paragraphs) of a generated lynx/w3m-like page copy."""
+    title = draw(titles())
+    bullet = draw(st.sampled_from(["* ", "  * ", "• "]))
+    indent = draw(st.sampled_from(["", "   "]))
+    # consecutive equal lines are dropped as page repeats: keep paragraphs distinct
+    pairs = draw(st.lists(st.tuples(sentences(), sentences()), min_size=2, max_size=6, unique=True))
+    paragraphs = [f"{a} {b}" for a, b in pairs]
+    authors = [f"{draw(st.sampled_from(FIRST))} {draw(st.sampled_from(LAST))}"]
+    menu = [bullet + m for m in draw(st.lists(st.sampled_from(MENU), min_size=3, max_size=6))]
+    related = [bullet + t for t in draw(st.lists(titles(), min_size=1, max_size=4))]
+    lines = ["Skip to content", "", *menu, ""]
+    if draw(st.booleans()):
+        lines += [indent + "We use cookies to improve your experience.", "(BUTTON) Accept", ""]
+    lines += [title, "", indent + "By " + authors[0], ""]
+    for p in paragraphs:
+        lines += [indent + p, ""]
+        if draw(st.booleans()):
+            lines += [indent + draw(st.sampled_from(["Advertisement", "[IMG]"])), ""]
+    lines += [indent + "Share this article", "", "Related articles", "", *related, ""]
+    lines += [*FOOTER, "", indent + "© 2024 Example News. All rights reserved."]
+    return "\n".join(lines), title, authors, paragraphs
+
+
+@SETTINGS
+@given(page_copies())
+def test_page_copies(case: tuple[str, str, list[str], list[str]]) -> None:
+    text, title, authors, paragraphs = case
+    [article] = parse_text(text)
+    assert article.title == title
+    assert article.authors == authors
+    assert article.body == paragraphs
+    assert article.captions == article.highlights == article.sections == []
+    assert read_lines(classify(ensure_text(text))).page_copy
+    assert_nothing_lost(text, [article])
+    assert parse_text(text.replace("\n", "\r\n")) == [article]

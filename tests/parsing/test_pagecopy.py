@@ -1,0 +1,153 @@
+"""``parse_text`` on whole-page copies: the one article inside menus, notices and footers.
+
+The copies in ``tests/fixtures/pagecopies`` are invented pages written for these
+tests, laid out as ``lynx -dump -nolist`` (text indented, headings flush left)
+and ``w3m -dump`` (bullets, form fields in brackets) print a news page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newskit import Article, Section, parse_text
+from newskit._input import ensure_text
+from newskit.parsing._lines import classify
+from newskit.parsing._pagecopy import is_page_copy, page_chrome
+from newskit.parsing._text import read_lines
+from tests.conftest import FIXTURES
+
+COPIES = FIXTURES / "pagecopies"
+
+
+def _read(name: str) -> str:
+    return (COPIES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Article:
+    articles = parse_text(_read("lynx_ferry.txt"))
+    assert len(articles) == 1
+    return articles[0]
+
+
+@pytest.fixture(scope="module")
+def orchard() -> Article:
+    articles = parse_text(_read("w3m_orchard.txt"))
+    assert len(articles) == 1
+    return articles[0]
+
+
+class TestLynxCopy:
+    """Menu, search form, cookie notice, share buttons, a captioned picture, an
+    advertisement label, a flush-left subhead, related and popular lists, footer."""
+
+    def test_header(self, ferry: Article) -> None:
+        assert ferry.title == "Riverton ferry service to resume after six-month repair"
+        assert ferry.authors == ["Ines Carvalho", "Peter Holm"]
+        assert ferry.published == datetime(2025, 3, 12)
+        assert ferry.highlights == ferry.captions == []
+
+    def test_body_and_subhead(self, ferry: Article) -> None:
+        timetable = [
+            "The first crossing will leave Riverton at 6.15 a.m. and the ferry will run every "
+            "ninety minutes until ten at night, as before the breakdown.",
+            "Fares will stay at last year's level until the end of the summer, the board said, "
+            "to make up for the months without a service.",
+        ]
+        assert ferry.body[0].startswith("The ferry between Riverton and Gull Island")
+        assert ferry.body[1].startswith("Islanders have relied on a chartered water taxi")
+        assert ferry.body[2].startswith("The board said the repair cost about 2.3 million")
+        assert ferry.body[3:] == timetable
+        assert ferry.sections == [Section("Timetable and fares", timetable)]
+
+    def test_no_page_chrome(self, ferry: Article) -> None:
+        text = ferry.text
+        for chrome in (
+            "Advertisement",
+            "Share",
+            "cookie",
+            "Related",
+            "Privacy",
+            "Gull Island school",
+        ):
+            assert chrome not in text
+
+
+class TestW3mCopy:
+    """Bullet menu, cookie notice, the headline printed twice, tags, a comment form,
+    "More from" links and a one-line footer."""
+
+    def test_header(self, orchard: Article) -> None:
+        assert orchard.title == "Community orchard planted on former rail yard"
+        assert orchard.published == datetime(2025, 10, 3)
+        assert orchard.captions == orchard.highlights == orchard.sections == []
+
+    def test_body(self, orchard: Article) -> None:
+        assert len(orchard.body) == 4
+        assert orchard.body[0].startswith("Volunteers planted eighty fruit trees")
+        assert orchard.body[3].startswith("Residents will be free to pick the fruit")
+        assert orchard.title not in orchard.body
+
+    def test_no_comments_or_links(self, orchard: Article) -> None:
+        for chrome in ("Tags", "comment", "email address", "bakery", "Copyright"):
+            assert chrome not in orchard.text
+
+
+@pytest.mark.parametrize("name", ["lynx_ferry.txt", "w3m_orchard.txt"])
+def test_every_line_accounted(name: str) -> None:
+    # each non-blank line is in the article or in the chrome record, never both
+    text = ensure_text(_read(name))
+    parsed = read_lines(classify(text))
+    assert parsed.page_copy
+    [article] = parsed.articles
+    kept = {article.title, *article.body, *article.captions, *article.highlights}
+    kept |= {s.heading for s in article.sections}
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        in_article = line in kept or any(line.endswith(a) for a in article.authors)
+        in_article = in_article or line.endswith(article.published_text or "\0")
+        assert in_article or line in parsed.chrome, line
+
+
+def test_seed_is_not_a_page_copy(seed_text: str) -> None:
+    # "Short Url", "Follow" and highlight bullets are dump chrome, not page signals
+    assert not is_page_copy(classify(ensure_text(seed_text)))
+    assert len(parse_text(seed_text)) == 6
+
+
+def test_a_few_signals_are_not_enough() -> None:
+    text = (
+        "Rain returns to the valley\n\nSign in\n\nThe rain came back on Monday after a dry month.\n"
+    )
+    assert not is_page_copy(classify(text))
+    [article] = parse_text(text)
+    assert article.title == "Rain returns to the valley"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Skip to main content", True),
+        ("   * Contact Us", True),
+        ("(BUTTON) Subscribe", True),
+        ("Search ____________________", True),
+        ("[photo-1234.jpg]", True),
+        ("© 2025 Example Media", True),
+        ("Contact us for more details about the tender.", False),
+        ("The ministry said the search would go on.", False),
+    ],
+)
+def test_page_chrome(line: str, expected: bool) -> None:
+    assert page_chrome(line.strip()) is expected
+
+
+def test_deterministic_and_line_endings() -> None:
+    text = _read("lynx_ferry.txt")
+    first = parse_text(text)
+    assert parse_text(text) == first
+    assert parse_text(text.replace("\n", "\r\n")) == first
+    assert parse_text(text.encode("utf-8")) == first
