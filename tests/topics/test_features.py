@@ -14,7 +14,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newskit.topics import TopicClassifier, classify_many
-from newskit.topics._features import NgramTables, WordNgrams, tfidf_transform
+from newskit.topics._features import IntMap, NgramTables, WordNgrams, tfidf_transform
 from newskit.topics._model import default_model
 from newskit.topics._text import document_text
 
@@ -141,3 +141,17 @@ def test_classify_many_equals_predict_proba() -> None:
     got = np.array([[r.probabilities[t] for t in model.classes_] for r in classify_many(docs)])
     np.testing.assert_allclose(got, model.predict_proba(docs).round(4), atol=1e-12)
     assert sparse.issparse(model._features(docs))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, 2**40), st.integers(0, 10**6), max_size=300),
+    st.lists(st.integers(0, 2**40), max_size=50),
+)
+def test_int_map_answers_like_a_dict(mapping: dict[int, int], queries: list[int]) -> None:
+    keys = np.array(list(mapping), dtype=np.int64)
+    values = np.array(list(mapping.values()), dtype=np.int64)
+    # Colliding neighbours: consecutive keys land in runs of probed slots.
+    queries = [*queries, *mapping, *(k + 1 for k in mapping)]
+    got = IntMap(keys, values).get(np.array(queries, dtype=np.int64))
+    assert got.tolist() == [mapping.get(q, -1) for q in queries]
