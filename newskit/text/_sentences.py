@@ -188,17 +188,14 @@ def _ends_with_initials(before: str) -> bool:
     return i == 0 or body[i - 1].isspace()
 
 
-def _split_soft_breaks(
-    text: str, start: int, end: int, starts: list[int] | None = None
-) -> list[tuple[int, int]]:
+def _split_soft_breaks(text: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
     """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He").
 
-    ``starts``, if given, lists every position where a match may start; the
-    pattern is then tried there only, which finds what ``finditer`` finds.
+    ``starts`` lists (in order) every position where a match may start; the
+    pattern is tried there only, which finds what ``finditer`` would find.
     """
-    found = _SOFT_BREAK.finditer(text, start, end) if starts is None else _at(text, starts, end)
     out = []
-    for m in found:
+    for m in _at(text, starts, end):
         if m.group(1).lower() in stop_words():
             cut = m.start() + len(m.group().rstrip())
             out.append((start, cut))
@@ -218,6 +215,16 @@ def _at(text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
                 free = m.end()
 
 
+def _find_all(text: str, sub: str) -> list[int]:
+    """Every position where ``sub`` occurs in ``text``, overlapping ones included."""
+    out = []
+    pos = text.find(sub)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(sub, pos + 1)
+    return out
+
+
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # No ". ? !" before the last character (and no "…"): Punkt has no candidate
     # and no soft break can occur, so the unit is one sentence.
@@ -230,32 +237,29 @@ def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = start + len(text[start:end].rstrip())
         return [(start, stop)] if start < stop else []
     chunk = ascii_quotes(text[start:end])
-    marks: list[int] = []
-    spans = load_fast_tokenizer().span_tokenize(chunk, marks)
+    starts: list[int] = []
+    spans = load_fast_tokenizer().span_tokenize(chunk, starts)
+    # A soft break starts at ". ! ?" and a closing quote or bracket (a Punkt
+    # candidate followed by punctuation: Punkt reported those in starts), at
+    # "…", or at "..": its pattern is tried at those positions only.
     if "…" in chunk or ".." in chunk:
-        spans = [
-            piece for s, e in spans for piece in _split_soft_breaks(text, start + s, start + e)
-        ]
-    else:
-        # Any other soft break starts with ". ! ?" and a closing quote or bracket:
-        # a Punkt candidate followed by punctuation, which Punkt reported in marks.
-        pieces = []
-        i = k = 0
-        for s, e in spans:
-            while i < len(marks) and marks[i] < s:
-                i += 1
-            k = i
-            while k < len(marks) and marks[k] < e:
-                k += 1
-            if k > i:
-                starts = [start + m for m in marks[i:k]]
-                pieces += _split_soft_breaks(text, start + s, start + e, starts)
-            else:
-                pieces.append((start + s, start + e))
-            i = k
-        spans = pieces
-    merged: list[tuple[int, int]] = []
+        starts = sorted(starts + _find_all(chunk, "…") + _find_all(chunk, ".."))
+    pieces = []
+    i = k = 0
     for s, e in spans:
+        while i < len(starts) and starts[i] < s:
+            i += 1
+        k = i
+        while k < len(starts) and starts[k] < e:
+            k += 1
+        if k > i:
+            inside = [start + m for m in starts[i:k]]
+            pieces += _split_soft_breaks(text, start + s, start + e, inside)
+        else:
+            pieces.append((start + s, start + e))
+        i = k
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
         if merged and _continues(text, merged[-1], s, e):
             merged[-1] = (merged[-1][0], e)
         else:
@@ -292,7 +296,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Dr. Lee arrived at 9 a.m. on Monday.', 'She left.']
     """
-    text = ensure_text(text)
+    return _spans(ensure_text(text))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` of text that :func:`ensure_text` has already cleaned."""
     spans: list[tuple[int, int]] = []
     for start, end in _units(text):
         if start < end:
@@ -335,4 +343,4 @@ def split_sentences(text: str) -> list[str]:
     []
     """
     text = ensure_text(text)
-    return [_WS.sub(" ", text[s:e]) for s, e in sentence_spans(text)]
+    return [_WS.sub(" ", text[s:e]) for s, e in _spans(text)]
