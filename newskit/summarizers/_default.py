@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,8 @@ __all__ = ["ARTIFACT", "DefaultSummarizer", "load_weights"]
 #: File name of the shipped weights in ``newskit/models/``.
 ARTIFACT = "summarizer_default.json"
 _JUNK_PENALTY = 100.0
+#: A question mark followed only by closing quotes, brackets and spaces.
+_ENDS_WITH_QUESTION = re.compile("\\?[\"'”’ )]*\\Z")
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +51,7 @@ def is_junk(doc: Document, min_tokens: int, skip_questions: bool) -> np.ndarray:
     short = doc.sentence_lengths < min_tokens
     if not skip_questions:
         return np.asarray(short, dtype=bool)
-    question = np.fromiter(
-        (s.rstrip("\"'”’ )").endswith("?") for s in doc.sentences), bool, len(doc)
-    )
+    question = np.fromiter(map(_ENDS_WITH_QUESTION.search, doc.sentences), bool, len(doc))
     return np.asarray(short | question, dtype=bool)
 
 

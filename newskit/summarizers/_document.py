@@ -8,15 +8,17 @@ scoring itself never loops over words in Python.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
+from itertools import chain
 
 import numpy as np
 
 from newskit._article import Article
 from newskit._errors import InputValueError
 from newskit._input import ensure_text
-from newskit.summarizers._linalg import Matrix, counts_matrix
+from newskit.summarizers._linalg import Matrix, counts_matrix, entries
 
 __all__ = ["MAX_CHARS", "MAX_SENTENCE_CHARS", "Document", "build_document", "cached_stem"]
 
@@ -43,6 +45,106 @@ def _paragraphs(text: str) -> list[str]:
     """Split text into paragraphs: on blank lines when it has any, else on line breaks."""
     parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     return [p.strip() for p in parts if p.strip()]
+
+
+#: Distinct words the shared :class:`_Lexicon` remembers before it starts afresh.
+LEXICON_LIMIT = 1 << 20
+
+
+class _Lexicon(dict[str, int]):
+    """Every word seen so far -> a global id, with its stem id and stop-word flag.
+
+    Looking a token up is a C-level dict access (``map(lexicon.__getitem__,
+    tokens)``); only a word never seen before runs Python code (``__missing__``
+    stems it once). News reuses a small vocabulary, so after the first few
+    documents nearly every lookup is a hit. A lock guards the insertions, so
+    threads may share it.
+    """
+
+    def __init__(self) -> None:
+        from newskit.text import stop_words
+
+        super().__init__()
+        self.stops = stop_words()
+        self.stems: dict[str, int] = {}
+        self.stem_names: list[str] = []
+        self.names: list[str] = []
+        self.stem_of = np.zeros(1024, dtype=np.int64)
+        self.stop = np.zeros(1024, dtype=bool)
+        self.lock = threading.Lock()
+
+    def __missing__(self, word: str) -> int:
+        stem = cached_stem(word)
+        with self.lock:
+            if word in self:  # another thread added it meanwhile
+                return dict.__getitem__(self, word)
+            i = len(self)
+            if i == self.stem_of.size:
+                # new arrays, filled before they are published: readers that took
+                # the old ones still find every id they looked up
+                self.stem_of = np.concatenate([self.stem_of, np.zeros_like(self.stem_of)])
+                self.stop = np.concatenate([self.stop, np.zeros_like(self.stop)])
+            sid = self.stems.get(stem)
+            if sid is None:
+                sid = self.stems[stem] = len(self.stem_names)
+                self.stem_names.append(stem)
+            self.stem_of[i] = sid
+            self.stop[i] = word in self.stops
+            self.names.append(word)
+            self[word] = i  # last: the word is visible only once its row is filled
+            return i
+
+
+_LEXICON: list[_Lexicon] = []
+
+
+def _lexicon() -> _Lexicon:
+    """The shared lexicon, started afresh once it holds :data:`LEXICON_LIMIT` words."""
+    if not _LEXICON or len(_LEXICON[0]) >= LEXICON_LIMIT:
+        _LEXICON[:] = [_Lexicon()]
+    return _LEXICON[0]
+
+
+def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:
+    """Renumber ``values`` 0, 1, ... in order of first occurrence; also return the distinct
+    values in that order. (The numbering a dict filled in document order gives, in a few
+    numpy calls instead of one Python step per token.)"""
+    if values.size == 0:
+        return values, values
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    new = np.empty(values.size, dtype=bool)
+    new[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    firsts = order[new]  # first position of each distinct value, by value
+    by_position = np.argsort(firsts)
+    rank = np.empty_like(by_position)
+    rank[by_position] = np.arange(by_position.size)
+    local = np.empty_like(values)
+    local[order] = rank[np.cumsum(new) - 1]
+    return local, ordered[new][by_position]
+
+
+class _Index:
+    """Per-document word and stem ids, numbered in order of first occurrence."""
+
+    def __init__(self, flat: list[str]) -> None:
+        # one lexicon for the whole document, even if another thread replaces it
+        lexicon = self.lexicon = _lexicon()
+        self.gids = np.fromiter(map(lexicon.__getitem__, flat), np.int64, len(flat))
+        self.is_stop = lexicon.stop[self.gids]
+        #: stem id of each token, and the global id of each stem
+        self.stem_ids, self.stem_gids = _first_seen(lexicon.stem_of[self.gids])
+
+    @cached_property
+    def stem_local(self) -> dict[int, int]:
+        """Global stem id -> stem id in this document."""
+        return dict(zip(self.stem_gids.tolist(), range(self.stem_gids.size), strict=True))
+
+    @cached_property
+    def words(self) -> tuple[IntArray, IntArray]:
+        """Word id of each token, and the global id of each word."""
+        return _first_seen(self.gids)
 
 
 class Document:
@@ -84,81 +186,85 @@ class Document:
     @cached_property
     def flat_tokens(self) -> list[str]:
         """Every token of the document, sentence after sentence."""
-        return [w for toks in self.tokens for w in toks]
-
-    @cached_property
-    def token_sentence(self) -> IntArray:
-        """The sentence index of each token in :attr:`flat_tokens`."""
-        lengths = np.fromiter((len(t) for t in self.tokens), np.int64, len(self.tokens))
-        return np.repeat(np.arange(len(self.tokens), dtype=np.int64), lengths)
+        return list(chain.from_iterable(self.tokens))
 
     @cached_property
     def sentence_lengths(self) -> IntArray:
         """Number of tokens in each sentence."""
-        return np.bincount(self.token_sentence, minlength=len(self)).astype(np.int64)
+        return np.fromiter(map(len, self.tokens), np.int64, len(self.tokens))
 
     @cached_property
-    def _word_index(self) -> tuple[IntArray, dict[str, int]]:
-        vocab: dict[str, int] = {}
-        ids = [vocab.setdefault(w, len(vocab)) for w in self.flat_tokens]
-        return np.asarray(ids, dtype=np.int64), vocab
+    def token_sentence(self) -> IntArray:
+        """The sentence index of each token in :attr:`flat_tokens`."""
+        return np.repeat(np.arange(len(self.tokens), dtype=np.int64), self.sentence_lengths)
+
+    @cached_property
+    def _index(self) -> _Index:
+        return _Index(self.flat_tokens)
 
     @property
     def word_ids(self) -> IntArray:
-        """Vocabulary id of each (unstemmed) token."""
-        return self._word_index[0]
+        """Vocabulary id of each (unstemmed) token, in order of first occurrence."""
+        return self._index.words[0]
 
-    @cached_property
+    @property
+    def n_words(self) -> int:
+        """Number of distinct tokens."""
+        return int(self._index.words[1].size)
+
+    @property
     def word_vocab(self) -> list[str]:
         """The distinct tokens, indexed by :attr:`word_ids`."""
-        return list(self._word_index[1])
+        names = self._index.lexicon.names
+        return [names[g] for g in self._index.words[1].tolist()]
 
-    @cached_property
+    @property
     def is_stop(self) -> np.ndarray:
         """Whether each token is a stop word."""
-        from newskit.text import stop_words
-
-        stops = stop_words()
-        words = self._word_index[1]
-        flags = np.fromiter((w in stops for w in words), bool, len(words))
-        return np.asarray(flags[self.word_ids], dtype=bool)
-
-    @cached_property
-    def _stem_index(self) -> tuple[IntArray, dict[str, int]]:
-        # stem each distinct word once, then map tokens through integer arrays
-        vocab: dict[str, int] = {}
-        words = self._word_index[1]
-        of_word = np.fromiter(
-            (vocab.setdefault(cached_stem(w), len(vocab)) for w in words), np.int64, len(words)
-        )
-        return of_word[self.word_ids], vocab
+        return self._index.is_stop
 
     @property
     def stem_ids(self) -> IntArray:
-        """Vocabulary id of the stem of each token."""
-        return self._stem_index[0]
+        """Vocabulary id of the stem of each token, in order of first occurrence."""
+        return self._index.stem_ids
 
     @property
     def n_stems(self) -> int:
         """Number of distinct stems."""
-        return len(self._stem_index[1])
+        return int(self._index.stem_gids.size)
 
     def title_stem_ids(self, *, content_only: bool = True) -> IntArray:
         """Vocabulary ids of the title's stems that also occur in the sentences.
 
         With ``content_only``, stop words are left out first (as everywhere).
         """
-        from newskit.text import stop_words
+        index = self._index
+        tokens = self.title_tokens
+        if not tokens:
+            return np.zeros(0, dtype=np.int64)
+        gids = np.fromiter(map(index.lexicon.__getitem__, tokens), np.int64, len(tokens))
+        if content_only:
+            gids = gids[~index.lexicon.stop[gids]]
+        local = index.stem_local
+        stems = map(local.get, index.lexicon.stem_of[gids].tolist())
+        return np.asarray([i for i in stems if i is not None], dtype=np.int64)
 
-        stops = stop_words() if content_only else frozenset()
-        index = self._stem_index[1]
-        stems = (cached_stem(w) for w in self.title_tokens if w not in stops)
-        return np.asarray([index[s] for s in stems if s in index], dtype=np.int64)
+    def title_stems(self) -> tuple[IntArray, int]:
+        """The title's distinct content stems: ids of those in the sentences, and their number."""
+        tokens = self.title_tokens
+        if not tokens:
+            return np.zeros(0, dtype=np.int64), 0
+        lexicon = self._index.lexicon
+        gids = np.fromiter(map(lexicon.__getitem__, tokens), np.int64, len(tokens))
+        stems = set(lexicon.stem_of[gids[~lexicon.stop[gids]]].tolist())
+        local = self._index.stem_local
+        return np.asarray([local[g] for g in stems if g in local], dtype=np.int64), len(stems)
 
-    @cached_property
+    @property
     def stem_vocab(self) -> list[str]:
         """The stems, indexed by :attr:`stem_ids`."""
-        return list(self._stem_index[1])
+        names = self._index.lexicon.stem_names
+        return [names[g] for g in self._index.stem_gids.tolist()]
 
     # -- matrices -------------------------------------------------------------
     def count_matrix(self, ids: IntArray, mask: np.ndarray, n_terms: int) -> Matrix:
@@ -168,19 +274,25 @@ class Document:
     @cached_property
     def content_stem_counts(self) -> Matrix:
         """Sentence x stem counts of the non-stop-word tokens."""
-        return self.count_matrix(self.stem_ids, ~self.is_stop, len(self._stem_index[1]))
+        return self.count_matrix(self.stem_ids, ~self.is_stop, self.n_stems)
+
+    @cached_property
+    def content_entries(self) -> tuple[IntArray, IntArray, FloatArray]:
+        """Rows, columns and values of the non-zero cells of :attr:`content_stem_counts`."""
+        return entries(self.content_stem_counts)
 
     @cached_property
     def content_word_counts(self) -> Matrix:
         """Sentence x word counts of the non-stop-word tokens (no stemming)."""
-        return self.count_matrix(self.word_ids, ~self.is_stop, len(self._word_index[1]))
+        return self.count_matrix(self.word_ids, ~self.is_stop, self.n_words)
 
     def stem_mask(self, stems: frozenset[str] | set[str]) -> np.ndarray:
         """Boolean array over :attr:`stem_vocab`: which stems are in ``stems``."""
-        index = self._stem_index[1]
-        mask = np.zeros(len(index), dtype=bool)
-        hits = [index[s] for s in stems if s in index]
-        mask[hits] = True
+        index = self._index
+        known, local = index.lexicon.stems, index.stem_local
+        mask = np.zeros(len(local), dtype=bool)
+        hits = [local.get(known.get(s, -1), -1) for s in stems]
+        mask[[h for h in hits if h >= 0]] = True
         return mask
 
 

@@ -6,8 +6,7 @@ import re
 
 import numpy as np
 
-from newskit.summarizers._document import Document, cached_stem
-from newskit.summarizers._linalg import col_sums, doc_freq, entries
+from newskit.summarizers._document import Document
 
 __all__ = ["FEATURES", "sentence_features"]
 
@@ -40,62 +39,54 @@ def _centrality(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     share of the document's content mass the sentence covers."""
     counts = doc.content_stem_counts
     n = counts.shape[0]
-    rows, cols, values = entries(counts)
+    rows, cols, values = doc.content_entries
     if values.size == 0:
         return np.zeros(n), np.zeros(n)
-    idf = np.log((1.0 + n) / (1.0 + doc_freq(counts))) + 1.0
+    # per-term statistics from the cells: document frequency and mass
+    df = np.bincount(cols, minlength=counts.shape[1])
+    mass = np.bincount(cols, weights=values, minlength=counts.shape[1])
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     weights = values * idf[cols]
     centroid = np.bincount(cols, weights=weights, minlength=counts.shape[1])
-    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n))
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
     dots = np.bincount(rows, weights=weights * centroid[cols], minlength=n)
-    cos = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
-    cos /= np.linalg.norm(centroid)
-    mass = col_sums(counts)
+    cos = np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
+    cos /= np.sqrt(centroid @ centroid)
     coverage = np.bincount(rows, weights=mass[cols], minlength=n) / mass.sum()
     return cos, coverage
 
 
+def _matches(pattern: re.Pattern[str], sentences: list[str]) -> np.ndarray:
+    """1.0 where ``pattern`` occurs in the sentence, else 0.0 (one C-level pass)."""
+    return np.fromiter(map(pattern.search, sentences), bool, len(sentences))
+
+
 def sentence_features(doc: Document) -> np.ndarray:
     """Return the ``(n_sentences, len(FEATURES))`` feature matrix of ``doc``."""
-    from newskit.text import stop_words
-
     n = len(doc)
+    x = np.zeros((n, len(FEATURES)))
     if n == 0:
-        return np.zeros((0, len(FEATURES)))
+        return x
+    x[:3, :3] = np.eye(3)[:n]  # first, second, third
     pos = np.arange(n, dtype=np.float64)
+    np.divide(1.0, 1.0 + pos, out=x[:, 3])
+    np.divide(pos, max(n - 1, 1), out=x[:, 4])
     pid = doc.paragraph_ids
-    paragraph_start = np.ones(n)
-    paragraph_start[1:] = pid[1:] != pid[:-1]
-    length = doc.sentence_lengths.astype(np.float64)
-    stops = stop_words()
-    title_stems = {cached_stem(w) for w in doc.title_tokens if w not in stops}
-    if title_stems:
-        rows, cols, _ = entries(doc.content_stem_counts)
-        hit = doc.stem_mask(title_stems)[cols].astype(np.float64)
-        title_overlap = np.bincount(rows, weights=hit, minlength=n) / len(title_stems)
-    else:
-        title_overlap = np.zeros(n)
-    centrality, coverage = _centrality(doc)
+    x[0, 5] = 1.0
+    np.not_equal(pid[1:], pid[:-1], out=x[1:, 5], casting="unsafe")
+    length = doc.sentence_lengths
+    np.log1p(length, out=x[:, 6])
+    np.less(length, 8, out=x[:, 7], casting="unsafe")
+    np.greater(length, 45, out=x[:, 8], casting="unsafe")
+    title, n_title = doc.title_stems()
+    if n_title:
+        rows, cols, _ = doc.content_entries
+        hit = np.zeros(doc.n_stems, dtype=np.float64)
+        hit[title] = 1.0
+        np.divide(np.bincount(rows, weights=hit[cols], minlength=n), n_title, out=x[:, 9])
+    x[:, 10], x[:, 11] = _centrality(doc)
     text = doc.sentences
-    quote = np.fromiter((_QUOTE.search(s) is not None for s in text), np.float64, n)
-    question = np.fromiter((_QUESTION.search(s) is not None for s in text), np.float64, n)
-    digits = np.fromiter((_DIGIT.search(s) is not None for s in text), np.float64, n)
-    return np.column_stack(
-        [
-            pos == 0,
-            pos == 1,
-            pos == 2,
-            1.0 / (1.0 + pos),
-            pos / max(n - 1, 1),
-            paragraph_start,
-            np.log1p(length),
-            length < 8,
-            length > 45,
-            title_overlap,
-            centrality,
-            coverage,
-            quote,
-            question,
-            digits,
-        ]
-    ).astype(np.float64)
+    x[:, 12] = _matches(_QUOTE, text)
+    x[:, 13] = _matches(_QUESTION, text)
+    x[:, 14] = _matches(_DIGIT, text)
+    return x

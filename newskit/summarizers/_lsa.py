@@ -63,5 +63,7 @@ class LsaSummarizer(Summarizer):
         tf = np.zeros((n, n_terms))
         tf[has] = s
         tf[rows, column[cols]] = cells
-        u, sigma, _vt = svds(tf, k=max(3, self.dimensions))
+        # a fixed start vector: ARPACK's default is random, and so would the picks be
+        start = np.random.default_rng(0).uniform(-1.0, 1.0, min(tf.shape))
+        u, sigma, _vt = svds(tf, k=max(3, self.dimensions), v0=start)
         return np.asarray(np.sqrt(((u * sigma) ** 2).sum(axis=1)), dtype=np.float64)

@@ -1,0 +1,69 @@
+"""The per-document index: first-seen numbering, the shared lexicon, threads."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from newskit import summarize
+from newskit.summarizers import METHODS, _document, build_document
+from newskit.summarizers._document import _first_seen
+from newskit.text import stem, stop_words
+from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
+
+
+def _dict_numbering(values: list[int]) -> tuple[list[int], list[int]]:
+    seen: dict[int, int] = {}
+    ids = [seen.setdefault(v, len(seen)) for v in values]
+    return ids, list(seen)
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 7, 300])
+def test_first_seen_numbers_like_a_dict(size: int) -> None:
+    rng = np.random.default_rng(size)
+    values = rng.integers(0, max(size // 3, 1), size)
+    ids, distinct = _first_seen(values)
+    want_ids, want_distinct = _dict_numbering(values.tolist())
+    assert ids.tolist() == want_ids
+    assert distinct.tolist() == want_distinct
+
+
+def test_ids_stems_and_stop_flags_match_the_text_layer() -> None:
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    words = doc.flat_tokens
+    assert [doc.word_vocab[i] for i in doc.word_ids] == words
+    assert [doc.stem_vocab[i] for i in doc.stem_ids] == [stem(w) for w in words]
+    assert doc.is_stop.tolist() == [w in stop_words() for w in words]
+    # numbered in order of first occurrence
+    assert doc.word_ids[0] == 0 and doc.stem_ids[0] == 0
+    assert doc.word_ids.max() + 1 == len(set(words)) == doc.n_words
+
+
+def _all_summaries() -> list[list[int]]:
+    return [summarize(ARTICLE, m, sentences=3, title=ARTICLE_TITLE).indices for m in METHODS]
+
+
+def test_a_fresh_or_full_lexicon_gives_the_same_summaries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    want = _all_summaries()
+    monkeypatch.setattr(_document, "_LEXICON", [])
+    assert _all_summaries() == want
+    # a tiny limit: the lexicon starts afresh for nearly every document
+    monkeypatch.setattr(_document, "LEXICON_LIMIT", 5)
+    before = _document._lexicon()
+    assert _all_summaries() == want
+    assert _document._LEXICON[0] is not before
+
+
+def test_threads_sharing_a_fresh_lexicon_agree_with_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [ARTICLE.replace("bridge", w) for w in ("bridge", "tunnel", "road", "ferry", "dam")]
+    want = [summarize(t, "luhn", sentences=2).indices for t in texts]
+    monkeypatch.setattr(_document, "_LEXICON", [])
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: summarize(t, "luhn", sentences=2).indices, texts * 8))
+    assert got == want * 8
