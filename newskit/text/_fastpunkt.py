@@ -68,6 +68,7 @@ class _Tok(NamedTuple):
     upper: bool  # first character upper case
     lower: bool  # first character lower case
     punct: bool  # one of PunktSentenceTokenizer.PUNCTUATION
+    plain: bool  # no abbreviation, ellipsis, initial or number rule applies to it
 
 
 def _bounded_put(cache: dict[str, _T], key: str, value: _T) -> _T:
@@ -192,8 +193,7 @@ class FastPunkt:
         pos = match.start()
         if text[pos] != ".":
             return True
-        after = match.group(1)
-        following = match.group(2)
+        after, following = match.group(1, 2)
         if following is None:  # one punctuation mark follows
             tail = self._afters.get(after) or self._after(after)
         elif following[0] == ".":  # ". . ." may join across the whitespace
@@ -283,16 +283,18 @@ class FastPunkt:
             kind = _PLAIN
         typ = _RE_NUMERIC.sub("##number##", tok.lower())
         no_period = _no_period(typ)
+        initial = _RE_INITIAL.match(tok) is not None
         info = _Tok(
             tok=tok,
             kind=kind,
             period_final=period_final,
             typ_no_period=no_period,
             typ_no_sentperiod=no_period if kind == _BREAK else typ,
-            initial=_RE_INITIAL.match(tok) is not None,
+            initial=initial,
             upper=tok[0].isupper(),
             lower=tok[0].islower(),
             punct=tok in _PUNCTUATION,
+            plain=kind not in (_ABBR, _ELLIPSIS) and not initial and no_period != "##number##",
         )
         return _bounded_put(self._toks, tok, info)
 
@@ -304,6 +306,8 @@ class FastPunkt:
         next_typ = nxt.typ_no_sentperiod
         if (typ, next_typ) in self._collocations:
             return False
+        if tok.plain:  # the usual "said." before "The": nothing below applies
+            return tok.kind == _BREAK
         if tok.kind in (_ABBR, _ELLIPSIS) and not tok.initial:
             if self._ortho_heuristic(nxt) is True:
                 return True
