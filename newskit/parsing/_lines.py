@@ -13,7 +13,7 @@ from newskit.parsing._chrome import bullet_item, is_chrome
 from newskit.parsing._dates import DateStamp, match_date_line
 from newskit.parsing._shapes import byline_authors
 
-__all__ = ["Kind", "Line", "classify", "link"]
+__all__ = ["Kind", "Line", "classify", "link", "mark_flush"]
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _MAX_KEYED = 300  # longest line is_title_like accepts
@@ -81,12 +81,7 @@ def _strip(raw: str) -> str:
 
 
 def _classify_one(raw: str) -> Line:
-    line = _classify_text(_strip(raw))
-    line.flush = raw[:1].isalnum()
-    return line
-
-
-def _classify_text(text: str) -> Line:
+    text = _strip(raw)
     if not text:
         return Line(text, Kind.BLANK)
     if is_chrome(text):
@@ -125,3 +120,9 @@ def link(lines: list[Line]) -> None:
         lines[i].next_content = nxt
         if lines[i].kind not in (Kind.BLANK, Kind.CHROME):
             nxt = i
+
+
+def mark_flush(lines: list[Line], text: str) -> None:
+    """Set ``flush`` on the lines :func:`classify` made of ``text`` (page copies need it)."""
+    for line, raw in zip(lines, text.split("\n"), strict=True):
+        line.flush = raw[:1].isalnum()

@@ -50,6 +50,7 @@ FLUSH_BONUS = 8.0
 MIN_SIGNALS = 3
 
 _PROSE_WORDS = 8
+_SIGNAL_LENGTH = 60  # longest line looked at for page signals
 _MENU_WORDS = 4
 
 #: Whole lines (case-folded, whitespace collapsed, final ``:`` ignored) that only web pages carry.
@@ -267,6 +268,10 @@ def is_page_copy(lines: list[Line]) -> bool:
     for line in lines:
         if line.kind is Kind.BLANK:
             continue
+        if len(line.text) > _SIGNAL_LENGTH:
+            # paragraphs are no signal; skipping them keeps a dump's scan cheap
+            run = 0
+            continue
         # the dump chrome of news pages ("Share", "Print") is no page signal
         if line.kind is not Kind.CHROME and page_chrome(line.text):
             signals += 1
@@ -328,7 +333,7 @@ def _best_block(lines: list[Line]) -> tuple[int, int] | None:
     for i, line in enumerate(lines):
         if line.kind is Kind.BLANK:
             continue
-        if total <= 0:
+        if total < 0:
             total, start = 0.0, i
         total += _weight(line)
         if total > best:
@@ -389,7 +394,8 @@ def select(lines: list[Line]) -> PageCopy | None:
             continue
         key = _fold(line.text)
         if (
-            (i < start and line.kind not in (Kind.DATE, Kind.BYLINE))
+            # above the block: dates, bylines and prose (a standfirst) stay
+            (i < start and line.kind not in (Kind.DATE, Kind.BYLINE) and _weight(line) <= 0)
             or page_chrome(line.text)
             or _is_menu_bullet(line.text)
             or key in (previous, title_key)

@@ -16,7 +16,7 @@ from newskit._article import Article, Section
 from newskit._errors import InputTypeError, InputValueError
 from newskit._input import ensure_text
 from newskit.parsing._dates import DateStamp
-from newskit.parsing._lines import Kind, Line, classify, link
+from newskit.parsing._lines import Kind, Line, classify, link, mark_flush
 from newskit.parsing._pagecopy import is_heading_shape, is_page_copy, select
 from newskit.parsing._shapes import is_caption, is_title_like, split_dateline, subhead
 from newskit.parsing._sniff import starts_like_html
@@ -297,7 +297,7 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
             "text starts like an HTML document; use newskit.parse_html, "
             "or newskit.parse, which tells HTML from text"
         )
-    return read_lines(classify(text), now).articles
+    return read_lines(classify(text), now, text=text).articles
 
 
 @dataclass
@@ -347,9 +347,15 @@ def _read_page_copy(
     return articles, dropped
 
 
-def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
-    """Read classified lines into articles: a page copy gives one, a dump one per article."""
+def read_lines(lines: list[Line], now: datetime | None = None, *, text: str = "") -> Parsed:
+    """Read classified lines into articles: a page copy gives one, a dump one per article.
+
+    ``text`` is what ``lines`` were classified from; a page copy reads its
+    indentation (headings flush left).
+    """
     if is_page_copy(lines):
+        if text:
+            mark_flush(lines, text)
         page = _read_page_copy(lines, now)
         if page is not None:
             return Parsed(page[0], page[1], True)
