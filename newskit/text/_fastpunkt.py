@@ -21,6 +21,7 @@ sentence starters, initials and ordinals) and ``_realign_boundaries``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple, TypeVar
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters
@@ -142,14 +143,61 @@ class FastPunkt:
         If ``marks`` is a list, the position of every candidate followed directly
         by punctuation (``."``, ``?)``) is appended to it.
         """
+        return self.split_ranges(text, [(0, len(text))], marks)[0]
+
+    def split_ranges(
+        self, text: str, ranges: list[tuple[int, int]], marks: list[int] | None = None
+    ) -> list[list[tuple[int, int]]]:
+        """``span_tokenize(text[s:e])``, offset by ``s``, for each ``(s, e)`` in ``ranges``.
+
+        One scan of ``text`` serves every range. The ranges must be in order
+        and must not overlap; a range is read as its own text, so what follows
+        it does not count (a range not followed by whitespace or the end of
+        ``text`` is split on its own, as a copy). ``marks`` as in
+        :meth:`span_tokenize`, in ``text`` positions.
+        """
+        matches = self._matches(text)
+        positions = [m.start() for m in matches]
+        # NLTK's _get_last_whitespace_index looks for Python's string.whitespace only
+        other_ws = [c for c in "\t\n\r\x0b\x0c" if c in text]
+        out = []
+        for start, end in ranges:
+            if end < len(text) and not text[end].isspace():
+                inner: list[int] | None = None if marks is None else []
+                spans = self.split_ranges(text[start:end], [(0, end - start)], inner)[0]
+                out.append([(start + s, start + e) for s, e in spans])
+                if marks is not None and inner:
+                    marks += [start + m for m in inner]
+                continue
+            # A candidate's lookahead ("." then punctuation, or whitespace and a
+            # token) reads the same inside the range as in the whole text, except
+            # for a full stop on the range's last character, which only the whole
+            # text sees followed by whitespace and a token.
+            first = bisect_left(positions, start)
+            last = bisect_right(positions, end - 2)
+            out.append(self._split(text, start, end, matches[first:last], other_ws, marks))
+        return out
+
+    def _split(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        matches: list[re.Match[str]],
+        other_ws: list[str],
+        marks: list[int] | None,
+    ) -> list[tuple[int, int]]:
+        """NLTK's ``_slices_from_text`` and ``_realign_boundaries`` on ``text[start:end]``."""
         slices = []
-        last_break = 0
-        for match, word_start in self._candidates(text, marks):
+        last_break = start
+        for match, word_start in self._candidates(text, start, matches, other_ws, marks):
             if self._ends_sentence(text, word_start, match):
                 slices.append((last_break, match.end()))
                 next_start = match.start(2)  # the next_tok group
                 last_break = next_start if next_start >= 0 else match.end()
-        slices.append((last_break, len(text.rstrip())))
+        while end > start and text[end - 1].isspace():  # text.rstrip()
+            end -= 1
+        slices.append((last_break, end))
         return self._realign(text, slices)
 
     def _matches(self, text: str) -> list[re.Match[str]]:
@@ -163,16 +211,19 @@ class FastPunkt:
         return found
 
     def _candidates(
-        self, text: str, marks: list[int] | None = None
+        self,
+        text: str,
+        begin: int,
+        matches: list[re.Match[str]],
+        other_ws: list[str],
+        marks: list[int] | None,
     ) -> list[tuple[re.Match[str], int]]:
         """NLTK's ``_match_potential_end_contexts``: each candidate and where its word starts."""
         out = []
         prev: re.Match[str] | None = None
-        prev_start = prev_stop = 0
+        prev_start = prev_stop = begin
         rfind = text.rfind
-        # NLTK's _get_last_whitespace_index looks for Python's string.whitespace only
-        other_ws = [c for c in "\t\n\r\x0b\x0c" if c in text]
-        for match in self._matches(text):
+        for match in matches:
             pos = match.start()
             if marks is not None and match.end(2) < 0:
                 marks.append(pos)

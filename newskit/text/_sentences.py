@@ -225,46 +225,39 @@ def _find_all(text: str, sub: str) -> list[int]:
     return out
 
 
-def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    # No ". ? !" before the last character (and no "…"): Punkt has no candidate
-    # and no soft break can occur, so the unit is one sentence.
-    if (
-        text.find(".", start, end - 1) < 0
-        and text.find("?", start, end - 1) < 0
-        and text.find("!", start, end - 1) < 0
-        and text.find("…", start, end) < 0
-    ):
-        stop = start + len(text[start:end].rstrip())
-        return [(start, stop)] if start < stop else []
-    chunk = ascii_quotes(text[start:end])
+def _split_units(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split each unit with Punkt, then apply the soft breaks and the repairs."""
     starts: list[int] = []
-    spans = load_fast_tokenizer().span_tokenize(chunk, starts)
+    # one pass of Punkt over the whole text serves every unit
+    per_unit = load_fast_tokenizer().split_ranges(ascii_quotes(text), units, starts)
     # A soft break starts at ". ! ?" and a closing quote or bracket (a Punkt
     # candidate followed by punctuation: Punkt reported those in starts), at
     # "…", or at "..": its pattern is tried at those positions only.
-    if "…" in chunk or ".." in chunk:
-        starts = sorted(starts + _find_all(chunk, "…") + _find_all(chunk, ".."))
-    pieces = []
-    i = k = 0
-    for s, e in spans:
-        while i < len(starts) and starts[i] < s:
-            i += 1
-        k = i
-        while k < len(starts) and starts[k] < e:
-            k += 1
-        if k > i:
-            inside = [start + m for m in starts[i:k]]
-            pieces += _split_soft_breaks(text, start + s, start + e, inside)
-        else:
-            pieces.append((start + s, start + e))
-        i = k
-    merged: list[tuple[int, int]] = []
-    for s, e in pieces:
-        if merged and _continues(text, merged[-1], s, e):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return merged
+    if "…" in text or ".." in text:
+        starts = sorted(starts + _find_all(text, "…") + _find_all(text, ".."))
+    out: list[tuple[int, int]] = []
+    i = 0
+    for spans in per_unit:
+        pieces = []
+        for s, e in spans:
+            while i < len(starts) and starts[i] < s:
+                i += 1
+            k = i
+            while k < len(starts) and starts[k] < e:
+                k += 1
+            if k > i:
+                pieces += _split_soft_breaks(text, s, e, starts[i:k])
+            else:
+                pieces.append((s, e))
+            i = k
+        merged: list[tuple[int, int]] = []
+        for s, e in pieces:
+            if merged and _continues(text, merged[-1], s, e):
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        out += merged
+    return out
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -301,11 +294,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """:func:`sentence_spans` of text that :func:`ensure_text` has already cleaned."""
-    spans: list[tuple[int, int]] = []
-    for start, end in _units(text):
-        if start < end:
-            spans.extend(_split_unit(text, start, end))
-    return spans
+    units = [(start, end) for start, end in _units(text) if start < end]
+    return _split_units(text, units) if units else []
 
 
 def split_sentences(text: str) -> list[str]:
