@@ -72,6 +72,24 @@ class _Lexicon(dict[str, int]):
         self.stem_of = np.zeros(1024, dtype=np.int64)
         self.stop = np.zeros(1024, dtype=bool)
         self.lock = threading.Lock()
+        self._flags: dict[frozenset[str], np.ndarray] = {}
+
+    def stem_flags(self, stems: frozenset[str]) -> np.ndarray:
+        """Boolean array over every stem id so far: which are in ``stems``.
+
+        Cached per set (word lists are reused document after document) and
+        extended as the lexicon learns new stems, so a document pays one gather.
+        """
+        n = len(self.stem_names)
+        flags = self._flags.get(stems)
+        if flags is None or flags.size < n:
+            have = 0 if flags is None else flags.size
+            new = np.fromiter((s in stems for s in self.stem_names[have:n]), bool, n - have)
+            flags = new if flags is None else np.concatenate([flags, new])
+            if len(self._flags) >= 64:
+                self._flags.clear()
+            self._flags[stems] = flags
+        return flags
 
     def __missing__(self, word: str) -> int:
         stem = cached_stem(word)
@@ -289,6 +307,8 @@ class Document:
     def stem_mask(self, stems: frozenset[str] | set[str]) -> np.ndarray:
         """Boolean array over :attr:`stem_vocab`: which stems are in ``stems``."""
         index = self._index
+        if isinstance(stems, frozenset):
+            return np.asarray(index.lexicon.stem_flags(stems)[index.stem_gids], dtype=bool)
         known, local = index.lexicon.stems, index.stem_local
         mask = np.zeros(len(local), dtype=bool)
         hits = [local.get(known.get(s, -1), -1) for s in stems]

@@ -184,13 +184,14 @@ class EdmundsonSummarizer(Summarizer):
         total = np.zeros(n)
 
         def per_sentence(flags: np.ndarray) -> np.ndarray:
-            return np.bincount(sent, weights=flags[stems].astype(np.float64), minlength=n)
+            return np.bincount(sent, weights=flags[stems], minlength=n)
 
         is_bonus = doc.stem_mask(bonus)
         if self.cue_weight:
-            total += self.cue_weight * (
-                per_sentence(is_bonus) - per_sentence(doc.stem_mask(stigma))
-            )
+            # +1 per bonus word, -1 per stigma word: one pass with signed weights
+            cue = is_bonus.astype(np.float64)
+            cue -= doc.stem_mask(stigma)
+            total += self.cue_weight * per_sentence(cue)
         if self.key_weight:
             freq = np.bincount(
                 np.concatenate([stems, doc.title_stem_ids(content_only=False)]),
@@ -203,7 +204,7 @@ class EdmundsonSummarizer(Summarizer):
             total += self.key_weight * per_sentence(key)
         if self.title_weight or self.location_weight:
             title_stems = {cached_stem(w) for w in doc.title_tokens} - null
-            title = per_sentence(doc.stem_mask(title_stems))
+            title = per_sentence(doc.stem_mask(title_stems)) if title_stems else np.zeros(n)
             total += self.title_weight * title
             if self.location_weight:
                 total += self.location_weight * (title + self._location(doc))
@@ -213,10 +214,9 @@ class EdmundsonSummarizer(Summarizer):
     def _location(doc: Document) -> np.ndarray:
         """+1 first paragraph / else +1 last; +1 first sentence of paragraph / else +1 last."""
         pid = doc.paragraph_ids
-        last_pid = pid[-1]
-        score = np.where(pid == 0, 1.0, np.where(pid == last_pid, 1.0, 0.0))
-        first = np.ones(len(pid), dtype=bool)
-        first[1:] = pid[1:] != pid[:-1]
-        last = np.ones(len(pid), dtype=bool)
-        last[:-1] = pid[:-1] != pid[1:]
-        return score + np.where(first, 1.0, np.where(last, 1.0, 0.0))
+        edge = np.ones(len(pid) + 1, dtype=bool)
+        np.not_equal(pid[1:], pid[:-1], out=edge[1:-1])
+        # edge[i]: sentence i starts a paragraph; edge[i + 1]: sentence i ends one
+        score = ((pid == 0) | (pid == pid[-1])).astype(np.float64)
+        score += edge[:-1] | edge[1:]
+        return np.asarray(score, dtype=np.float64)

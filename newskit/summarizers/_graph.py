@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from newskit._errors import InputValueError
@@ -41,7 +43,7 @@ def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
     weights = np.zeros_like(overlap)
     pos = overlap != 0
     if isclose_zero:
-        tiny = np.isclose(norm, 0.0)
+        tiny = np.abs(norm) <= 1e-8  # np.isclose(norm, 0.0), without its overhead
         weights[pos & tiny] = overlap[pos & tiny]
         div = pos & ~tiny
     else:
@@ -57,18 +59,20 @@ def power_iteration(transposed: np.ndarray, epsilon: float, *, normalize: bool) 
     TextRank does not. Stops when a step moves the vector by at most ``epsilon``.
     """
     n = transposed.shape[0]
-    with single_thread():
-        p = np.full(n, 1.0 / n)
+    p = np.full(n, 1.0 / n)
+    nxt = np.empty(n)
+    diff = np.empty(n)
+    with single_thread(n * n):
         for _ in range(10_000):
-            nxt = transposed @ p
+            np.dot(transposed, p, out=nxt)
             if normalize:
-                norm = float(np.sqrt(nxt @ nxt))
+                norm = math.sqrt(nxt.dot(nxt))
                 if norm == 0:
                     break
                 nxt /= norm
-            diff = nxt - p
-            delta = float(np.sqrt(diff @ diff))
-            p = nxt
+            np.subtract(nxt, p, out=diff)
+            delta = math.sqrt(diff.dot(diff))
+            p, nxt = nxt, p
             if delta <= epsilon:
                 break
     return p

@@ -17,6 +17,36 @@ def _xlogy(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.where(x > 0, x * np.log(np.where(y > 0, y, 1.0)), 0.0)
 
 
+class _DenseSteps:
+    """The greedy steps on a dense sentence x word matrix, sharing work between picks.
+
+    Cell ``(i, w)`` of the KL matrix is ``P(w) log P(w) - P(w) log joint(i, w)`` where
+    ``joint > 0``, else 0 (``joint`` = sentence count + summary count). Outside the
+    summary's words ``joint`` is the sentence count, so those cells are computed once;
+    each pick only rewrites the summary's columns, in place. The row sums then see
+    exactly the values (and summation order) of the full recomputation.
+    """
+
+    def __init__(self, counts: np.ndarray, dist: np.ndarray) -> None:
+        self.counts = counts
+        self.dist = dist
+        self.own = _xlogy(dist, dist)
+        present = counts > 0
+        self.weight = np.where(present, dist, 0.0)  # P(w) where joint > 0
+        self.terms = self.own - _xlogy(self.weight, counts)
+        self.terms[~present] = 0.0
+
+    def __call__(self, summary: np.ndarray, size: np.ndarray) -> np.ndarray:
+        j = np.flatnonzero(summary > 0)
+        if j.size:
+            dj = self.dist[j]
+            self.weight[:, j] = dj
+            self.terms[:, j] = self.own[j] - _xlogy(dj, self.counts[:, j] + summary[j])
+        log_size = np.log(np.where(size > 0, size, 1.0))
+        kl = self.terms.sum(axis=1) + self.weight.sum(axis=1) * log_size
+        return np.asarray(kl, dtype=np.float64)
+
+
 class KLSummarizer(Summarizer):
     """Greedily add the sentence that brings the summary closest to the document's words.
 
@@ -44,9 +74,12 @@ class KLSummarizer(Summarizer):
         summary_len = 0.0
         available = np.ones(n, dtype=bool)
         picks: list[int] = []
-        step = self._dense_step if isinstance(counts, np.ndarray) else self._sparse_step
+        step = _DenseSteps(counts, dist) if isinstance(counts, np.ndarray) else None
         for _ in range(k):
-            kl = step(counts, dist, summary, lengths + summary_len)
+            if step is not None:
+                kl = step(summary, lengths + summary_len)
+            else:
+                kl = self._sparse_step(counts, dist, summary, lengths + summary_len)
             kl[~available] = np.inf
             best = int(np.argmin(kl))
             picks.append(best)
@@ -55,16 +88,6 @@ class KLSummarizer(Summarizer):
             summary += np.bincount(tokens, minlength=summary.size)
             summary_len += float(tokens.size)
         return np.asarray(picks, dtype=np.int64), np.arange(k, 0, -1, dtype=np.float64)
-
-    @staticmethod
-    def _dense_step(
-        counts: np.ndarray, dist: np.ndarray, summary: np.ndarray, size: np.ndarray
-    ) -> np.ndarray:
-        joint = counts + summary
-        d = np.where(joint > 0, dist, 0.0)
-        log_size = np.log(np.where(size > 0, size, 1.0))
-        kl = (_xlogy(d, d) - _xlogy(d, joint)).sum(axis=1) + d.sum(axis=1) * log_size
-        return np.asarray(kl, dtype=np.float64)
 
     @staticmethod
     def _sparse_step(

@@ -7,6 +7,7 @@ is repaid by never materialising ``sentences x vocabulary`` cells.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import Any, TypeAlias
 
@@ -16,6 +17,7 @@ from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 
 __all__ = [
     "DENSE_LIMIT",
+    "SMALL_WORK",
     "Matrix",
     "col_sums",
     "counts_matrix",
@@ -55,8 +57,20 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def single_thread() -> Any:
-    """Context manager running BLAS on one thread (small matrices: no thread wake-ups)."""
+#: Below this many multiply-adds BLAS stays on one thread by itself (OpenBLAS's own
+#: threshold is higher), so :func:`single_thread` need not pay for switching.
+SMALL_WORK = 1 << 16
+
+
+def single_thread(work: int | None = None) -> Any:
+    """Context manager running BLAS on one thread (small matrices: no thread wake-ups).
+
+    ``work`` is the number of multiply-adds to come; when it is small, limiting
+    threads (tens of microseconds) would cost more than the product, and BLAS
+    runs it on one thread anyway.
+    """
+    if work is not None and work < SMALL_WORK:
+        return nullcontext()
     return _blas().limit(limits=1, user_api="blas")
 
 
@@ -84,7 +98,7 @@ def gram(m: Matrix) -> np.ndarray:
     if isinstance(m, np.ndarray):
         # A threaded BLAS spends more time waking threads than multiplying an
         # article-sized matrix (10x slower on a busy machine): use one thread.
-        with single_thread():
+        with single_thread(m.shape[0] * m.shape[0] * m.shape[1]):
             return np.asarray(np.dot(m, np.ascontiguousarray(m.T)), dtype=np.float64)
     return np.asarray((m @ m.T).toarray(), dtype=np.float64)
 
