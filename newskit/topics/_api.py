@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import compress, islice, repeat
 
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError
@@ -40,12 +40,12 @@ def _results(model: TopicClassifier, batch: list[object], start: int = 0) -> lis
     proba = model._proba(model._features(docs))
     names = [str(t) for t in model.classes_]
     thresholds = {n: float(t) for n, t in zip(names, model.thresholds_, strict=True)}
+    selected = (proba >= model.thresholds_).tolist()
     out = []
-    for x, row in zip(batch, proba, strict=True):
-        chosen = tuple(n for n, p, t in zip(names, row, model.thresholds_, strict=True) if p >= t)
-        probs = {n: round(float(p), 4) for n, p in zip(names, row, strict=True)}
+    for x, row, chosen in zip(batch, proba.tolist(), selected, strict=True):
+        probs = dict(zip(names, map(round, row, repeat(4)), strict=True))
         ident = x.id if isinstance(x, Article) else None
-        out.append(TopicResult(chosen, probs, thresholds, ident))
+        out.append(TopicResult(tuple(compress(names, chosen)), probs, thresholds, ident))
     return out
 
 
