@@ -37,11 +37,27 @@ def load_weights() -> dict[str, Any]:
     return data
 
 
+_ARRAYS: dict[int, tuple[Any, np.ndarray, np.ndarray, np.ndarray]] = {}
+
+
+def _model_arrays(weights: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Mean, scale and coefficients as arrays; converted once for the shipped weights."""
+    cached = _ARRAYS.get(id(weights))
+    if cached is not None and cached[0] is weights:
+        return cached[1], cached[2], cached[3]
+    mean, scale, coef = (np.asarray(weights[k]) for k in ("mean", "scale", "coef"))
+    if weights is load_weights():  # never mutated; a user's dict might be
+        _ARRAYS.clear()
+        _ARRAYS[id(weights)] = (weights, mean, scale, coef)
+    return mean, scale, coef
+
+
 def content_scores(doc: Document, weights: dict[str, Any]) -> np.ndarray:
     """The learned model's score of each sentence, standardised within the document."""
     x = sentence_features(doc)
-    z = (x - np.asarray(weights["mean"])) / np.asarray(weights["scale"])
-    raw = z @ np.asarray(weights["coef"])
+    mean, scale, coef = _model_arrays(weights)
+    z = (x - mean) / scale
+    raw = z @ coef
     spread = raw.std()
     return np.asarray((raw - raw.mean()) / spread if spread > 0 else raw * 0.0, dtype=np.float64)
 

@@ -67,3 +67,15 @@ def test_threads_sharing_a_fresh_lexicon_agree_with_one_thread(
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda t: summarize(t, "luhn", sentences=2).indices, texts * 8))
     assert got == want * 8
+
+
+def test_custom_default_weights_are_read_afresh_each_call() -> None:
+    from newskit.summarizers._default import content_scores, load_weights
+
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    weights = {k: list(v) if isinstance(v, list) else v for k, v in load_weights().items()}
+    shipped = content_scores(doc, load_weights())
+    assert np.array_equal(content_scores(doc, weights), shipped)
+    weights["coef"] = [-c for c in weights["coef"]]  # edited in place: must not be cached
+    assert np.allclose(content_scores(doc, weights), -shipped)
+    assert np.array_equal(content_scores(doc, load_weights()), shipped)
