@@ -189,7 +189,22 @@ _ARTEFACT = re.compile(
     r"^(?:\(BUTTON\)|\[(?:IMG|INS|X| ?\]|[^\]\s]*\.(?:jpe?g|png|gif|webp|svg))|IFRAME:|#)"
     r"|_{5,}|\[[ xX]?\]\s*$|^\[[^\]]*\]$"
 )
-_COOKIE = re.compile(r"\bcookies?\b|\ball rights reserved\b|^©|^copyright\b", re.IGNORECASE)
+_COOKIE = re.compile(
+    r"\bcookies?\b|\ball rights reserved\b|^©|^copyright\b|^click to (?:share|email|print)"
+    r"|\(opens in (?:a )?new window\)",
+    re.IGNORECASE,
+)
+# "34 responses to ...", "12 Comments", "Maria says:" open a comment thread
+_COMMENTS = re.compile(
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b|^\S+(?: \S+){0,3} (?:says|said|wrote):$",
+    re.IGNORECASE,
+)
+# bylines, date lines glued to names, breadcrumbs and list items look like headlines
+_NOT_TITLE = re.compile(
+    r"^(?:[Bb]y\b|By(?=[A-Z])|[Pp]osted\b|[Uu]pdated\b|[Pp]ublished\b|[Ww]ritten\b"
+    r"|[Rr]eviewed\b|[Ff]act checked\b|[Ll]ast updated\b|On [Bb]ehalf of\b)"
+    r"|^\d+[.)]\s| [/>»|] "
+)
 _LIST_MARK = re.compile(r"^(?:[*+o•◦▪□■-]\s+|\d{1,2}\.\s+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z0-9]")
 
@@ -236,7 +251,7 @@ def _is_end(text: str) -> bool:
     if len(text) > 60:
         return False
     key = _fold(text)
-    return key in END_LINES or key.startswith(_END_PREFIXES)
+    return key in END_LINES or key.startswith(_END_PREFIXES) or _COMMENTS.search(text) is not None
 
 
 def _is_menu_bullet(text: str) -> bool:
@@ -324,7 +339,7 @@ class PageCopy:
     indented: bool
 
 
-def _best_block(lines: list[Line]) -> tuple[int, int] | None:
+def _best_block(lines: list[Line], weights: list[float]) -> tuple[int, int] | None:
     # maximum-sum contiguous run of lines (Kadane), blank lines weigh nothing
     best = 0.0
     best_span: tuple[int, int] | None = None
@@ -335,7 +350,7 @@ def _best_block(lines: list[Line]) -> tuple[int, int] | None:
             continue
         if total < 0:
             total, start = 0.0, i
-        total += _weight(line)
+        total += weights[i]
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
@@ -345,6 +360,7 @@ def _headline(line: Line) -> bool:
     text = line.text
     return (
         line.kind is Kind.TEXT
+        and _NOT_TITLE.search(text) is None
         and len(text.split()) >= 3
         and is_title_like(text)
         and not is_caption(text)
@@ -377,7 +393,8 @@ def _find_title(lines: list[Line], start: int, indented: bool) -> int | None:
 
 def select(lines: list[Line]) -> PageCopy | None:
     """Choose the article's lines in a page copy (see the module docstring); ``None`` if none."""
-    block = _best_block(lines)
+    weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
+    block = _best_block(lines, weights)
     if block is None:
         return None
     start, end = block
@@ -393,11 +410,12 @@ def select(lines: list[Line]) -> PageCopy | None:
         if line.kind is Kind.BLANK or i == title:
             continue
         key = _fold(line.text)
+        weight = weights[i]
         if (
             # above the block: dates, bylines and prose (a standfirst) stay
-            (i < start and line.kind not in (Kind.DATE, Kind.BYLINE) and _weight(line) <= 0)
-            or page_chrome(line.text)
-            or _is_menu_bullet(line.text)
+            (i < start and line.kind not in (Kind.DATE, Kind.BYLINE) and weight <= 0)
+            or weight == -CHROME_COST
+            or (weight == -SHORT_COST and _is_menu_bullet(line.text))
             or key in (previous, title_key)
         ):
             drop.add(i)

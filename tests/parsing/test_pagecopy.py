@@ -151,3 +151,30 @@ def test_deterministic_and_line_endings() -> None:
     assert parse_text(text) == first
     assert parse_text(text.replace("\n", "\r\n")) == first
     assert parse_text(text.encode("utf-8")) == first
+
+
+def test_comment_thread_and_posted_line_left_out() -> None:
+    copy = "\n".join(
+        [
+            "Skip to content",
+            "* Home",
+            "* Blog",
+            "* Contact",
+            "",
+            "Notes from the allotment in a wet spring",
+            "Posted by Lena Berg on the allotment blog",
+            "",
+            "   The beans went in late this year because the ground stayed waterlogged until May.",
+            "   We lost most of the early lettuce to slugs, but the potatoes look healthy so far.",
+            "",
+            "12 responses to Notes from the allotment",
+            "Kofi says:",
+            "   Beer traps worked for our slugs last summer, and the hedgehogs helped as well.",
+            "Sara says:",
+            "   Our beans were late too, and they still gave a fine crop by the end of August.",
+        ]
+    )
+    [article] = parse_text(copy)
+    assert article.title == "Notes from the allotment in a wet spring"
+    assert len(article.body) == 2
+    assert "hedgehogs" not in article.text and "says" not in article.text
