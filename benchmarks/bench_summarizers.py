@@ -60,20 +60,22 @@ def _fresh(doc: Document) -> Document:
     return copy
 
 
-def _interleaved_ms(fns: list[object], items: list[list[object]], repeat: int = 3) -> list[float]:
+def _interleaved_ms(fns: list[object], items: list[list[object]], repeat: int = 5) -> list[float]:
     """For each function: median over items of the best of ``repeat`` CPU-time runs.
 
-    Each side runs over all items in one block, so each sees its own warm CPU
-    caches, as in real use; CPU time (not wall time) keeps other jobs on the
-    shared machine out of the figures.
+    The sides take turns article by article (each side's repeats run back to
+    back, so it sees its own warm CPU caches), so both are timed under the same
+    load on the shared machine; CPU time (not wall time) keeps other jobs out of
+    the figures.
     """
     per_fn: list[list[float]] = [[] for _ in fns]
     # like timeit: no garbage collection inside a timed call
     gc.collect()
     gc.disable()
     try:
-        for j, (fn, args) in enumerate(zip(fns, items, strict=True)):
-            for arg in args:
+        for i in range(len(items[0])):
+            for j, fn in enumerate(fns):
+                arg = items[j][i]
                 best = float("inf")
                 for _ in range(repeat):
                     t0 = time.process_time()
@@ -185,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     print(
         "parity: same 3 sentences as sumy; ties ok: same up to exactly tied newskit scores.\n"
-        "ours/sumy ms: CPU ms, median over articles of the best of 3 runs (GC off),\n"
+        "ours/sumy ms: CPU ms, median over articles of the best of 5 runs (GC off,\n"
+        "sides alternating article by article),\n"
         "from tokenized sentences, both with newskit's memoised stemmer;\n"
         "sumy-own: sumy with its own Stemmer('english') (as shipped);\n"
         "e2e: newskit.summarize(article, method[, backend='sumy']) from raw text (same\n"

@@ -32,18 +32,24 @@ class SumBasicSummarizer(Summarizer):
         lengths = row_sums(counts)
         total = lengths.sum()
         prob = col_sums(counts) / (total if total else 1.0)
-        safe = np.where(lengths > 0, lengths, 1.0)
-        available = np.ones(n, dtype=bool)
+        empty = lengths == 0
+        safe = np.where(empty, 1.0, lengths)
+        taken = np.zeros(n, dtype=bool)
         picks: list[int] = []
         for _ in range(k):
-            avg = np.where(lengths > 0, (counts @ prob) / safe, 0.0)
-            avg[~available] = -np.inf
+            avg = counts @ prob
+            avg /= safe
+            avg[empty] = 0.0
+            avg[taken] = -np.inf
             best = int(np.argmax(avg))
             picks.append(best)
-            available[best] = False
+            taken[best] = True
             cols, reps = row_entries(counts, best)
+            if cols.size == 0:
+                continue
             # sumy squares once per occurrence: repeated squaring keeps identical rounding
-            for r in range(int(reps.max()) if reps.size else 0):
+            prob[cols] *= prob[cols]
+            for r in range(1, int(reps.max())):
                 sel = cols[reps > r]
-                prob[sel] = prob[sel] * prob[sel]
+                prob[sel] *= prob[sel]
         return np.asarray(picks, dtype=np.int64), np.arange(k, 0, -1, dtype=np.float64)
