@@ -86,7 +86,7 @@ class _Lexicon(dict[str, int]):
             have = 0 if flags is None else flags.size
             new = np.fromiter((s in stems for s in self.stem_names[have:n]), bool, n - have)
             flags = new if flags is None else np.concatenate([flags, new])
-            if len(self._flags) >= 64:
+            if len(self._flags) >= 16:  # at most 16 word lists x 1 byte per stem
                 self._flags.clear()
             self._flags[stems] = flags
         return flags

@@ -31,10 +31,12 @@ class _DenseSteps:
         self.counts = counts
         self.dist = dist
         self.own = _xlogy(dist, dist)
-        present = counts > 0
-        self.weight = np.where(present, dist, 0.0)  # P(w) where joint > 0
-        self.terms = self.own - _xlogy(self.weight, counts)
-        self.terms[~present] = 0.0
+        # only the non-zero cells need a logarithm; the rest stay 0
+        rows, cols = np.nonzero(counts)
+        self.weight = np.zeros_like(counts)  # P(w) where joint > 0
+        self.weight[rows, cols] = dist[cols]
+        self.terms = np.zeros_like(counts)
+        self.terms[rows, cols] = self.own[cols] - _xlogy(dist[cols], counts[rows, cols])
 
     def __call__(self, summary: np.ndarray, size: np.ndarray) -> np.ndarray:
         j = np.flatnonzero(summary > 0)
