@@ -5,7 +5,7 @@ Compares, document by document, ``newskit.text.sentence_spans`` with
 ``PunktSentenceTokenizer`` on the same parameters, and the original helper
 code), the fast Punkt (``FastPunkt.span_tokenize``) with NLTK's
 ``span_tokenize`` on each whole document, and ``word_tokens`` with
-``reference_tokens``, on:
+``reference_word_tokens``, on:
 
 * FRANK (``frank-cnndm-xsum``), all 501 articles: the ``article`` field, the
   same sentences one per paragraph, the reference summary and every system
@@ -34,7 +34,7 @@ from typing import Any
 
 from newskit.text import sentence_spans, word_tokens
 from newskit.text._punkt import load_fast_tokenizer, load_tokenizer
-from newskit.text._reference import reference_sentence_spans, reference_tokens
+from newskit.text._reference import reference_sentence_spans, reference_word_tokens
 
 _REPO = Path(__file__).resolve().parents[1]
 
@@ -95,7 +95,7 @@ Pair = tuple[str, Callable[[str], object], Callable[[str], object]]
 CHECKS: list[Pair] = [
     ("sentence_spans", sentence_spans, reference_sentence_spans),
     ("punkt span_tokenize", load_fast_tokenizer().span_tokenize, nltk_spans),
-    ("word_tokens", word_tokens, reference_tokens),
+    ("word_tokens", word_tokens, reference_word_tokens),
 ]
 
 

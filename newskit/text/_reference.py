@@ -18,7 +18,7 @@ from newskit.text._abbreviations import TITLES
 from newskit.text._lexicon import stop_words
 from newskit.text._punkt import load_tokenizer
 
-__all__ = ["reference_sentence_spans", "reference_tokens"]
+__all__ = ["reference_sentence_spans", "reference_tokens", "reference_word_tokens"]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _TERMINAL = ".!?:;…\"')]”’"
@@ -191,3 +191,8 @@ def reference_tokens(text: str) -> list[str]:
                 tok = head.group().replace(",", "") + tok[head.end() :]
         out.append(tok)
     return out
+
+
+def reference_word_tokens(text: str) -> list[str]:
+    """:func:`newskit.text.word_tokens` computed by the original tokenizer."""
+    return reference_tokens(ensure_text(text))
