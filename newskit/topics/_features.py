@@ -35,18 +35,29 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _FAST_TOKEN = re.compile(r"\w\w+")
 # In a text whose word characters are all ASCII (most English news, curly
 # quotes and dashes being no word characters), the runs of \w are the runs of
-# [0-9A-Za-z_], which the regex engine tests much faster.
+# [0-9A-Za-z_]: C string methods find them (as bytes) without the regex engine.
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f\W]")
-_ASCII_TOKEN = re.compile(r"[0-9A-Za-z_][0-9A-Za-z_]+")
+_ASCII_WORD_BYTES = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+_ASCII_NON_WORD_TO_SPACE = bytes(c if c in _ASCII_WORD_BYTES else 32 for c in range(256))
+
+
+def _ascii_words(lowered: str) -> list[bytes] | None:
+    """The runs of word characters of ``lowered`` (one-character runs included) as
+    ASCII bytes, or ``None`` if it has a non-ASCII word character."""
+    if not lowered.isascii() and _NON_ASCII_WORD_CHAR.search(lowered) is not None:
+        return None
+    # Every non-ASCII character is a non-word one: "?" stands for it as well.
+    spaced = lowered.encode("ascii", "replace").translate(_ASCII_NON_WORD_TO_SPACE)
+    return spaced.split()
 
 
 def _tokens(lowered: str) -> list[str]:
-    """What ``_TOKEN.findall(lowered)`` returns."""
-    if _NON_ASCII_WORD_CHAR.search(lowered) is None:
-        ascii_tokens: list[str] = _ASCII_TOKEN.findall(lowered)
-        return ascii_tokens
-    tokens: list[str] = _FAST_TOKEN.findall(lowered)
-    return tokens
+    """What ``_TOKEN.findall(lowered)`` returns (used to check the bytes path)."""
+    words = _ascii_words(lowered)
+    if words is None:
+        tokens: list[str] = _FAST_TOKEN.findall(lowered)
+        return tokens
+    return [w.decode("ascii") for w in words if len(w) > 1]
 
 
 class WordNgrams:
@@ -206,6 +217,11 @@ class NgramTables:
         idf: npt.NDArray[np.float64],
     ) -> None:
         self.token_ids = token_ids
+        # The same ids for ASCII tokens as bytes; one-character words (no
+        # tokens) get an id of their own, dropped after the look-up.
+        self._dropped = len(token_ids) + 1
+        self.ascii_ids = {t.encode("ascii"): i for t, i in token_ids.items() if t.isascii()}
+        self.ascii_ids.update((bytes([c]), self._dropped) for c in _ASCII_WORD_BYTES)
         self.unigram_feature = unigram_feature
         self.pairs = pairs
         self.idf = idf
@@ -250,16 +266,23 @@ class NgramTables:
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """Sublinear, L2-normalised TF-IDF matrix of ``docs``, shape ``(len(docs), n_features)``."""
-        tokens = [_tokens(doc.lower()) for doc in docs]
-        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        n_tokens = int(lengths.sum())
         unknown = len(self.unigram_feature) - 1
-        ids = np.fromiter(
-            map(self.token_ids.get, chain.from_iterable(tokens), repeat(unknown)),
-            dtype=np.int64,
-            count=n_tokens,
-        )
+        per_doc: list[list[int]] = []
+        for doc in docs:
+            lowered = doc.lower()
+            words = _ascii_words(lowered)
+            if words is None:
+                per_doc.append(
+                    list(map(self.token_ids.get, _FAST_TOKEN.findall(lowered), repeat(unknown)))
+                )
+            else:
+                per_doc.append(list(map(self.ascii_ids.get, words, repeat(unknown))))
+        lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+        ids = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(lengths.sum()))
         doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        kept = ids != self._dropped
+        ids, doc_of = ids[kept], doc_of[kept]
+        n_tokens = len(ids)
 
         features = self.unigram_feature[ids]
         found = features >= 0

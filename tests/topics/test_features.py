@@ -155,3 +155,15 @@ def test_int_map_answers_like_a_dict(mapping: dict[int, int], queries: list[int]
     queries = [*queries, *mapping, *(k + 1 for k in mapping)]
     got = IntMap(keys, values).get(np.array(queries, dtype=np.int64))
     assert got.tolist() == [mapping.get(q, -1) for q in queries]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list("aZ9_ x.'\n’é—ß🌊\u00a0\ud800")), max_size=40)
+    | st.text(max_size=40)
+)
+def test_ascii_tokenizer_finds_the_regex_tokens(text: str) -> None:
+    from newskit.topics._features import _TOKEN, _tokens
+
+    assert _tokens(text) == _TOKEN.findall(text)
+    assert _tokens(text.lower()) == _TOKEN.findall(text.lower())
