@@ -265,6 +265,8 @@ class FastPunkt:
         """
         if "\n" in word:
             result: tuple[bool, _Tok | None] = (False, None)
+        elif word[:-1].isalnum():  # "said.": the word regex gives one token
+            result = (False, self._tok(word))
         else:
             toks = [self._tok(t) for t in self._word_re.findall(word)]
             result = (self._any_break(toks), toks[-1])
@@ -272,6 +274,8 @@ class FastPunkt:
 
     def _after(self, following: str) -> tuple[bool, _Tok]:
         """Breaks inside the token after the candidate and its first token."""
+        if following.isalnum():  # "The": one token (no punctuation to split at)
+            return _bounded_put(self._afters, following, (False, self._tok(following)))
         toks = [self._tok(t) for t in self._word_re.findall(following)]
         return _bounded_put(self._afters, following, (self._any_break(toks), toks[0]))
 
@@ -324,7 +328,7 @@ class FastPunkt:
         period_final = tok.endswith(".")
         if tok in _SENT_END:
             kind = _BREAK
-        elif _RE_ELLIPSIS.match(tok):
+        elif tok.startswith("..") and _RE_ELLIPSIS.match(tok):
             kind = _ELLIPSIS
         elif period_final and not tok.endswith(".."):
             stem = tok[:-1].lower()
@@ -332,20 +336,23 @@ class FastPunkt:
             kind = _ABBR if abbr else _BREAK
         else:
             kind = _PLAIN
-        typ = _RE_NUMERIC.sub("##number##", tok.lower())
+        typ = tok.lower()
+        if not typ.isalpha():  # a letter is never a digit: no number to collapse
+            typ = _RE_NUMERIC.sub("##number##", typ)
         no_period = _no_period(typ)
-        initial = _RE_INITIAL.match(tok) is not None
-        info = _Tok(
-            tok=tok,
-            kind=kind,
-            period_final=period_final,
-            typ_no_period=no_period,
-            typ_no_sentperiod=no_period if kind == _BREAK else typ,
-            initial=initial,
-            upper=tok[0].isupper(),
-            lower=tok[0].islower(),
-            punct=tok in _PUNCTUATION,
-            plain=kind not in (_ABBR, _ELLIPSIS) and not initial and no_period != "##number##",
+        # the pattern matches exactly two characters
+        initial = len(tok) == 2 and _RE_INITIAL.match(tok) is not None
+        info = _Tok(  # positional: much cheaper than keywords for a NamedTuple
+            tok,
+            kind,
+            period_final,
+            no_period,
+            no_period if kind == _BREAK else typ,
+            initial,
+            tok[0].isupper(),
+            tok[0].islower(),
+            tok in _PUNCTUATION,
+            kind not in (_ABBR, _ELLIPSIS) and not initial and no_period != "##number##",
         )
         return _bounded_put(self._toks, tok, info)
 
