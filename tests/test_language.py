@@ -112,6 +112,12 @@ pieces = st.sampled_from(
         "\n",
         "🌊 ",
         "𝐛 ",
+        "'",
+        "rock'n'roll ",
+        "'the ",
+        "dogs' ",
+        "o'",
+        "’s ",
     ]
 )
 
