@@ -42,7 +42,7 @@ _PUNCTUATION = frozenset(";:,.!?")  # PunktSentenceTokenizer.PUNCTUATION
 _RE_ELLIPSIS = re.compile(r"\.\.+$")
 _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
 _RE_INITIAL = re.compile(r"[^\W\d]\.$")
-_CACHE_SIZE = 1 << 16
+_CACHE_SIZE = 1 << 15  # entries per cache: memory stays bounded in long runs
 # First characters of re_boundary_realignment matches.
 _CLOSING = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
 _T = TypeVar("_T")
