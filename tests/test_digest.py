@@ -101,3 +101,21 @@ def test_one_refused_record_does_not_sink_its_batch() -> None:
     assert out[1].error is not None
     assert out[1].error.startswith("UnsupportedLanguageError")
     assert out[0].to_dict() == next(iter(digest_many(records[:1]))).to_dict()
+
+
+def test_the_english_check_runs_once_per_article(monkeypatch) -> None:
+    import newskit._language as language
+
+    calls = []
+    original = language.non_english_reason
+
+    def counting(text: str) -> str | None:
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(language, "non_english_reason", counting)
+    records = list(
+        newskit.digest_many(["Rain ends drought\n\nRain fell at last over the dry valley."])
+    )
+    assert records[0].ok
+    assert len(calls) == 1

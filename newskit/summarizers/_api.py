@@ -134,6 +134,31 @@ def summarize(
     ...
     newskit._errors.InputValueError: sentences must be a positive integer, not 0
     """
+    return summarize_checked(
+        text_or_article,
+        method,
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        backend=backend,
+        title=title,
+        **options,
+    )
+
+
+def summarize_checked(
+    text_or_article: object,
+    method: str = "default",
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    backend: str = "newskit",
+    title: str | None = None,
+    check_language: bool = True,
+    **options: Any,
+) -> Summary:
+    """:func:`summarize`, optionally without its English check (the digest has run it)."""
     from newskit.summarizers._registry import SUMMARIZERS
 
     if not isinstance(method, str) or method not in SUMMARIZERS:
@@ -152,7 +177,7 @@ def summarize(
             summarizer = SUMMARIZERS[method](**options)
     except TypeError as exc:
         raise InputValueError(f"bad option for method {method!r}: {exc}") from exc
-    doc = build_document(text_or_article, title=title)
+    doc = build_document(text_or_article, title=title, check_language=check_language)
     parameters: dict[str, Any] = {kind: value, **summarizer.get_params()}
     parameters.pop("method", None)
     if len(doc) == 0:

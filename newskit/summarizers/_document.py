@@ -316,12 +316,16 @@ class Document:
         return mask
 
 
-def build_document(source: object, title: str | None = None) -> Document:
+def build_document(
+    source: object, title: str | None = None, *, check_language: bool = True
+) -> Document:
     """Split an :class:`~newskit.Article`, ``str`` or ``bytes`` into a :class:`Document`.
 
     An article contributes its title and body paragraphs only (never captions,
     highlights or page chrome). Plain text is split into paragraphs on blank
     lines (or on line breaks when it has no blank line), then into sentences.
+    ``check_language=False`` skips the English check, for a caller that has
+    just run it on the same article.
     """
     from newskit._language import ensure_english
     from newskit.text import split_sentences
@@ -339,7 +343,7 @@ def build_document(source: object, title: str | None = None) -> Document:
         raise InputValueError(
             f"text of {total:,} characters is too long to summarize (limit {MAX_CHARS:,})"
         )
-    if total:
+    if total and check_language:
         ensure_english("\n\n".join([head, *paragraphs]) if head else "\n\n".join(paragraphs))
     sentences: list[str] = []
     pids: list[int] = []
