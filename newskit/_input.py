@@ -89,6 +89,8 @@ def ensure_text(value: object, *, name: str = "text") -> str:
         raise InputTypeError(f"{name} must be str or bytes, not {type(value).__name__}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text) is None:
+        return text  # the usual case: one scan, no copy
     head = text[:_SNIFF]
     controls = len(_CONTROL.findall(head))
     if controls >= _MIN_CONTROLS and controls > _MAX_CONTROL_SHARE * len(head):
