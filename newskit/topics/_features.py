@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import chain, pairwise, repeat
+from itertools import chain, compress, count, pairwise, repeat
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,8 @@ from scipy import sparse
 from sklearn.preprocessing import normalize
 
 __all__ = ["NgramTables", "WordNgrams", "tfidf_transform"]
+
+IntArray = npt.NDArray[np.int64]
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 # The same tokens as _TOKEN, found a little faster: a greedy \w\w+ always
@@ -160,18 +162,24 @@ class IntMap:
         # At most half full: probe runs stay short.
         self.bits = max(1, (2 * len(keys) - 1).bit_length())
         size = 1 << self.bits
-        table_keys = [-1] * size
-        table_values = [-1] * size
-        mask = size - 1
-        for key, value, slot in zip(
-            keys.tolist(), values.tolist(), self._slots(keys).tolist(), strict=True
-        ):
-            while table_keys[slot] not in (-1, key):
-                slot = (slot + 1) & mask
-            table_keys[slot] = key
-            table_values[slot] = value
-        self.keys = np.array(table_keys, dtype=np.int64)
-        self.values = np.array(table_values, dtype=np.int64)
+        self.keys = np.full(size, -1, dtype=np.int64)
+        self.values = np.full(size, -1, dtype=np.int64)
+        keys, first = np.unique(keys, return_index=True)
+        values = values[first]
+        # Insert in rounds: each key still waiting takes its slot if free (the
+        # first claimant wins), else moves on to the next slot, as linear
+        # probing does, so a look-up finds every key before an empty slot.
+        waiting = np.arange(len(keys))
+        slots = self._slots(keys)
+        while waiting.size:
+            free = self.keys[slots] == -1
+            claimed, winner = np.unique(slots[free], return_index=True)
+            placed = waiting[free][winner]
+            self.keys[claimed] = keys[placed]
+            self.values[claimed] = values[placed]
+            going = np.ones(len(waiting), dtype=np.bool_)
+            going[np.flatnonzero(free)[winner]] = False
+            waiting, slots = waiting[going], (slots[going] + 1) & (size - 1)
 
     def _slots(self, keys: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         hashed = keys.astype(np.uint64) * self._MULTIPLIER  # wraps modulo 2**64
@@ -236,31 +244,32 @@ class NgramTables:
         """Tables for ``vocabulary``, or ``None`` when ``analyzer`` is not word uni/bigrams."""
         if not isinstance(analyzer, WordNgrams) or not 1 <= analyzer.min_n <= analyzer.max_n <= 2:
             return None
-        unigrams = analyzer.min_n == 1
-        bigrams = analyzer.max_n == 2
-        token_ids: dict[str, int] = {}
-        uni: list[tuple[int, int]] = []
-        pairs: list[tuple[int, int, int]] = []
-        for term, index in vocabulary.items():
-            words = term.split(" ")
-            # Terms the analyzer cannot produce (e.g. "a  b") can never match: skip them.
-            if len(words) == 1 and unigrams:
-                uni.append((token_ids.setdefault(term, len(token_ids)), index))
-            elif len(words) == 2 and bigrams and all(words):
-                a = token_ids.setdefault(words[0], len(token_ids))
-                b = token_ids.setdefault(words[1], len(token_ids))
-                pairs.append((a, b, index))
+        terms = list(vocabulary)
+        n_terms = len(terms)
+        index = np.fromiter(vocabulary.values(), dtype=np.int64, count=n_terms)
+        spaces = np.fromiter(map(str.count, terms, repeat(" ")), dtype=np.int64, count=n_terms)
+        # Terms the analyzer cannot produce (e.g. "a  b") can never match: skipped.
+        uni_at = np.flatnonzero(spaces == 0) if analyzer.min_n == 1 else np.arange(0)
+        pair_at = np.flatnonzero(spaces == 1) if analyzer.max_n == 2 else np.arange(0)
+        uni_terms = [terms[i] for i in uni_at.tolist()]
+        halves = " ".join(terms[i] for i in pair_at.tolist()).split(" ") if len(pair_at) else []
+        firsts, seconds = halves[0::2], halves[1::2]
+        whole = list(map(all, zip(firsts, seconds, strict=True)))
+        pair_at = pair_at[np.array(whole, dtype=np.bool_).reshape(-1)]
+        firsts, seconds = list(compress(firsts, whole)), list(compress(seconds, whole))
+        token_ids = dict(zip(dict.fromkeys(chain(uni_terms, firsts, seconds)), count()))
+
+        def ids(words: list[str]) -> IntArray:
+            return np.fromiter(map(token_ids.__getitem__, words), dtype=np.int64, count=len(words))
+
         # Id len(token_ids) stands for "not in any feature".
         n_ids = len(token_ids) + 1
         unigram_feature = np.full(n_ids, -1, dtype=np.int64)
-        if uni:
-            ids, features = np.array(uni, dtype=np.int64).T
-            unigram_feature[ids] = features
-        table = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+        unigram_feature[ids(uni_terms)] = index[uni_at]
         return cls(
             token_ids,
             unigram_feature,
-            IntMap(table[:, 0] * n_ids + table[:, 1], table[:, 2]),
+            IntMap(ids(firsts) * n_ids + ids(seconds), index[pair_at]),
             np.asarray(idf, dtype=np.float64),
         )
 
