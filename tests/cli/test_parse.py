@@ -100,3 +100,17 @@ def test_parse_html_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert article["title"]
     assert article["body"]
     assert "<p>" not in " ".join(article["body"])
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    # `newskit parse seed | head -0`: the reader closes the pipe before any output.
+    with subprocess.Popen(
+        [sys.executable, "-m", "newskit", "parse", str(SEED), "--format", "text"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode()
+        proc.wait(timeout=60)
+    assert "Broken pipe" not in stderr and "Traceback" not in stderr
