@@ -3,8 +3,8 @@
 These are newskit's sentence splitter and word tokenizer as they were before
 the fast paths: every unit goes through NLTK's own
 :class:`~nltk.tokenize.punkt.PunktSentenceTokenizer` (with the same shipped
-parameters), the helpers are the original code, unchanged. Tests and
-``benchmarks/parity_sentences.py`` check that :func:`newskit.text.sentence_spans`
+parameters), and the helpers the fast path rewrote are kept here in their
+original form. Tests and ``benchmarks/parity_sentences.py`` check that :func:`newskit.text.sentence_spans`
 and :func:`newskit.text.word_tokens` give exactly what these give.
 """
 
@@ -14,35 +14,25 @@ import re
 from collections.abc import Iterator
 
 from newskit._input import ensure_text
-from newskit.text._abbreviations import TITLES
 from newskit.text._lexicon import stop_words
 from newskit.text._punkt import load_tokenizer
+
+# The regular expressions and the block helpers are the original ones, unchanged
+# by the fast path; what the fast path rewrote is copied below in its old form.
+from newskit.text._sentences import (
+    _ENDS_WITH_INITIALS,
+    _ENDS_WITH_TITLE,
+    _FIRST_WORD,
+    _LOWER_START,
+    _ONLY_PUNCT,
+    _SOFT_BREAK,
+    _block_units,
+)
 
 __all__ = ["reference_sentence_spans", "reference_tokens", "reference_word_tokens"]
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
-_TERMINAL = ".!?:;…\"')]”’"
-_BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
 _LINE = re.compile(r"[^\n]*")
-_WS = re.compile(r"\s+")
-# A lowercase start continues the sentence, except brand-style words such as
-# "iPhone" or "eBay" that open sentences in lower case.
-_LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z](?![a-z]*[A-Z])")
-_ONLY_PUNCT = re.compile(r"[\W_]*")
-# "Sen." or "then-Sen." at the end of a piece: a title is always followed by a name.
-_ENDS_WITH_TITLE = re.compile(
-    r"(?:^|[\s(\-–—])(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.$",
-    re.IGNORECASE,
-)
-# "J.", "J.R.R." or "L.M." at the end of a piece, after a space or at its start.
-_ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,4}$")
-# Where Punkt kept going but a capitalised word follows: an ellipsis ("…",
-# "..", "..."), or a full stop closed by a quote or bracket ("etc.'" - Punkt
-# takes the abbreviation and never looks past the quote).
-_SOFT_BREAK = re.compile(
-    r"(?:…|\.{2,}|[.!?][\"'”’)\]])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*([A-Z][a-z']*)\b)"
-)
-_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Z][\w'’-]*)")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -61,17 +51,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
-    """Guess whether a block of 3+ lines is one hard-wrapped paragraph."""
-    if len(block) < 3:
-        return False
-    inner = [e - s for s, e in block[:-1]]
-    longest = max(e - s for s, e in block)
-    if longest > 120 or min(inner) < 40 or max(inner) - min(inner) > 30:
-        return False
-    return any(text[e - 1] not in _TERMINAL for s, e in block[:-1])
-
-
 def _units(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of the pieces Punkt splits independently."""
     block: list[tuple[int, int]] = []
@@ -81,33 +60,6 @@ def _units(text: str) -> Iterator[tuple[int, int]]:
             block = []
         else:
             block.append((start, end))
-
-
-def _block_units(text: str, block: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    if not block:
-        return
-    wrapped = _is_wrapped(text, block)
-    cur_start, cur_end = block[0]
-    for start, end in block[1:]:
-        bullet = _BULLET.match(text, start, end) is not None
-        joins = not bullet and (
-            wrapped
-            or (
-                text[cur_end - 1] not in _TERMINAL
-                and _LOWER_START.match(text, start, end) is not None
-            )
-        )
-        if joins:
-            cur_end = end
-            continue
-        yield _strip_bullet(text, cur_start, cur_end)
-        cur_start, cur_end = start, end
-    yield _strip_bullet(text, cur_start, cur_end)
-
-
-def _strip_bullet(text: str, start: int, end: int) -> tuple[int, int]:
-    m = _BULLET.match(text, start, end)
-    return (m.end(), end) if m else (start, end)
 
 
 def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
