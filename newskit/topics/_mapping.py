@@ -55,6 +55,17 @@ _ALLSIDES_SECURITY = (
     "cia",
     "nuclear_weapons",
 )
+#: AllSides crime and justice beats: security only with a terrorist or
+#: mass-violence angle, politics only with a political actor.
+_ALLSIDES_CRIME = (
+    "fbi",
+    "violence_in_america",
+    "gun_control_and_gun_rights",
+    "criminal_justice",
+    "justice_department",
+    "justice",
+    "privacy",
+)
 #: AllSides region topics: foreign news, diplomacy or security only by content.
 _ALLSIDES_REGIONS = (
     "world",
@@ -152,16 +163,7 @@ ALLSIDES: dict[str, Target] = {
         "obesity_and_malnutrition",
     ),
     # Crime and justice beats: security only with a terrorist/mass-violence angle.
-    **_rows(
-        (_U, 0, 0, _U),
-        "fbi",
-        "violence_in_america",
-        "gun_control_and_gun_rights",
-        "criminal_justice",
-        "justice_department",
-        "justice",
-        "privacy",
-    ),
+    **_rows((_U, 0, 0, _U), *_ALLSIDES_CRIME),
     **_rows((0, _U, 0, 0), "science", "agriculture", "animal_welfare", "transportation"),
     **_rows((0, _U, _U, _U), "disaster"),
     **_rows(
@@ -304,13 +306,7 @@ POLITICS_CHECKED: frozenset[str] = frozenset(
         # (Security and climate labels are left unknown: "minister threatened" or
         # "PM responds to smog" are exactly the combinations the model must learn.)
         "disaster",
-        "fbi",
-        "violence_in_america",
-        "gun_control_and_gun_rights",
-        "criminal_justice",
-        "justice_department",
-        "justice",
-        "privacy",
+        *_ALLSIDES_CRIME,
         "CRIME",
         "business",  # BBC
         "3",  # AG News Business
