@@ -4,14 +4,14 @@ These are newskit's sentence splitter and word tokenizer as they were before
 the fast paths: every unit goes through NLTK's own
 :class:`~nltk.tokenize.punkt.PunktSentenceTokenizer` (with the same shipped
 parameters), and the helpers the fast path rewrote are kept here in their
-original form. Tests and ``benchmarks/parity_sentences.py`` check that :func:`newskit.text.sentence_spans`
-and :func:`newskit.text.word_tokens` give exactly what these give.
+original form. Tests and ``benchmarks/parity_sentences.py`` check that
+:func:`newskit.text.sentence_spans` and :func:`newskit.text.word_tokens` give
+exactly what these give.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from newskit._input import ensure_text
 from newskit.text._lexicon import stop_words
@@ -26,7 +26,7 @@ from newskit.text._sentences import (
     _LOWER_START,
     _ONLY_PUNCT,
     _SOFT_BREAK,
-    _block_units,
+    _units,
 )
 
 __all__ = ["reference_sentence_spans", "reference_tokens", "reference_word_tokens"]
@@ -49,17 +49,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
         start = m.start() + (len(line) - len(line.lstrip()))
         out.append((start, start + len(stripped)))
     return out
-
-
-def _units(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the pieces Punkt splits independently."""
-    block: list[tuple[int, int]] = []
-    for start, end in [*_lines(text), (len(text), len(text))]:
-        if start == end:
-            yield from _block_units(text, block)
-            block = []
-        else:
-            block.append((start, end))
 
 
 def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
@@ -113,7 +102,7 @@ def reference_sentence_spans(text: str) -> list[tuple[int, int]]:
     """:func:`newskit.text.sentence_spans` computed the slow way, through NLTK's Punkt."""
     text = ensure_text(text)
     spans: list[tuple[int, int]] = []
-    for start, end in _units(text):
+    for start, end in _units(text, _lines(text)):
         if start < end:
             spans.extend(_split_unit(text, start, end))
     return spans

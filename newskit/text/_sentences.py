@@ -86,10 +86,10 @@ def _is_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
     return any(text[e - 1] not in _TERMINAL for s, e in block[:-1])
 
 
-def _units(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of the pieces Punkt splits independently."""
+def _units(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of the pieces Punkt splits independently, from :func:`_lines`."""
     block: list[tuple[int, int]] = []
-    for start, end in [*_lines(text), (len(text), len(text))]:
+    for start, end in [*lines, (len(text), len(text))]:
         if start == end:
             yield from _block_units(text, block)
             block = []
@@ -294,7 +294,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """:func:`sentence_spans` of text that :func:`ensure_text` has already cleaned."""
-    units = [(start, end) for start, end in _units(text) if start < end]
+    units = [(start, end) for start, end in _units(text, _lines(text)) if start < end]
     return _split_units(text, units) if units else []
 
 
