@@ -112,12 +112,12 @@ def digest_articles(
     ['Parliament passed the budget on Tuesday after a long debate.']
     """
     articles = list(articles)
-    from newskit.summarizers._api import summarize_checked
+    from newskit.summarizers import summarize
     from newskit.topics import classify_many
 
     topics = list(classify_many(articles))
     return [
-        ArticleDigest(a, t, summarize_checked(a, method, sentences=sentences, check_language=False))
+        ArticleDigest(a, t, summarize(a, method, sentences=sentences, check_language=False))
         for a, t in zip(articles, topics, strict=True)
     ]
 
@@ -223,7 +223,7 @@ def _classify_records(
 def _digest_batch(
     batch: list[tuple[int, object]], *, now: datetime | None, sentences: int, method: str
 ) -> list[DigestRecord]:
-    from newskit.summarizers._api import summarize_checked
+    from newskit.summarizers import summarize
 
     # Parse every input first, so the whole batch is classified in one vectorised call.
     parsed: list[tuple[str, list[Article]] | DigestRecord] = []
@@ -250,9 +250,7 @@ def _digest_batch(
             if isinstance(their_topics, BaseException):
                 raise their_topics
             digests = [
-                ArticleDigest(
-                    a, t, summarize_checked(a, method, sentences=sentences, check_language=False)
-                )
+                ArticleDigest(a, t, summarize(a, method, sentences=sentences, check_language=False))
                 for a, t in zip(articles, their_topics, strict=True)
             ]
         except _RECORD_ERRORS as exc:

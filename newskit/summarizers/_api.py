@@ -75,6 +75,7 @@ def summarize(
     words: int | None = None,
     backend: str = "newskit",
     title: str | None = None,
+    check_language: bool = True,
     **options: Any,
 ) -> Summary:
     """Summarize a text or an :class:`~newskit.Article` by extracting its best sentences.
@@ -99,6 +100,10 @@ def summarize(
         sentences, tokens and stems (not available for ``'default'`` and ``'lead'``).
     title : str, optional
         Headline for plain-text input (overrides an article's title).
+    check_language : bool
+        Refuse text that is clearly not English (the default). ``False`` skips
+        the check, for text whose language the caller has already checked
+        (:func:`newskit.digest_many` does, once per article, in the classifier).
     **options
         Method parameters, e.g. ``seed=1`` for ``'random'`` or
         ``bonus_words=[...]`` for ``'edmundson'``.
@@ -117,6 +122,8 @@ def summarize(
     InputValueError
         Unknown method/backend/option, or an invalid length (zero, negative,
         not an integer, ratio outside ``(0, 1]``, several lengths at once).
+    UnsupportedLanguageError
+        The text is clearly not English (unless ``check_language=False``).
 
     Examples
     --------
@@ -134,31 +141,6 @@ def summarize(
     ...
     newskit._errors.InputValueError: sentences must be a positive integer, not 0
     """
-    return summarize_checked(
-        text_or_article,
-        method,
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
-        backend=backend,
-        title=title,
-        **options,
-    )
-
-
-def summarize_checked(
-    text_or_article: object,
-    method: str = "default",
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    backend: str = "newskit",
-    title: str | None = None,
-    check_language: bool = True,
-    **options: Any,
-) -> Summary:
-    """:func:`summarize`, optionally without its English check (the digest has run it)."""
     from newskit.summarizers._registry import SUMMARIZERS
 
     if not isinstance(method, str) or method not in SUMMARIZERS:

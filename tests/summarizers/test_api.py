@@ -169,3 +169,9 @@ def test_non_english_is_refused() -> None:
 
     with pytest.raises(UnsupportedLanguageError):
         summarize("Москва сегодня объявила о новых мерах. " * 10)
+
+
+def test_the_english_check_can_be_left_to_the_caller() -> None:
+    text = "Москва сегодня объявила о новых мерах. Власти ждут решения. " * 5
+    summary = summarize(text, "lead", sentences=1, check_language=False)
+    assert summary.text == "Москва сегодня объявила о новых мерах."
