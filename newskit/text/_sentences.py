@@ -35,7 +35,6 @@ __all__ = ["sentence_spans", "split_sentences"]
 
 _TERMINAL = ".!?:;…\"')]”’"
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
-_WS = re.compile(r"\s+")
 # A lowercase start continues the sentence, except brand-style words such as
 # "iPhone" or "eBay" that open sentences in lower case.
 _LOWER_START = re.compile(r"[\"'“‘(\[]*[a-z](?![a-z]*[A-Z])")
@@ -333,4 +332,5 @@ def split_sentences(text: str) -> list[str]:
     []
     """
     text = ensure_text(text)
-    return [_WS.sub(" ", text[s:e]) for s, e in _spans(text)]
+    # spans never start or end with whitespace, so split/join is the regex's collapse, faster
+    return [" ".join(text[s:e].split()) for s, e in _spans(text)]
