@@ -5,8 +5,13 @@ The corpus is built in memory from the public data sets beside the checkout
 article (full text), plus AG News and HuffPost items (headline + one or two
 sentences), one JSONL-style record each, ``--repeat`` times if asked. Each
 configuration streams the whole corpus through :func:`newskit.digest_many`
-and reports articles/s and articles/s per core; peak resident memory of the
-main process and of its workers is reported from ``getrusage``.
+and reports articles/s, articles/s per core and articles per CPU second (the
+parent's CPU time plus its loky workers', read from ``getrusage`` once the
+workers have exited, so time lost to a busy shared machine does not count);
+peak resident memory of the main process and of its workers is reported from
+``getrusage``. Last, the same loky pool runs a pure-Python CPU loop on 1 and
+on N processes: the speed-up this machine allows any process-parallel job,
+against which "near-linear" can be judged.
 
     python benchmarks/bench_batch.py                 # >= 20,000 records
     python benchmarks/bench_batch.py --limit 2000    # quick look
@@ -25,6 +30,7 @@ import csv
 import json
 import os
 import resource
+import statistics
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,7 +72,24 @@ def _peak_mb() -> tuple[float, float]:
     return self_kb / 1024, child_kb / 1024
 
 
-def _run(records: list[dict[str, str]], n_jobs: int, batch_size: int) -> tuple[float, int, int]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _stop_loky_workers() -> None:
+    # Workers that have exited and been reaped count in RUSAGE_CHILDREN, so their
+    # CPU time can be read; it also makes every configuration start its own workers.
+    from joblib.externals.loky import get_reusable_executor
+
+    get_reusable_executor().shutdown(wait=True)
+
+
+def _run(
+    records: list[dict[str, str]], n_jobs: int, batch_size: int, *, loky: bool = True
+) -> tuple[float, int, int, float | None]:
+    """Wall seconds, ok and failed records, and CPU seconds (parent + loky workers)."""
+    cpu0, children0 = time.process_time(), _children_cpu()
     start = time.perf_counter()
     ok = failed = 0
     for record in newskit.digest_many(records, n_jobs=n_jobs, batch_size=batch_size):
@@ -74,18 +97,56 @@ def _run(records: list[dict[str, str]], n_jobs: int, batch_size: int) -> tuple[f
             ok += 1
         else:
             failed += 1
-    return time.perf_counter() - start, ok, failed
+    seconds = time.perf_counter() - start
+    if not loky:
+        return seconds, ok, failed, None  # Dask workers are not our children
+    if n_jobs != 1:
+        _stop_loky_workers()
+    return seconds, ok, failed, time.process_time() - cpu0 + _children_cpu() - children0
 
 
-def _row(label: str, cores: int, seconds: float, ok: int, failed: int) -> None:
+def _row(label: str, cores: int, seconds: float, ok: int, failed: int, cpu: float | None) -> float:
     n = ok + failed
     rate = n / seconds
     self_mb, child_mb = _peak_mb()
+    per_cpu = f"{n / cpu:>9.1f}" if cpu else f"{'-':>9}"
     print(
         f"| {label:<24} | {cores:>5} | {n:>7} | {failed:>6} | {seconds:>7.1f} | {rate:>8.1f} "
-        f"| {rate / cores:>8.1f} | {self_mb:>7.0f} | {child_mb:>7.0f} |",
+        f"| {rate / cores:>8.1f} | {per_cpu} | {self_mb:>7.0f} | {child_mb:>7.0f} |",
         flush=True,
     )
+    return rate
+
+
+def _spin(n: int) -> int:
+    """Pure-Python CPU work with no data to move: the best case for process scaling."""
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def machine_scaling(cores: int, tasks: int = 16, size: int = 1_000_000, rounds: int = 3) -> float:
+    """How many times faster ``cores`` loky workers run :func:`_spin` than one process.
+
+    The ceiling this machine allows for any process-parallel job, measured in the
+    same run (shared or virtual cores often give well under ``cores``); the median
+    of ``rounds`` alternating measurements, as a shared machine's speed drifts.
+    """
+    ratios = []
+    with joblib.parallel_config(backend="loky"):
+        parallel = joblib.Parallel(n_jobs=cores)
+        parallel(joblib.delayed(_spin)(10) for _ in range(cores))  # start the workers
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(tasks):
+                _spin(size)
+            one = time.perf_counter() - start
+            start = time.perf_counter()
+            parallel(joblib.delayed(_spin)(size) for _ in range(tasks))
+            ratios.append(one / (time.perf_counter() - start))
+    _stop_loky_workers()
+    return statistics.median(ratios)
 
 
 def main() -> None:
@@ -119,13 +180,14 @@ def main() -> None:
     newskit.digest("Warm-up headline here\n\nLoads the models once in this process.")
     print(
         "| configuration            | cores | records | failed |       s |    rec/s "
-        "| per core | self MB | work MB |"
+        "| per core | per CPU-s | self MB | work MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    _row("one process", 1, *_run(records, 1, args.batch_size))
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    one = _row("one process", 1, *_run(records, 1, args.batch_size))
     for cores in sorted({2, all_cores}):
         with joblib.parallel_config(backend="loky"):
-            _row(f"loky, n_jobs={cores}", cores, *_run(records, cores, args.batch_size))
+            rate = _row(f"loky, n_jobs={cores}", cores, *_run(records, cores, args.batch_size))
+        print(f"  loky x{cores} / one process: {rate / one:.2f}x", flush=True)
     if not args.no_dask:
         from distributed import Client, LocalCluster
 
@@ -137,9 +199,15 @@ def main() -> None:
             _row(
                 f"dask LocalCluster x{all_cores}",
                 all_cores,
-                *_run(records, all_cores, args.batch_size),
+                *_run(records, all_cores, args.batch_size, loky=False),
             )
-    print("(work MB: the largest worker process; Dask workers are not counted there)")
+    print("(per CPU-s: records per CPU second of the parent and its loky workers;")
+    print(" work MB: the largest loky worker; Dask workers are counted in neither)")
+    for cores in sorted({2, all_cores}):
+        print(
+            f"machine ceiling: a pure-Python CPU loop runs {machine_scaling(cores):.2f}x "
+            f"faster on {cores} loky workers than in one process (this run)"
+        )
 
 
 if __name__ == "__main__":
