@@ -46,7 +46,9 @@ def _model_arrays(weights: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.n
     if cached is not None and cached[0] is weights:
         return cached[1], cached[2], cached[3]
     mean, scale, coef = (np.asarray(weights[k]) for k in ("mean", "scale", "coef"))
-    if weights is load_weights():  # never mutated; a user's dict might be
+    # only the shipped dict is cached (never mutated; a user's dict might be); it can
+    # only be the shipped one if that is loaded, and loading it here could fail
+    if load_weights.cache_info().currsize and weights is load_weights():
         _ARRAYS.clear()
         _ARRAYS[id(weights)] = (weights, mean, scale, coef)
     return mean, scale, coef

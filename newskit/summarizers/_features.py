@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from newskit.summarizers._document import Document
+from newskit.summarizers._graph import MAX_GRAPH_SENTENCES, overlap_weights
 
 __all__ = ["FEATURES", "sentence_features"]
 
@@ -31,6 +32,8 @@ FEATURES: tuple[str, ...] = (
     "quote",
     "question",
     "digits",
+    "overlap_degree",
+    "overlap_degree_z",
 )
 
 
@@ -54,6 +57,26 @@ def _centrality(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     cos /= np.sqrt(centroid @ centroid)
     coverage = np.bincount(rows, weights=mass[cols], minlength=n) / mass.sum()
     return cos, coverage
+
+
+def _overlap_degree(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """Reduction's score (summed word-overlap edge weights), as a share of the
+    document's best and standardised within the document.
+
+    Long, on-topic sentences score high: they are what extractive references of
+    about 40 % of an article keep. Above :data:`MAX_GRAPH_SENTENCES` sentences the
+    dense graph is not built and both columns are 0 (no information).
+    """
+    n = len(doc)
+    if n > MAX_GRAPH_SENTENCES:
+        return np.zeros(n), np.zeros(n)
+    weights = overlap_weights(doc, isclose_zero=False)
+    np.fill_diagonal(weights, 0.0)
+    degree = weights.sum(axis=1)
+    top, spread = degree.max(), degree.std()
+    share = degree / top if top > 0 else np.zeros(n)
+    z = (degree - degree.mean()) / spread if spread > 0 else np.zeros(n)
+    return share, z
 
 
 def _matches(pattern: re.Pattern[str], sentences: list[str]) -> np.ndarray:
@@ -89,4 +112,5 @@ def sentence_features(doc: Document) -> np.ndarray:
     x[:, 12] = _matches(_QUOTE, text)
     x[:, 13] = _matches(_QUESTION, text)
     x[:, 14] = _matches(_DIGIT, text)
+    x[:, 15], x[:, 16] = _overlap_degree(doc)
     return x

@@ -76,3 +76,27 @@ def test_document_tokens_are_shared() -> None:
     doc = Document(["Rain fell in Leeds.", "Leeds was wet."], [0, 0])
     assert doc.sentence_lengths.tolist() == [4, 3]
     assert doc.stem_vocab[doc.stem_ids[3]] == doc.stem_vocab[doc.stem_ids[4]]
+
+
+def test_overlap_degree_features_are_reductions_score() -> None:
+    from newskit.summarizers import FEATURES, ReductionSummarizer
+    from newskit.summarizers._features import sentence_features
+
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    x = sentence_features(doc)
+    degree = ReductionSummarizer().score(doc)
+    share = x[:, FEATURES.index("overlap_degree")]
+    z = x[:, FEATURES.index("overlap_degree_z")]
+    assert np.allclose(share, degree / degree.max())
+    assert np.allclose(z, (degree - degree.mean()) / degree.std())
+
+
+def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newskit.summarizers import FEATURES, _features
+
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    monkeypatch.setattr(_features, "MAX_GRAPH_SENTENCES", len(doc) - 1)
+    x = _features.sentence_features(doc)
+    columns = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
+    assert not x[:, columns].any()
+    assert len(summarize(ARTICLE, "default", sentences=2).sentences) == 2  # still summarizes
