@@ -80,13 +80,14 @@ class DefaultSummarizer(Summarizer):
     large penalty for teasers (fewer than ``min_tokens`` words, or questions).
     ``content`` is a logistic-regression score over the features in
     :data:`newskit.summarizers.FEATURES` (position, paragraph start, length,
-    headline overlap, TF-IDF centrality, coverage, quotes, numbers), trained on
-    BBC News Summary's extractive labels. The blend weight grows with the
-    requested length, ``c = content_weight * (k / 3) ** budget_exponent``: news
-    front-loads its key facts, so a 3-sentence summary stays close to the lead,
-    while a summary of 40 % of the article is chosen mostly on content. All
-    constants come from the shipped artifact (see ``newskit train summarizer``).
-    Cost: one sparse TF-IDF pass, linear in the document.
+    headline overlap, TF-IDF centrality, coverage, quotes, numbers, word-overlap
+    degree), trained on BBC News Summary's extractive labels. The blend weight
+    grows with the requested length, ``c = content_weight * (k / 3) **
+    budget_exponent``: news front-loads its key facts, so a 3-sentence summary
+    stays close to the lead, while a summary of 40 % of the article is chosen
+    mostly on content. All constants come from the shipped artifact (see
+    ``newskit train summarizer``). Cost: one sparse TF-IDF pass and one
+    sentence-overlap product (dense n x n, skipped above 2,000 sentences).
 
     Parameters
     ----------

@@ -57,9 +57,10 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-#: Below this many multiply-adds BLAS stays on one thread by itself (OpenBLAS's own
-#: threshold is higher), so :func:`single_thread` need not pay for switching.
-SMALL_WORK = 1 << 16
+#: Below this many multiply-adds BLAS stays on one thread by itself (OpenBLAS's
+#: dgemm: 65536 x GEMM_MULTITHREAD_THRESHOLD, 4 by default), so :func:`single_thread`
+#: need not pay for switching (tens of microseconds, more than an article's product).
+SMALL_WORK = 1 << 18
 
 
 def single_thread(work: int | None = None) -> Any:

@@ -95,7 +95,7 @@ def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.Mo
     from newskit.summarizers import FEATURES, _features
 
     doc = build_document(ARTICLE, title=ARTICLE_TITLE)
-    monkeypatch.setattr(_features, "MAX_GRAPH_SENTENCES", len(doc) - 1)
+    monkeypatch.setattr(_features, "MAX_DEGREE_SENTENCES", len(doc) - 1)
     x = _features.sentence_features(doc)
     columns = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
     assert not x[:, columns].any()
