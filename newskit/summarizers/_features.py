@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from newskit.summarizers._document import Document
-from newskit.summarizers._linalg import gram, row_sums
+from newskit.summarizers._graph import overlap_degree
 
 __all__ = ["FEATURES", "MAX_DEGREE_SENTENCES", "sentence_features"]
 
@@ -74,14 +74,7 @@ def _overlap_degree(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     n = len(doc)
     if n > MAX_DEGREE_SENTENCES:
         return np.zeros(n), np.zeros(n)
-    # overlap_weights(doc, isclose_zero=False) summed per row, in fewer n x n passes
-    counts = doc.content_stem_counts
-    overlap = gram(counts)
-    np.fill_diagonal(overlap, 0.0)
-    logs = np.log(np.maximum(row_sums(counts), 1.0))
-    norm = logs[:, None] + logs[None, :]
-    norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0, as in Reduction
-    degree = (overlap / norm).sum(axis=1)
+    degree = overlap_degree(doc)
     top, spread = degree.max(), degree.std()
     share = degree / top if top > 0 else np.zeros(n)
     z = (degree - degree.mean()) / spread if spread > 0 else np.zeros(n)

@@ -6,7 +6,7 @@ import numpy as np
 
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import check_graph_size, overlap_weights
+from newskit.summarizers._graph import check_graph_size, overlap_degree
 
 __all__ = ["ReductionSummarizer"]
 
@@ -25,6 +25,4 @@ class ReductionSummarizer(Summarizer):
         if len(doc) == 0:
             return np.zeros(0)
         check_graph_size(doc, self.name)
-        weights = overlap_weights(doc, isclose_zero=False)
-        np.fill_diagonal(weights, 0.0)
-        return np.asarray(weights.sum(axis=1), dtype=np.float64)
+        return overlap_degree(doc)
