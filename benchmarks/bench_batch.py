@@ -6,15 +6,15 @@ article (full text), plus AG News and HuffPost items (headline + one or two
 sentences), one JSONL-style record each, ``--repeat`` times if asked. Each
 configuration streams the whole corpus through :func:`newskit.digest_many`
 and reports articles/s, articles/s per core and articles per CPU second (the
-parent's CPU time plus its loky workers', read from ``getrusage`` once the
-workers have exited, so time lost to a busy shared machine does not count);
-peak resident memory of the main process and of its workers is reported from
-``getrusage``. Each loky configuration runs twice: as a user's first call would
-(workers start inside the timed run: imports, model loading, cold caches, about
-2 CPU seconds per worker), and warm (workers started and warmed untimed first),
-the steady state of a long stream. Last, the same loky pool runs a pure-Python CPU loop on 1 and
-on N processes: the speed-up this machine allows any process-parallel job,
-against which "near-linear" can be judged.
+parent's CPU time plus its loky workers', read from ``/proc`` on Linux, so
+time a busy shared machine gives to others does not count); peak resident
+memory of the main process and of its workers is reported from ``getrusage``.
+Each loky configuration runs twice: as a user's first call would (workers
+start inside the timed run: imports, model loading, cold caches), and warm
+(workers started and warmed untimed first), the steady state of a long
+stream. Last, the same loky pool runs a pure-Python CPU loop on 1 and on N
+processes: the speed-up this machine allows any process-parallel job, against
+which "near-linear" can be judged.
 
     python benchmarks/bench_batch.py                 # >= 20,000 records
     python benchmarks/bench_batch.py --limit 2000    # quick look
@@ -75,11 +75,6 @@ def _peak_mb() -> tuple[float, float]:
     return self_kb / 1024, child_kb / 1024
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _live_children_cpu() -> float | None:
     """CPU seconds so far of this process's live children (Linux ``/proc``), or None."""
     me, total = str(os.getpid()), 0
@@ -101,8 +96,8 @@ def _live_children_cpu() -> float | None:
 
 
 def _stop_loky_workers() -> None:
-    # Workers that have exited and been reaped count in RUSAGE_CHILDREN, so their
-    # CPU time can be read; it also makes every configuration start its own workers.
+    # every configuration starts its own workers, and exited workers count in the
+    # RUSAGE_CHILDREN peak memory ("work MB")
     from joblib.externals.loky import get_reusable_executor
 
     get_reusable_executor().shutdown(wait=True)
@@ -119,41 +114,32 @@ def _digest_all(records: list[dict[str, str]], n_jobs: int, batch_size: int) -> 
 
 
 def _run(
-    records: list[dict[str, str]], n_jobs: int, batch_size: int, *, loky: bool = True
+    records: list[dict[str, str]],
+    n_jobs: int,
+    batch_size: int,
+    *,
+    warm: bool = False,
+    loky: bool = True,
 ) -> tuple[float, int, int, float | None]:
     """Wall seconds, ok and failed records, and CPU seconds (parent + loky workers).
 
-    The loky workers start inside the timed run (imports, model loading, cold caches).
+    Loky workers start inside the timed run (imports, model loading, cold caches)
+    unless ``warm``: then the first ``4 * n_jobs`` batches start and warm them,
+    untimed, as in the steady state of a long stream. Dask workers are not our
+    children, so no CPU figure for them.
     """
-    cpu0, children0 = time.process_time(), _children_cpu()
-    start = time.perf_counter()
-    ok, failed = _digest_all(records, n_jobs, batch_size)
-    seconds = time.perf_counter() - start
-    if not loky:
-        return seconds, ok, failed, None  # Dask workers are not our children
-    if n_jobs != 1:
-        _stop_loky_workers()
-    return seconds, ok, failed, time.process_time() - cpu0 + _children_cpu() - children0
-
-
-def _run_warm(
-    records: list[dict[str, str]], n_jobs: int, batch_size: int
-) -> tuple[float, int, int, float | None]:
-    """As :func:`_run` on loky, but the workers are started and warmed first, untimed.
-
-    The steady state of a long stream, where start-up is amortised: warm-up digests
-    the first ``4 * n_jobs`` batches; workers' CPU is read from ``/proc`` while they live.
-    """
-    _digest_all(records[: 4 * n_jobs * batch_size], n_jobs, batch_size)
+    if warm:
+        _digest_all(records[: 4 * n_jobs * batch_size], n_jobs, batch_size)
     cpu0, children0 = time.process_time(), _live_children_cpu()
     start = time.perf_counter()
     ok, failed = _digest_all(records, n_jobs, batch_size)
     seconds = time.perf_counter() - start
-    children1 = _live_children_cpu()
+    children1 = _live_children_cpu()  # before the workers exit
     cpu = None
-    if children0 is not None and children1 is not None:
+    if loky and children0 is not None and children1 is not None:
         cpu = time.process_time() - cpu0 + children1 - children0
-    _stop_loky_workers()
+    if loky and n_jobs != 1:
+        _stop_loky_workers()
     return seconds, ok, failed, cpu
 
 
@@ -242,7 +228,7 @@ def main() -> None:
             warm = _row(
                 f"loky, n_jobs={cores}, warm",
                 cores,
-                *_run_warm(records, cores, args.batch_size),
+                *_run(records, cores, args.batch_size, warm=True),
             )
         print(
             f"  loky x{cores} / one process: {cold / one:.2f}x with start-up, "
