@@ -13,7 +13,7 @@ from newskit._artifacts import verified_path
 from newskit._errors import ModelError
 from newskit.summarizers._base import Summarizer, top_k
 from newskit.summarizers._document import Document
-from newskit.summarizers._features import FEATURES, sentence_features
+from newskit.summarizers._features import FEATURES, sentence_features, standardised
 
 __all__ = ["ARTIFACT", "DefaultSummarizer", "load_weights"]
 
@@ -59,9 +59,7 @@ def content_scores(doc: Document, weights: dict[str, Any]) -> np.ndarray:
     x = sentence_features(doc)
     mean, scale, coef = _model_arrays(weights)
     z = (x - mean) / scale
-    raw = z @ coef
-    spread = raw.std()
-    return np.asarray((raw - raw.mean()) / spread if spread > 0 else raw * 0.0, dtype=np.float64)
+    return standardised(np.asarray(z @ coef, dtype=np.float64))
 
 
 def is_junk(doc: Document, min_tokens: int, skip_questions: bool) -> np.ndarray:

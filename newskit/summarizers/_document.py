@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -187,12 +188,16 @@ class Document:
         return len(self.sentences)
 
     # -- tokens ---------------------------------------------------------------
+    #: Set by :func:`build_document`: the sentences are already clean ``str``.
+    _clean = False
+
     @cached_property
     def tokens(self) -> list[list[str]]:
         """Lower-cased word tokens of each sentence."""
         from newskit.text import word_tokens
+        from newskit.text._tokens import tokens_of_clean_text
 
-        return [word_tokens(s) for s in self.sentences]
+        return list(map(tokens_of_clean_text if self._clean else word_tokens, self.sentences))
 
     @cached_property
     def title_tokens(self) -> list[str]:
@@ -328,7 +333,7 @@ def build_document(
     just run it on the same article.
     """
     from newskit._language import ensure_english
-    from newskit.text import split_sentences
+    from newskit.text import sentence_spans
 
     if isinstance(source, Article):
         paragraphs = [p for p in (ensure_text(p, name="paragraph").strip() for p in source.body)]
@@ -345,19 +350,26 @@ def build_document(
         )
     if total and check_language:
         ensure_english("\n\n".join([head, *paragraphs]) if head else "\n\n".join(paragraphs))
+    # One split of the paragraphs joined by blank lines (which always end a
+    # sentence) finds what a split of each would, without the per-call costs.
+    joined = "\n\n".join(paragraphs)
+    starts = list(accumulate((len(p) + 2 for p in paragraphs[:-1]), initial=0))
     sentences: list[str] = []
-    pids: list[int] = []
-    for paragraph in paragraphs:
+    paragraph_of: list[int] = []
+    for start, end in sentence_spans(joined):
+        sentence = " ".join(joined[start:end].split())
         # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
-        parts = [s.strip() for s in split_sentences(paragraph) if _WORDISH.search(s)]
-        for part in parts:
-            if len(part) > MAX_SENTENCE_CHARS:
-                raise InputValueError(
-                    f"a sentence of {len(part):,} characters is too long to summarize "
-                    f"(limit {MAX_SENTENCE_CHARS:,}); is this text?"
-                )
-        if parts:
-            pid = pids[-1] + 1 if pids else 0
-            sentences += parts
-            pids += [pid] * len(parts)
-    return Document(sentences, pids, head)
+        if not _WORDISH.search(sentence):
+            continue
+        if len(sentence) > MAX_SENTENCE_CHARS:
+            raise InputValueError(
+                f"a sentence of {len(sentence):,} characters is too long to summarize "
+                f"(limit {MAX_SENTENCE_CHARS:,}); is this text?"
+            )
+        sentences.append(sentence)
+        paragraph_of.append(bisect_right(starts, start) - 1)
+    # paragraphs without a sentence get no number
+    pids: list[int] = np.unique(paragraph_of, return_inverse=True)[1].tolist() if sentences else []
+    doc = Document(sentences, pids, head)
+    doc._clean = True
+    return doc

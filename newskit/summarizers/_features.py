@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -9,7 +10,7 @@ import numpy as np
 from newskit.summarizers._document import Document
 from newskit.summarizers._graph import overlap_degree
 
-__all__ = ["FEATURES", "MAX_DEGREE_SENTENCES", "sentence_features"]
+__all__ = ["FEATURES", "MAX_DEGREE_SENTENCES", "sentence_features", "standardised"]
 
 #: Most sentences for which the word-overlap degree features are computed.
 MAX_DEGREE_SENTENCES = 2_000
@@ -75,10 +76,23 @@ def _overlap_degree(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     if n > MAX_DEGREE_SENTENCES:
         return np.zeros(n), np.zeros(n)
     degree = overlap_degree(doc)
-    top, spread = degree.max(), degree.std()
+    top = degree.max()
     share = degree / top if top > 0 else np.zeros(n)
-    z = (degree - degree.mean()) / spread if spread > 0 else np.zeros(n)
-    return share, z
+    return share, standardised(degree)
+
+
+def standardised(x: np.ndarray) -> np.ndarray:
+    """``(x - x.mean()) / x.std()``, or zeros when ``x`` is constant.
+
+    The same float operations as numpy's ``mean`` and ``std``, without their
+    per-call overhead (a dozen microseconds, paid twice per document).
+    """
+    n = x.size
+    if n == 0:
+        return np.zeros(0)
+    centred = x - np.add.reduce(x) / n
+    spread = math.sqrt(np.add.reduce(centred * centred) / n)
+    return centred / spread if spread > 0 else np.zeros(n)
 
 
 def _matches(pattern: re.Pattern[str], sentences: list[str]) -> np.ndarray:

@@ -57,6 +57,11 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+#: :func:`word_tokens` of text that :func:`~newskit._input.ensure_text` has
+#: already cleaned: the same tokens, without checking the text again.
+tokens_of_clean_text = _tokens
+
+
 def _fix(tok: str) -> str:
     """Drop an acronym's final dot ("u.s."); drop thousands separators ("1,000")."""
     if tok[-1] == ".":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from newskit import Article
 from newskit.summarizers import (
     SUMMARIZERS,
     Document,
@@ -16,6 +17,7 @@ from newskit.summarizers import (
 )
 from newskit.summarizers._api import select
 from newskit.summarizers._linalg import DENSE_LIMIT
+from newskit.text import split_sentences
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
 
 
@@ -26,6 +28,18 @@ def test_build_document_paragraphs_and_title() -> None:
     assert doc.paragraph_ids[-1] == 4
     single = build_document("Line one is here.\nLine two is here.")
     assert single.paragraph_ids.tolist() == [0, 1]
+
+
+def test_build_document_splits_an_article_as_its_paragraphs_one_by_one() -> None:
+    body = [
+        "Gov. Ann Reyes spoke at 9 a.m. on Monday. She left.",
+        "\u2014",  # no sentence: the paragraphs after it are numbered on
+        "Storm warning\nThe U.S. agency said winds hit 120.5 km/h...",
+        "Then it rained.\n\nA second block inside one paragraph.",
+    ]
+    doc = build_document(Article(title="Storm", body=body))
+    expected = [(pid, s) for pid, p in enumerate([body[0], *body[2:]]) for s in split_sentences(p)]
+    assert list(zip(doc.paragraph_ids.tolist(), doc.sentences, strict=True)) == expected
 
 
 def test_luhn_scores_the_densest_cluster() -> None:
@@ -89,6 +103,15 @@ def test_overlap_degree_features_are_reductions_score() -> None:
     z = x[:, FEATURES.index("overlap_degree_z")]
     assert np.allclose(share, degree / degree.max())
     assert np.allclose(z, (degree - degree.mean()) / degree.std())
+
+
+def test_standardised_is_numpys_z_score_exactly() -> None:
+    from newskit.summarizers._features import standardised
+
+    x = np.random.default_rng(0).normal(size=37) * 3.0 + 1.0
+    assert np.array_equal(standardised(x), (x - x.mean()) / x.std())
+    assert standardised(np.full(4, 2.5)).tolist() == [0.0] * 4
+    assert standardised(np.zeros(0)).size == 0
 
 
 def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.MonkeyPatch) -> None:
