@@ -16,7 +16,12 @@ LEXICON: dict[str, str] = {
     "security": (
         r"\b(war|wars|military|army|armed forces|troops|soldiers?|attacks?|air ?strikes?|"
         r"bomb\w*|terror\w*|militan\w*|insurgen\w*|missiles?|defen[cs]e|weapons?|coup|"
-        r"intelligence|surveillance|riots?|cyberattacks?|nuclear weapons?|security forces)\b"
+        r"intelligence|surveillance|riots?|cyberattacks?|nuclear weapons?|security forces|"
+        # "violence, threats of violence", "armed conflict", "shootings", "bombings",
+        # "protection of officials", "threats against officials"
+        r"threats?|threaten\w*|death threats?|violence|violent|armed|conflict|shootings?|"
+        r"gunm[ae]n|explosions?|blasts?|assassinat\w+|bodyguards?|"
+        r"security (staff|personnel|guards?|threat))\b"
     ),
     "climate": (
         r"\b(climate|global warming|emissions?|carbon|greenhouse|pollution|polluted|smog|"

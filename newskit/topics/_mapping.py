@@ -20,6 +20,8 @@ __all__ = [
     "AG_NEWS",
     "ALLSIDES",
     "BBC",
+    "CLIMATE_DIPLOMACY_TITLE",
+    "CLIMATE_LABELS",
     "HUFFPOST",
     "MAPPING_VERSION",
     "TOPICS",
@@ -34,7 +36,7 @@ TOPICS: tuple[str, ...] = ("security", "climate", "diplomacy", "politics")
 UNKNOWN = -1
 
 #: Version of the tables below; stored in the model manifest.
-MAPPING_VERSION = "1"
+MAPPING_VERSION = "2"
 
 #: One target row, in :data:`TOPICS` order.
 Target = tuple[int, int, int, int]
@@ -280,6 +282,18 @@ SECURITY_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+#: A climate story's title that makes it diplomacy too: a pact, treaty, summit or
+#: negotiation between states or with an international body (guidelines: "a climate
+#: pact signed with an international body = climate + diplomacy").
+CLIMATE_DIPLOMACY_TITLE = re.compile(
+    r"\bpacts?\b|\baccords?\b|treat(y|ies)|summit|\btalks\b|negotiat|diplomat|"
+    r"paris (climate )?(agreement|deal)|climate (deal|agreement)|\bcop ?\d+\b|unfccc",
+    re.IGNORECASE,
+)
+
+#: Climate labels whose unknown diplomacy cell a :data:`CLIMATE_DIPLOMACY_TITLE` makes 1.
+CLIMATE_LABELS: frozenset[str] = frozenset({"environment", "epa", "ENVIRONMENT"})
+
 #: AllSides labels whose unknown climate cell becomes 0 without a climate keyword.
 CLIMATE_CHECKED: frozenset[str] = frozenset(
     {"science", "agriculture", "animal_welfare", "transportation", "disaster", "energy"}
@@ -329,6 +343,8 @@ def refine(target: Target, label: str, title: str, lead: str) -> Target:
         climate = 0
     if diplomacy == UNKNOWN and label in DIPLOMACY_CHECKED and not DIPLOMACY_WORDS.search(lead):
         diplomacy = 0
+    if diplomacy == UNKNOWN and label in CLIMATE_LABELS and CLIMATE_DIPLOMACY_TITLE.search(title):
+        diplomacy = 1
     checked = label in POLITICS_CHECKED or label in REGION_LABELS
     if politics == UNKNOWN and checked and not POLITICS_WORDS.search(lead):
         politics = 0

@@ -45,7 +45,7 @@ MODEL_PARAMS: dict[str, Any] = {
     "min_df": 3,
     "max_df": 0.5,
     "max_features": 60_000,
-    "C": 4.0,
+    "C": 3.0,
     "class_weight": "balanced",
     "calibration_cv": 3,
     "lexicon": LEXICON,

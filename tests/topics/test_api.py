@@ -139,11 +139,6 @@ def test_top_level_exports() -> None:
         assert name in newskit.__all__ and hasattr(newskit, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the shipped model gets 4 of the 6 seed articles exactly right "
-    "(see benchmarks/bench_topics.py); remove this marker when it gets all six",
-)
 def test_seed_articles_get_expected_topics(seed_text: str, shared_dir: Path) -> None:
     labels_file = shared_dir / "topics" / "seed-labels.jsonl"
     if not labels_file.is_file():
