@@ -355,7 +355,8 @@ def build_document(
     joined = "\n\n".join(paragraphs)
     starts = list(accumulate((len(p) + 2 for p in paragraphs[:-1]), initial=0))
     sentences: list[str] = []
-    paragraph_of: list[int] = []
+    pids: list[int] = []
+    pid = last_paragraph = -1
     for start, end in sentence_spans(joined):
         sentence = " ".join(joined[start:end].split())
         # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
@@ -367,9 +368,11 @@ def build_document(
                 f"(limit {MAX_SENTENCE_CHARS:,}); is this text?"
             )
         sentences.append(sentence)
-        paragraph_of.append(bisect_right(starts, start) - 1)
-    # paragraphs without a sentence get no number
-    pids: list[int] = np.unique(paragraph_of, return_inverse=True)[1].tolist() if sentences else []
+        paragraph = bisect_right(starts, start) - 1
+        if paragraph != last_paragraph:  # a paragraph without a sentence gets no number
+            pid += 1
+            last_paragraph = paragraph
+        pids.append(pid)
     doc = Document(sentences, pids, head)
     doc._clean = True
     return doc
