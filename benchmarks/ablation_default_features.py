@@ -21,21 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from newskit._datadir import default_data_dir
 from newskit.evaluate import load_bbc, rouge
 from newskit.summarizers import FEATURES, Document, TextRankSummarizer, build_document
 from newskit.summarizers._base import top_k
-from newskit.summarizers._features import sentence_features
-from newskit.summarizers._train import _labels, is_bbc_train
+from newskit.summarizers._features import sentence_features, standardised
+from newskit.summarizers._train import _labels, fit_standardised, is_bbc_train
 
 DEGREE = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
-
-
-def _z(values: np.ndarray) -> np.ndarray:
-    spread = values.std()
-    return (values - values.mean()) / spread if spread > 0 else values * 0.0
 
 
 def _without_degree(doc: Document) -> np.ndarray:
@@ -43,7 +37,7 @@ def _without_degree(doc: Document) -> np.ndarray:
 
 
 def _with_textrank(doc: Document) -> np.ndarray:
-    return np.column_stack([sentence_features(doc), _z(TextRankSummarizer().score(doc))])
+    return np.column_stack([sentence_features(doc), standardised(TextRankSummarizer().score(doc))])
 
 
 def _with_length(doc: Document) -> np.ndarray:
@@ -82,9 +76,7 @@ def main() -> int:
     for name, features in VARIANTS.items():
         x = np.vstack([features(doc) for _, doc, _ in fit])
         y = np.concatenate([labels for _, _, labels in fit])
-        mean, scale = x.mean(axis=0), x.std(axis=0)
-        scale[scale == 0] = 1.0
-        model = LogisticRegression(C=1.0, max_iter=3000).fit((x - mean) / scale, y)
+        mean, scale, model = fit_standardised(x, y, 1.0, max_iter=3000)
         r1, r2 = [], []
         for ex, doc, _ in score:
             scores = ((features(doc) - mean) / scale) @ model.coef_[0]

@@ -31,7 +31,7 @@ from newskit.summarizers._default import ARTIFACT, DefaultSummarizer, load_weigh
 from newskit.summarizers._document import Document, build_document
 from newskit.summarizers._features import FEATURES, sentence_features
 
-__all__ = ["HELP", "add_arguments", "is_bbc_train", "run", "train_default"]
+__all__ = ["HELP", "add_arguments", "fit_standardised", "is_bbc_train", "run", "train_default"]
 
 HELP = "fit the news-tuned default summarizer (BBC train half + FRANK CNN/DM validation)"
 
@@ -51,9 +51,21 @@ def _labels(doc: Document, reference_sentences: list[str]) -> np.ndarray:
     return np.array(["".join(s.split()) in squash for s in doc.sentences], dtype=np.int64)
 
 
-def _fit_content(examples: list[Any], c: float) -> dict[str, Any]:
+def fit_standardised(
+    x: np.ndarray, y: np.ndarray, c: float, *, max_iter: int = 2000
+) -> tuple[np.ndarray, np.ndarray, Any]:
+    """Logistic regression on the columns of ``x`` standardised by their mean and
+    spread (a constant column keeps spread 1); return the mean, the spread and
+    the fitted model."""
     from sklearn.linear_model import LogisticRegression
 
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c, max_iter=max_iter).fit((x - mean) / scale, y)
+    return mean, scale, model
+
+
+def _fit_content(examples: list[Any], c: float) -> dict[str, Any]:
     xs, ys = [], []
     for ex in examples:
         doc = build_document(ex.article)
@@ -61,9 +73,7 @@ def _fit_content(examples: list[Any], c: float) -> dict[str, Any]:
             xs.append(sentence_features(doc))
             ys.append(_labels(doc, ex.reference_sentences))
     x, y = np.vstack(xs), np.concatenate(ys)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
-    scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
+    mean, scale, model = fit_standardised(x, y, c)
     return {
         "features": list(FEATURES),
         "mean": [round(float(v), 8) for v in mean],
