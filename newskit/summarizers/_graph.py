@@ -8,7 +8,7 @@ import numpy as np
 
 from newskit._errors import InputValueError
 from newskit.summarizers._document import Document
-from newskit.summarizers._linalg import gram, row_sums, single_thread
+from newskit.summarizers._linalg import Matrix, gram, row_sums, single_thread
 
 __all__ = ["MAX_GRAPH_SENTENCES", "check_graph_size", "overlap_degree", "overlap_weights"]
 
@@ -26,38 +26,38 @@ def check_graph_size(doc: Document, method: str) -> None:
         )
 
 
-def overlap_weights(doc: Document, *, isclose_zero: bool) -> np.ndarray:
-    """Word-overlap similarity of every sentence pair, as in TextRank.
+def _pair_norms(counts: Matrix) -> np.ndarray:
+    """``log |s_i| + log |s_j|`` for every sentence pair (an empty sentence counts as 1)."""
+    logs = np.log(np.maximum(row_sums(counts), 1.0))
+    return np.asarray(logs[:, None] + logs[None, :], dtype=np.float64)
+
+
+def overlap_weights(doc: Document) -> np.ndarray:
+    """Word-overlap similarity of every sentence pair, as in sumy's TextRank.
 
     ``w_ij = (shared words, with multiplicity) / (log |s_i| + log |s_j|)`` over the
     stemmed non-stop words. A pair whose normaliser is zero (two one-word
-    sentences) keeps the raw overlap when ``isclose_zero`` (sumy's TextRank) and
-    scores 0 otherwise (sumy's Reduction).
+    sentences) keeps the raw overlap, as sumy's TextRank does.
     """
     check_graph_size(doc, "this method")
     counts = doc.content_stem_counts
     overlap = gram(counts)
-    lengths = row_sums(counts)
-    logs = np.log(np.where(lengths > 0, lengths, 1.0))
-    norm = logs[:, None] + logs[None, :]
+    norm = _pair_norms(counts)
     weights = np.zeros_like(overlap)
     pos = overlap != 0
-    if isclose_zero:
-        tiny = np.abs(norm) <= 1e-8  # np.isclose(norm, 0.0), without its overhead
-        weights[pos & tiny] = overlap[pos & tiny]
-        div = pos & ~tiny
-    else:
-        div = pos & (norm != 0.0)
+    tiny = np.abs(norm) <= 1e-8  # np.isclose(norm, 0.0), without its overhead
+    weights[pos & tiny] = overlap[pos & tiny]
+    div = pos & ~tiny
     weights[div] = overlap[div] / norm[div]
     return weights
 
 
 def overlap_degree(doc: Document) -> np.ndarray:
-    """Each sentence's summed :func:`overlap_weights` (``isclose_zero=False``) to the others.
+    """Each sentence's summed word-overlap weight to the others, as in sumy's Reduction.
 
-    Reduction's score, and a feature of ``default``. Equal to summing the rows of
-    that matrix with its diagonal cleared, in fewer n x n passes. The caller
-    checks the document's size.
+    ``sum over j != i of shared(i, j) / (log |s_i| + log |s_j|)``, a pair whose
+    normaliser is zero scoring 0. Reduction's score, and a feature of
+    ``default``. The caller checks the document's size.
     """
     counts = doc.content_stem_counts
     # A stem found in one sentence only adds to the diagonal, which is cleared:
@@ -67,9 +67,8 @@ def overlap_degree(doc: Document) -> np.ndarray:
     shared = np.bincount(cols, minlength=counts.shape[1]) > 1
     overlap = gram(counts[:, shared])
     np.fill_diagonal(overlap, 0.0)
-    logs = np.log(np.maximum(row_sums(counts), 1.0))
-    norm = logs[:, None] + logs[None, :]
-    norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0
+    norm = _pair_norms(counts)
+    norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0 (sumy's Reduction)
     return np.asarray((overlap / norm).sum(axis=1), dtype=np.float64)
 
 

@@ -39,7 +39,7 @@ class TextRankSummarizer(Summarizer):
         if n == 0:
             return np.zeros(0)
         check_graph_size(doc, self.name)
-        weights = overlap_weights(doc, isclose_zero=True)
+        weights = overlap_weights(doc)
         weights /= weights.sum(axis=1)[:, None] + 1e-7
         matrix = (1.0 - self.damping) / n + self.damping * weights
         transposed = matrix.T
