@@ -27,13 +27,14 @@ from newskit.topics._data import LOADERS, Example, load_dev
 from newskit.topics._lexicon import LEXICON
 from newskit.topics._mapping import MAPPING_VERSION, TOPICS
 from newskit.topics._model import ARTIFACT, save_model
-from newskit.topics._sampling import build_training_set, target_counts
+from newskit.topics._sampling import TrainingSet, build_training_set, target_counts
 
 __all__ = [
     "HELD_OUT",
     "MODEL_PARAMS",
     "TrainResult",
     "dev_matrix",
+    "fit_tuned",
     "train_topics",
     "tune_thresholds",
 ]
@@ -99,6 +100,25 @@ def tune_thresholds(proba: npt.NDArray[np.float64], Y: npt.NDArray[np.int64]) ->
     return out
 
 
+def fit_tuned(
+    ts: TrainingSet,
+    dev: list[tuple[str, str, frozenset[str]]],
+    *,
+    seed: int = 0,
+    **overrides: Any,
+) -> tuple[TopicClassifier, MultilabelReport]:
+    """Fit a :class:`TopicClassifier` with :data:`MODEL_PARAMS` (``overrides``
+    replace some) on ``ts``, pick its thresholds on ``dev``, and report its dev metrics."""
+    model = TopicClassifier(random_state=seed, **{**MODEL_PARAMS, **overrides})
+    model.fit(ts.texts, ts.Y, sample_weight=ts.w)
+    dev_texts, dev_Y = dev_matrix(dev)
+    proba = model.predict_proba(dev_texts)
+    thresholds = tune_thresholds(proba, dev_Y)
+    model.set_params(thresholds=tuple(thresholds))
+    model.thresholds_ = np.array(thresholds)
+    return model, multilabel_report(dev_Y, model.predict(dev_texts), TOPICS, proba=proba)
+
+
 def _progress(total: int, quiet: bool) -> Any:
     from tqdm import tqdm
 
@@ -138,19 +158,10 @@ def train_topics(
     say(f"training texts: {len(ts.texts)} ({ts.counts})")
     bar.update()
 
-    bar.set_postfix_str("fitting")
-    model = TopicClassifier(random_state=seed, **MODEL_PARAMS)
-    model.fit(ts.texts, ts.Y, sample_weight=ts.w)
-    bar.update()
-
-    bar.set_postfix_str("tuning thresholds on dev")
-    dev_texts, dev_Y = dev_matrix(dev)
-    proba = model.predict_proba(dev_texts)
-    thresholds = tune_thresholds(proba, dev_Y)
-    model.set_params(thresholds=tuple(thresholds))
-    model.thresholds_ = np.array(thresholds)
-    report = multilabel_report(dev_Y, model.predict(dev_texts), TOPICS, proba=proba)
-    bar.update()
+    bar.set_postfix_str("fitting, then tuning thresholds on dev")
+    model, report = fit_tuned(ts, dev, seed=seed)
+    thresholds = [float(t) for t in model.thresholds_]
+    bar.update(2)
 
     bar.set_postfix_str("writing")
     path = out_dir / ARTIFACT
