@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from newskit import Article, parse_text
+from newskit._datadir import default_data_dir
 from newskit.evaluate import rouge
 from newskit.summarizers import FEATURES, DefaultSummarizer, build_document
 from newskit.summarizers._features import sentence_features
@@ -72,7 +73,7 @@ def score(items: list[tuple[Article, list[str]]], k: int, lam: float) -> tuple[f
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     args = parser.parse_args(argv)
     sets = frank(args.data_dir)
     titled = sum(a.title is not None for items in sets.values() for a, _ in items)
