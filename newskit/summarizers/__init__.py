@@ -4,7 +4,7 @@ Use :func:`newskit.summarize`; the classes here are the algorithms behind its
 ``method=`` names, for callers who want to reuse one on many documents.
 """
 
-from newskit.summarizers._api import summarize
+from newskit.summarizers._api import summarize, summarize_documents
 from newskit.summarizers._base import Summarizer, Summary, SummarySentence
 from newskit.summarizers._default import DefaultSummarizer
 from newskit.summarizers._document import Document, build_document
@@ -51,4 +51,5 @@ __all__ = [
     "TextRankSummarizer",
     "build_document",
     "summarize",
+    "summarize_documents",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -135,3 +135,15 @@ class Summarizer:
         scores = np.asarray(self.score(doc), dtype=np.float64)
         order = top_k(scores, k)
         return order, scores[order]
+
+    def rank_many(
+        self,
+        docs: Sequence[Document],
+        ks: Sequence[int],
+        expected: Sequence[float | None],
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """:meth:`rank` of each document (``ks`` and ``expected``: one per document).
+
+        Methods that can score a batch faster together override this.
+        """
+        return [self.rank(d, k, expected=e) for d, k, e in zip(docs, ks, expected, strict=True)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -13,7 +14,8 @@ from newskit._artifacts import verified_path
 from newskit._errors import ModelError
 from newskit.summarizers._base import Summarizer, top_k
 from newskit.summarizers._document import Document
-from newskit.summarizers._features import FEATURES, sentence_features, standardised
+from newskit.summarizers._features import FEATURES, stacked_features
+from newskit.summarizers._stack import Stack, segment_standardised
 
 __all__ = ["ARTIFACT", "DefaultSummarizer", "load_weights"]
 
@@ -56,18 +58,26 @@ def _model_arrays(weights: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.n
 
 def content_scores(doc: Document, weights: dict[str, Any]) -> np.ndarray:
     """The learned model's score of each sentence, standardised within the document."""
-    x = sentence_features(doc)
+    return stacked_content_scores(Stack([doc]), weights)
+
+
+def stacked_content_scores(stack: Stack, weights: dict[str, Any]) -> np.ndarray:
+    """:func:`content_scores` of every document of ``stack``, stacked."""
+    x = stacked_features(stack)
     mean, scale, coef = _model_arrays(weights)
     z = (x - mean) / scale
-    return standardised(np.asarray(z @ coef, dtype=np.float64))
+    # a sum per row, not ``z @ coef``: BLAS may round a row differently with the
+    # batch's shape, and a document's scores must not depend on its batch
+    return segment_standardised(np.asarray((z * coef).sum(axis=1), dtype=np.float64), stack)
 
 
-def is_junk(doc: Document, min_tokens: int, skip_questions: bool) -> np.ndarray:
+def is_junk(stack: Stack, min_tokens: int, skip_questions: bool) -> np.ndarray:
     """Teasers no summary wants: very short sentences and (optionally) questions."""
-    short = doc.sentence_lengths < min_tokens
+    short = stack.lengths < min_tokens
     if not skip_questions:
         return np.asarray(short, dtype=bool)
-    question = np.fromiter(map(_ENDS_WITH_QUESTION.search, doc.sentences), bool, len(doc))
+    text = stack.sentences
+    question = np.fromiter(map(_ENDS_WITH_QUESTION.search, text), bool, len(text))
     return np.asarray(short | question, dtype=bool)
 
 
@@ -104,15 +114,19 @@ class DefaultSummarizer(Summarizer):
 
     def blend(self, doc: Document, expected: float) -> np.ndarray:
         """Scores for a summary of about ``expected`` sentences."""
+        return self.stacked_blend(Stack([doc]), np.array([expected], dtype=np.float64))
+
+    def stacked_blend(self, stack: Stack, expected: np.ndarray) -> np.ndarray:
+        """:meth:`blend` of every document of ``stack`` (``expected``: one per document)."""
         w = load_weights() if self.weights is None else self.weights
         blend = w["blend"]
-        n = len(doc)
-        c = float(blend["content_weight"]) * (max(expected, 1.0) / 3.0) ** float(
+        c = float(blend["content_weight"]) * (np.maximum(expected, 1.0) / 3.0) ** float(
             blend["budget_exponent"]
         )
-        lead = -np.log1p(np.arange(n, dtype=np.float64))
-        score = (lead + c * content_scores(doc, w)) / (1.0 + c)
-        junk = is_junk(doc, int(blend["min_tokens"]), bool(blend["skip_questions"]))
+        c = stack.per_row(c)
+        lead = -np.log1p(stack.position.astype(np.float64))
+        score = (lead + c * stacked_content_scores(stack, w)) / (1.0 + c)
+        junk = is_junk(stack, int(blend["min_tokens"]), bool(blend["skip_questions"]))
         return np.asarray(score - _JUNK_PENALTY * junk, dtype=np.float64)
 
     def score(self, doc: Document) -> np.ndarray:
@@ -123,8 +137,22 @@ class DefaultSummarizer(Summarizer):
         self, doc: Document, k: int, *, expected: float | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
         """Best ``k`` sentences for a summary of ``expected`` (default ``k``) sentences."""
-        if len(doc) == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        scores = self.blend(doc, float(k if expected is None else expected))
-        order = top_k(scores, k)
-        return order, scores[order]
+        return self.rank_many([doc], [k], [expected])[0]
+
+    def rank_many(
+        self,
+        docs: Sequence[Document],
+        ks: Sequence[int],
+        expected: Sequence[float | None],
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """:meth:`rank` of each document, scored together (one set of array
+        operations for the batch instead of one per document)."""
+        stack = Stack(docs)
+        wanted = np.array([float(k if e is None else e) for k, e in zip(ks, expected, strict=True)])
+        scores = self.stacked_blend(stack, wanted) if stack.n_rows else np.zeros(0)
+        out = []
+        for i, k in enumerate(ks):
+            mine = scores[stack.rows(i)]
+            order = top_k(mine, k)
+            out.append((order, mine[order]))
+        return out

@@ -272,17 +272,6 @@ class Document:
         stems = map(local.get, index.lexicon.stem_of[gids].tolist())
         return np.asarray([i for i in stems if i is not None], dtype=np.int64)
 
-    def title_stems(self) -> tuple[IntArray, int]:
-        """The title's distinct content stems: ids of those in the sentences, and their number."""
-        tokens = self.title_tokens
-        if not tokens:
-            return np.zeros(0, dtype=np.int64), 0
-        lexicon = self._index.lexicon
-        gids = np.fromiter(map(lexicon.__getitem__, tokens), np.int64, len(tokens))
-        stems = set(lexicon.stem_of[gids[~lexicon.stop[gids]]].tolist())
-        local = self._index.stem_local
-        return np.asarray([local[g] for g in stems if g in local], dtype=np.int64), len(stems)
-
     @property
     def stem_vocab(self) -> list[str]:
         """The stems, indexed by :attr:`stem_ids`."""

@@ -8,9 +8,16 @@ import re
 import numpy as np
 
 from newskit.summarizers._document import Document
-from newskit.summarizers._graph import overlap_degree
+from newskit.summarizers._linalg import gram
+from newskit.summarizers._stack import Stack, segment_standardised
 
-__all__ = ["FEATURES", "MAX_DEGREE_SENTENCES", "sentence_features", "standardised"]
+__all__ = [
+    "FEATURES",
+    "MAX_DEGREE_SENTENCES",
+    "sentence_features",
+    "stacked_features",
+    "standardised",
+]
 
 #: Most sentences for which the word-overlap degree features are computed.
 MAX_DEGREE_SENTENCES = 2_000
@@ -41,44 +48,70 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _centrality(doc: Document) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine of each sentence's TF-IDF vector with the document's, and the
+def _centrality(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each sentence's TF-IDF vector with its document's, and the
     share of the document's content mass the sentence covers."""
-    counts = doc.content_stem_counts
-    n = counts.shape[0]
-    rows, cols, values = doc.content_entries
-    if values.size == 0:
-        return np.zeros(n), np.zeros(n)
+    rows, cols, values = stack.entries
+    n, n_cols = stack.n_rows, stack.n_cols
     # per-term statistics from the cells: document frequency and mass
-    df = np.bincount(cols, minlength=counts.shape[1])
-    mass = np.bincount(cols, weights=values, minlength=counts.shape[1])
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    df = np.bincount(cols, minlength=n_cols)
+    mass = np.bincount(cols, weights=values, minlength=n_cols)
+    idf = np.log((1.0 + stack.sizes[stack.col_doc]) / (1.0 + df)) + 1.0
     weights = values * idf[cols]
-    centroid = np.bincount(cols, weights=weights, minlength=counts.shape[1])
+    centroid = np.bincount(cols, weights=weights, minlength=n_cols)
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
     dots = np.bincount(rows, weights=weights * centroid[cols], minlength=n)
     cos = np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
-    cos /= np.sqrt(centroid @ centroid)
-    coverage = np.bincount(rows, weights=mass[cols], minlength=n) / mass.sum()
-    return cos, coverage
+    by_doc = np.bincount(stack.col_doc, weights=centroid * centroid, minlength=len(stack))
+    centroid_norms = stack.per_row(np.sqrt(by_doc))
+    np.divide(cos, centroid_norms, out=cos, where=centroid_norms > 0)
+    total = stack.per_row(np.bincount(stack.col_doc, weights=mass, minlength=len(stack)))
+    covered = np.bincount(rows, weights=mass[cols], minlength=n)
+    return cos, np.divide(covered, total, out=np.zeros(n), where=total > 0)
 
 
-def _overlap_degree(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+def _overlap_degree(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
     """Reduction's score (summed word-overlap edge weights), as a share of the
     document's best and standardised within the document.
 
     Long, on-topic sentences score high: they are what extractive references of
-    about 40 % of an article keep. The graph is a dense n x n product, so above
-    :data:`MAX_DEGREE_SENTENCES` sentences it is not built and both columns are 0
-    (no information): the method stays linear, and light, on very long texts.
+    about 40 % of an article keep. The graph is a dense n x n product per
+    document, so a document of more than :data:`MAX_DEGREE_SENTENCES`
+    sentences gets 0 in both columns (no information): the method stays
+    linear, and light, on very long texts.
     """
-    n = len(doc)
-    if n > MAX_DEGREE_SENTENCES:
-        return np.zeros(n), np.zeros(n)
-    degree = overlap_degree(doc)
-    top = degree.max()
-    share = degree / top if top > 0 else np.zeros(n)
-    return share, standardised(degree)
+    rows, cols, values = stack.entries
+    n = stack.n_rows
+    degree = np.zeros(n)
+    logs = np.log(np.maximum(np.bincount(rows, weights=values, minlength=n), 1.0))
+    # A stem found in one sentence only adds to the diagonal, which is cleared:
+    # the product over the shared stems alone has the same off-diagonal cells
+    # (sums of integer products, so exactly) at a fraction of the cost.
+    shared = np.bincount(cols, minlength=stack.n_cols) > 1
+    keep = shared[cols]
+    rows, cols, values = rows[keep], (np.cumsum(shared) - 1)[cols[keep]], values[keep]
+    # each document's cells and shared columns are contiguous: slice them out
+    cell_bounds = [*np.searchsorted(rows, stack.starts).tolist(), rows.size]
+    col_bounds = np.searchsorted(stack.col_doc[shared], np.arange(len(stack))).tolist()
+    col_bounds.append(int(shared.sum()))
+    small = stack.sizes <= MAX_DEGREE_SENTENCES
+    for i in np.flatnonzero(small & (stack.sizes > 1)).tolist():
+        block = stack.rows(i)
+        cells = slice(cell_bounds[i], cell_bounds[i + 1])
+        first_col = col_bounds[i]
+        counts = np.zeros((block.stop - block.start, col_bounds[i + 1] - first_col))
+        counts[rows[cells] - block.start, cols[cells] - first_col] = values[cells]
+        overlap = gram(counts)
+        np.fill_diagonal(overlap, 0.0)
+        mine = logs[block]
+        norm = mine[:, None] + mine[None, :]
+        norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0 (sumy's Reduction)
+        degree[block] = (overlap / norm).sum(axis=1)
+    top = np.zeros(len(stack))
+    np.maximum.at(top, stack.doc_of_row, degree)
+    top = stack.per_row(top)
+    share = np.divide(degree, top, out=np.zeros(n), where=top > 0)
+    return share, segment_standardised(degree, stack) * stack.per_row(small)
 
 
 def standardised(x: np.ndarray) -> np.ndarray:
@@ -100,33 +133,40 @@ def _matches(pattern: re.Pattern[str], sentences: list[str]) -> np.ndarray:
     return np.fromiter(map(pattern.search, sentences), bool, len(sentences))
 
 
-def sentence_features(doc: Document) -> np.ndarray:
-    """Return the ``(n_sentences, len(FEATURES))`` feature matrix of ``doc``."""
-    n = len(doc)
+def stacked_features(stack: Stack) -> np.ndarray:
+    """Return the ``(stack.n_rows, len(FEATURES))`` feature matrix of every
+    sentence of a :class:`~newskit.summarizers._stack.Stack`."""
+    n = stack.n_rows
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
         return x
-    x[:3, :3] = np.eye(3)[:n]  # first, second, third
-    pos = np.arange(n, dtype=np.float64)
-    np.divide(1.0, 1.0 + pos, out=x[:, 3])
-    np.divide(pos, max(n - 1, 1), out=x[:, 4])
-    pid = doc.paragraph_ids
-    x[0, 5] = 1.0
-    np.not_equal(pid[1:], pid[:-1], out=x[1:, 5], casting="unsafe")
-    length = doc.sentence_lengths
+    pos = stack.position
+    for column in range(3):  # first, second, third
+        np.equal(pos, column, out=x[:, column], casting="unsafe")
+    fpos = pos.astype(np.float64)
+    np.divide(1.0, 1.0 + fpos, out=x[:, 3])
+    np.divide(fpos, stack.per_row(np.maximum(stack.sizes - 1, 1)), out=x[:, 4])
+    pid = stack.paragraph_ids
+    starts = x[:, 5]
+    np.not_equal(pid[1:], pid[:-1], out=starts[1:], casting="unsafe")
+    starts[stack.starts[stack.sizes > 0]] = 1.0
+    length = stack.lengths
     np.log1p(length, out=x[:, 6])
     np.less(length, 8, out=x[:, 7], casting="unsafe")
     np.greater(length, 45, out=x[:, 8], casting="unsafe")
-    title, n_title = doc.title_stems()
-    if n_title:
-        rows, cols, _ = doc.content_entries
-        hit = np.zeros(doc.n_stems, dtype=np.float64)
-        hit[title] = 1.0
-        np.divide(np.bincount(rows, weights=hit[cols], minlength=n), n_title, out=x[:, 9])
-    x[:, 10], x[:, 11] = _centrality(doc)
-    text = doc.sentences
+    rows, cols, _ = stack.entries
+    n_title = stack.per_row(stack.n_title)
+    hits = np.bincount(rows, weights=stack.in_title[cols], minlength=n)
+    np.divide(hits, n_title, out=x[:, 9], where=n_title > 0)
+    x[:, 10], x[:, 11] = _centrality(stack)
+    text = stack.sentences
     x[:, 12] = _matches(_QUOTE, text)
     x[:, 13] = _matches(_QUESTION, text)
     x[:, 14] = _matches(_DIGIT, text)
-    x[:, 15], x[:, 16] = _overlap_degree(doc)
+    x[:, 15], x[:, 16] = _overlap_degree(stack)
     return x
+
+
+def sentence_features(doc: Document) -> np.ndarray:
+    """Return the ``(n_sentences, len(FEATURES))`` feature matrix of ``doc``."""
+    return stacked_features(Stack([doc]))

@@ -65,6 +65,12 @@ def fit_standardised(
     return mean, scale, model
 
 
+def _rounded(values: np.ndarray) -> list[float]:
+    """Values to 8 decimals, for the JSON artifact; ``+ 0.0`` writes a mean of
+    about 0 as ``0.0`` whichever side of 0 the last bit of rounding fell on."""
+    return [round(float(v), 8) + 0.0 for v in values]
+
+
 def _fit_content(examples: list[Any], c: float) -> dict[str, Any]:
     xs, ys = [], []
     for ex in examples:
@@ -76,9 +82,9 @@ def _fit_content(examples: list[Any], c: float) -> dict[str, Any]:
     mean, scale, model = fit_standardised(x, y, c)
     return {
         "features": list(FEATURES),
-        "mean": [round(float(v), 8) for v in mean],
-        "scale": [round(float(v), 8) for v in scale],
-        "coef": [round(float(v), 8) for v in model.coef_[0]],
+        "mean": _rounded(mean),
+        "scale": _rounded(scale),
+        "coef": _rounded(model.coef_[0]),
         "intercept": round(float(model.intercept_[0]), 8),
         "documents": len(xs),
         "sentences": int(y.size),
