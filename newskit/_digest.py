@@ -15,6 +15,7 @@ from newskit._stream import stream_batches
 
 if TYPE_CHECKING:
     from newskit.summarizers import Summary
+    from newskit.summarizers._document import Document
     from newskit.topics import TopicResult
 
 __all__ = [
@@ -112,14 +113,14 @@ def digest_articles(
     ['Parliament passed the budget on Tuesday after a long debate.']
     """
     articles = list(articles)
-    from newskit.summarizers import summarize
+    from newskit.summarizers import summarize_documents
+    from newskit.summarizers._document import build_document
     from newskit.topics import classify_many
 
     topics = list(classify_many(articles))
-    return [
-        ArticleDigest(a, t, summarize(a, method, sentences=sentences, check_language=False))
-        for a, t in zip(articles, topics, strict=True)
-    ]
+    docs = [build_document(a, check_language=False) for a in articles]
+    summaries = summarize_documents(docs, method, sentences=sentences)
+    return [ArticleDigest(*x) for x in zip(articles, topics, summaries, strict=True)]
 
 
 def digest(
@@ -223,7 +224,7 @@ def _classify_records(
 def _digest_batch(
     batch: list[tuple[int, object]], *, now: datetime | None, sentences: int, method: str
 ) -> list[DigestRecord]:
-    from newskit.summarizers import summarize
+    from newskit.summarizers._document import build_document
 
     # Parse every input first, so the whole batch is classified in one vectorised call.
     parsed: list[tuple[str, list[Article]] | DigestRecord] = []
@@ -239,25 +240,62 @@ def _digest_batch(
             continue
         parsed.append((rid, articles))
     topics = _classify_records([p[1] for p in parsed if not isinstance(p, DigestRecord)])
-    out = []
+    # Then split every article into sentences (a bad one fails its record only),
+    # and summarize the whole batch in one vectorised call too.
+    staged: list[tuple[str, list[Article], list[TopicResult], list[Document]] | DigestRecord] = []
     for p in parsed:
         if isinstance(p, DigestRecord):
-            out.append(p)
+            staged.append(p)
             continue
         rid, articles = p
         their_topics = next(topics)
         try:
             if isinstance(their_topics, BaseException):
                 raise their_topics
-            digests = [
-                ArticleDigest(a, t, summarize(a, method, sentences=sentences, check_language=False))
-                for a, t in zip(articles, their_topics, strict=True)
-            ]
+            docs = [build_document(a, check_language=False) for a in articles]
         except _RECORD_ERRORS as exc:
-            out.append(_failed(rid, exc))
+            staged.append(_failed(rid, exc))
             continue
+        staged.append((rid, articles, their_topics, docs))
+    summaries = _summarize_records(
+        [s[3] for s in staged if not isinstance(s, DigestRecord)], method, sentences
+    )
+    out = []
+    for s in staged:
+        if isinstance(s, DigestRecord):
+            out.append(s)
+            continue
+        rid, articles, their_topics, _ = s
+        theirs = next(summaries)
+        if isinstance(theirs, BaseException):
+            out.append(_failed(rid, theirs))
+            continue
+        digests = [
+            ArticleDigest(a, t, m) for a, t, m in zip(articles, their_topics, theirs, strict=True)
+        ]
         out.append(DigestRecord(rid, True, digests))
     return out
+
+
+def _summarize_records(
+    records: list[list[Document]], method: str, sentences: int
+) -> Iterator[list[Summary] | BaseException]:
+    """Summaries of every record's documents: one call for the batch, and record by
+    record only if some record fails."""
+    from newskit.summarizers import summarize_documents
+
+    everything = [d for docs in records for d in docs]
+    try:
+        flat = iter(summarize_documents(everything, method, sentences=sentences))
+    except _RECORD_ERRORS:
+        for docs in records:
+            try:
+                yield summarize_documents(docs, method, sentences=sentences)
+            except _RECORD_ERRORS as exc:
+                yield exc
+        return
+    for docs in records:
+        yield [next(flat) for _ in docs]
 
 
 def digest_many(
