@@ -119,3 +119,28 @@ def test_the_english_check_runs_once_per_article(monkeypatch) -> None:
     )
     assert records[0].ok
     assert len(calls) == 1
+
+
+def test_a_summary_failure_sinks_only_its_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newskit.summarizers as summarizers
+
+    original = summarizers.summarize_documents
+
+    def refuse_poison(docs, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any("poison" in s for d in docs for s in d.sentences):
+            raise newskit.InputValueError("poisoned")
+        return original(docs, *args, **kwargs)
+
+    monkeypatch.setattr(summarizers, "summarize_documents", refuse_poison)
+    records = [
+        {"id": "1", "text": "Floods hit the coast.\n\nRescue teams arrived."},
+        {"id": "2", "text": "The well held poison.\n\nNobody drank."},
+        {"id": "3", "text": "Parliament passed the budget.\n\nThe opposition walked out."},
+    ]
+    out = list(digest_many(records, batch_size=3))
+    assert [(r.id, r.ok, r.error) for r in out] == [
+        ("1", True, None),
+        ("2", False, "InputValueError: poisoned"),
+        ("3", True, None),
+    ]
+    assert out[2].to_dict() == next(iter(digest_many(records[2:]))).to_dict()
