@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -178,8 +178,9 @@ def summarize_documents(
 
     ``'default'`` scores the whole batch in one set of array operations, which
     for news articles is faster per document than one :func:`summarize` call
-    each (``benchmarks/bench_batch.py`` prints both); other methods rank the
-    documents one by one. :func:`newskit.digest_many` uses this.
+    each (``benchmarks/bench_summarizers.py`` prints both); other methods rank
+    the documents one by one. A document's result does not depend on the
+    others in the call. :func:`newskit.digest_many` uses this.
 
     Parameters
     ----------
@@ -195,6 +196,8 @@ def summarize_documents(
 
     Raises
     ------
+    InputTypeError
+        ``docs`` holds something other than :class:`Document` objects.
     InputValueError
         As for :func:`summarize`.
 
@@ -206,6 +209,15 @@ def summarize_documents(
     >>> [s.text for s in summarize_documents(docs, "lead", sentences=1)]
     ['Rain fell.', 'The vote passed.']
     """
+    bad: list[object] = [docs]
+    if isinstance(docs, Iterable) and not isinstance(docs, str | bytes | Document):
+        docs = list(docs)
+        bad = [d for d in docs if not isinstance(d, Document)]
+    if bad:
+        raise InputTypeError(
+            "summarize_documents takes a list of Document objects (see build_document), "
+            f"not {type(bad[0]).__name__}"
+        )
     summarizer, kind, value, parameters = _request(
         method, backend, sentences, ratio, words, options
     )

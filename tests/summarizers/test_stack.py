@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newskit import InputValueError
+from newskit import InputTypeError, InputValueError
 from newskit.summarizers import (
     FEATURES,
     Document,
@@ -111,6 +111,11 @@ def test_summarize_documents_checks_the_request() -> None:
         summarize_documents(docs, "nope")
     with pytest.raises(InputValueError, match="positive integer"):
         summarize_documents(docs, sentences=0)
+    wrong_inputs = ("Rain fell.", ["Rain fell."], [docs[0], None], None, 3, docs[0])
+    for wrong in wrong_inputs:
+        with pytest.raises(InputTypeError, match="Document objects"):
+            summarize_documents(wrong)  # type: ignore[arg-type]
+    assert len(summarize_documents(iter(docs))) == len(docs)
 
 
 def test_segment_standardised_is_a_z_score_per_document() -> None:
