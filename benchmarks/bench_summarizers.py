@@ -12,7 +12,9 @@ For every method sumy also implements, prints from one run:
   includes building its summarizer and scoring) — and (b) *end to end* from
   raw text through ``newskit.summarize(..., backend=...)`` (both include the
   same sentence splitting and tokenization);
-* the time newskit takes on one 1,000-sentence document (target < 1 s).
+* the time newskit takes on one 1,000-sentence document (target < 1 s);
+* ``default`` on the speed articles, one call each and 64 per
+  ``summarize_documents`` call (mean CPU ms per article).
 
 All times are CPU time of the benchmark process (the machine is shared), with
 BLAS limited to one thread for both sides.
@@ -42,7 +44,13 @@ from _summ_data import cnndm_articles, default_data_dir, parity_articles  # noqa
 from sumy.nlp.stemmers import Stemmer  # noqa: E402
 
 from newskit import Article, summarize  # noqa: E402
-from newskit.summarizers import METHODS, SUMMARIZERS, SUMY_METHODS, Document  # noqa: E402
+from newskit.summarizers import (  # noqa: E402
+    METHODS,
+    SUMMARIZERS,
+    SUMY_METHODS,
+    Document,
+    summarize_documents,
+)
 from newskit.summarizers._api import select  # noqa: E402
 from newskit.summarizers._document import build_document  # noqa: E402
 from newskit.summarizers._parity import compare_with_sumy  # noqa: E402
@@ -127,6 +135,30 @@ def end_to_end_ms(method: str, articles: list[Article]) -> tuple[float, float]:
     return a, b
 
 
+def batched_default_ms(docs: list[Document], batch: int = 64) -> tuple[float, float]:
+    """Mean CPU ms per article of ``default`` from tokenized sentences: one call per
+    document, and ``summarize_documents`` on ``batch`` documents per call (best of 5
+    runs over all documents, the two ways alternating)."""
+    singles, batched = [], []
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            fresh = [_fresh(d) for d in docs]
+            t0 = time.process_time()
+            for d in fresh:
+                select(SUMMARIZERS["default"](), d, "sentences", 3)
+            singles.append(time.process_time() - t0)
+            fresh = [_fresh(d) for d in docs]
+            t0 = time.process_time()
+            for i in range(0, len(fresh), batch):
+                summarize_documents(fresh[i : i + batch], sentences=3)
+            batched.append(time.process_time() - t0)
+    finally:
+        gc.enable()
+    return 1000 * min(singles) / len(docs), 1000 * min(batched) / len(docs)
+
+
 def long_document(articles: list[Article], n: int = 1000) -> str:
     """One text of exactly ``n`` sentences made of whole articles' sentences."""
     sentences: list[str] = []
@@ -185,6 +217,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{native:8.2f} {native / ours:5.1f}x | {e2e:6.2f} {e2e_sumy:8.2f} "
             f"{e2e_sumy / e2e:4.1f}x | {long_s:10.3f}"
         )
+    one, many = batched_default_ms(speed_docs)
+    print(
+        f"default, 64 documents per summarize_documents call: {many:.3f} ms/article, "
+        f"against {one:.3f} one call each (mean over the {len(speed_docs)} articles)"
+    )
     print(
         "parity: same 3 sentences as sumy; ties ok: same up to exactly tied newskit scores.\n"
         "ours/sumy ms: CPU ms, median over articles of the best of 5 runs (GC off,\n"
