@@ -17,11 +17,14 @@ from newskit.summarizers._document import Document
 from newskit.summarizers._features import FEATURES, stacked_features
 from newskit.summarizers._stack import Stack, segment_standardised
 
-__all__ = ["ARTIFACT", "DefaultSummarizer", "load_weights"]
+__all__ = ["ARTIFACT", "STACK_SENTENCES", "DefaultSummarizer", "load_weights"]
 
 #: File name of the shipped weights in ``newskit/models/``.
 ARTIFACT = "summarizer_default.json"
 _JUNK_PENALTY = 100.0
+#: Most sentences :meth:`DefaultSummarizer.rank_many` scores in one stack: memory
+#: stays that of a few long articles, however many documents are passed.
+STACK_SENTENCES = 4_096
 #: A question mark followed only by closing quotes, brackets and spaces.
 _ENDS_WITH_QUESTION = re.compile("\\?[\"'”’ )]*\\Z")
 
@@ -146,13 +149,32 @@ class DefaultSummarizer(Summarizer):
         expected: Sequence[float | None],
     ) -> list[tuple[np.ndarray, np.ndarray]]:
         """:meth:`rank` of each document, scored together (one set of array
-        operations for the batch instead of one per document)."""
-        stack = Stack(docs)
-        wanted = np.array([float(k if e is None else e) for k, e in zip(ks, expected, strict=True)])
-        scores = self.stacked_blend(stack, wanted) if stack.n_rows else np.zeros(0)
-        out = []
-        for i, k in enumerate(ks):
-            mine = scores[stack.rows(i)]
-            order = top_k(mine, k)
-            out.append((order, mine[order]))
+        operations for up to :data:`STACK_SENTENCES` sentences instead of one
+        per document)."""
+        docs, ks = list(docs), list(ks)
+        wanted = [float(k if e is None else e) for k, e in zip(ks, expected, strict=True)]
+        out: list[tuple[np.ndarray, np.ndarray]] = []
+        for part in _chunks([len(d) for d in docs], STACK_SENTENCES):
+            stack = Stack(docs[part])
+            scores = (
+                self.stacked_blend(stack, np.array(wanted[part])) if stack.n_rows else np.zeros(0)
+            )
+            for i, k in enumerate(ks[part]):
+                mine = scores[stack.rows(i)]
+                order = top_k(mine, k)
+                out.append((order, mine[order]))
         return out
+
+
+def _chunks(sizes: list[int], budget: int) -> list[slice]:
+    """Consecutive runs of items whose sizes add up to at most ``budget`` (an item
+    larger than that is a run of its own)."""
+    runs, start, total = [], 0, 0
+    for i, size in enumerate(sizes):
+        if total and total + size > budget:
+            runs.append(slice(start, i))
+            start, total = i, 0
+        total += size
+    if start < len(sizes):
+        runs.append(slice(start, len(sizes)))
+    return runs

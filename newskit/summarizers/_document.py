@@ -194,9 +194,17 @@ class Document:
     @cached_property
     def tokens(self) -> list[list[str]]:
         """Lower-cased word tokens of each sentence."""
+        return self.passing_tokens()
+
+    def passing_tokens(self) -> list[list[str]]:
+        """:attr:`tokens`, without keeping them on the document if they were not
+        kept already (a batch of documents then holds one batch's tokens at most)."""
         from newskit.text import word_tokens
         from newskit.text._tokens import tokens_of_clean_text
 
+        kept: list[list[str]] | None = self.__dict__.get("tokens")
+        if kept is not None:
+            return kept
         return list(map(tokens_of_clean_text if self._clean else word_tokens, self.sentences))
 
     @cached_property

@@ -65,7 +65,7 @@ class Stack:
 
     @cached_property
     def _tokens(self) -> list[list[str]]:
-        return list(chain.from_iterable(d.tokens for d in self.docs))
+        return list(chain.from_iterable(d.passing_tokens() for d in self.docs))
 
     @cached_property
     def lengths(self) -> IntArray:

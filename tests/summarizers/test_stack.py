@@ -127,3 +127,30 @@ def test_segment_standardised_is_a_z_score_per_document() -> None:
     for i in range(len(docs)):
         assert np.allclose(z[stack.rows(i)], standardised(x[stack.rows(i)]), atol=1e-12)
     assert z[stack.rows(2)].tolist() == [0.0]
+
+
+def test_chunks_keep_order_and_stay_within_the_budget() -> None:
+    from newskit.summarizers._default import _chunks
+
+    assert _chunks([3, 3, 10, 1, 1], 6) == [slice(0, 2), slice(2, 3), slice(3, 5)]
+    assert _chunks([0, 0, 7, 0], 6) == [slice(0, 3), slice(3, 4)]
+    assert _chunks([], 6) == []
+
+
+def test_many_stacks_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newskit.summarizers import _default
+
+    docs = _docs() * 3
+    one = [s.to_dict() for s in summarize_documents(docs, sentences=2)]
+    monkeypatch.setattr(_default, "STACK_SENTENCES", 10)
+    assert [s.to_dict() for s in summarize_documents(docs, sentences=2)] == one
+
+
+def test_a_batch_does_not_keep_its_tokens_on_the_documents() -> None:
+    docs = _docs()
+    summarize_documents(docs, sentences=2)
+    assert not any("tokens" in d.__dict__ for d in docs)  # memory: one stack's tokens at most
+    kept = build_document(OTHER)
+    tokens = kept.tokens
+    summarize_documents([kept])
+    assert kept.tokens is tokens
