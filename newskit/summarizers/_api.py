@@ -65,7 +65,7 @@ def select_many(
             expected.append(None)
         else:
             ks.append(n)
-            mean_length = max(float(doc.sentence_lengths.mean()), 1.0) if n else 1.0
+            mean_length = max(float(doc.sentence_lengths.mean()), 1.0)
             expected.append(max(1.0, float(value) / mean_length))
     out = []
     for doc, (order, scores) in zip(docs, summarizer.rank_many(docs, ks, expected), strict=True):

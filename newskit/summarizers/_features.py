@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from newskit.summarizers._document import Document
-from newskit.summarizers._linalg import gram
+from newskit.summarizers._graph import shared_overlap_degree
 from newskit.summarizers._stack import Stack, segment_standardised
 
 __all__ = [
@@ -84,9 +84,6 @@ def _overlap_degree(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
     n = stack.n_rows
     degree = np.zeros(n)
     logs = np.log(np.maximum(np.bincount(rows, weights=values, minlength=n), 1.0))
-    # A stem found in one sentence only adds to the diagonal, which is cleared:
-    # the product over the shared stems alone has the same off-diagonal cells
-    # (sums of integer products, so exactly) at a fraction of the cost.
     shared = np.bincount(cols, minlength=stack.n_cols) > 1
     keep = shared[cols]
     rows, cols, values = rows[keep], (np.cumsum(shared) - 1)[cols[keep]], values[keep]
@@ -101,12 +98,7 @@ def _overlap_degree(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
         first_col = col_bounds[i]
         counts = np.zeros((block.stop - block.start, col_bounds[i + 1] - first_col))
         counts[rows[cells] - block.start, cols[cells] - first_col] = values[cells]
-        overlap = gram(counts)
-        np.fill_diagonal(overlap, 0.0)
-        mine = logs[block]
-        norm = mine[:, None] + mine[None, :]
-        norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0 (sumy's Reduction)
-        degree[block] = (overlap / norm).sum(axis=1)
+        degree[block] = shared_overlap_degree(counts, logs[block])
     top = np.zeros(len(stack))
     np.maximum.at(top, stack.doc_of_row, degree)
     top = stack.per_row(top)

@@ -10,7 +10,14 @@ from newskit._errors import InputValueError
 from newskit.summarizers._document import Document
 from newskit.summarizers._linalg import Matrix, gram, row_sums, single_thread
 
-__all__ = ["MAX_GRAPH_SENTENCES", "check_graph_size", "overlap_degree", "overlap_weights"]
+__all__ = [
+    "MAX_GRAPH_SENTENCES",
+    "check_graph_size",
+    "log_lengths",
+    "overlap_degree",
+    "overlap_weights",
+    "shared_overlap_degree",
+]
 
 #: Most sentences the O(n^2) graph methods accept (a dense n x n matrix).
 MAX_GRAPH_SENTENCES = 5_000
@@ -26,9 +33,13 @@ def check_graph_size(doc: Document, method: str) -> None:
         )
 
 
-def _pair_norms(counts: Matrix) -> np.ndarray:
-    """``log |s_i| + log |s_j|`` for every sentence pair (an empty sentence counts as 1)."""
-    logs = np.log(np.maximum(row_sums(counts), 1.0))
+def log_lengths(counts: Matrix) -> np.ndarray:
+    """``log |s|`` of each sentence's content-word count (an empty sentence counts as 1)."""
+    return np.asarray(np.log(np.maximum(row_sums(counts), 1.0)), dtype=np.float64)
+
+
+def _pair_norms(logs: np.ndarray) -> np.ndarray:
+    """``log |s_i| + log |s_j|`` for every sentence pair."""
     return np.asarray(logs[:, None] + logs[None, :], dtype=np.float64)
 
 
@@ -42,7 +53,7 @@ def overlap_weights(doc: Document) -> np.ndarray:
     check_graph_size(doc, "this method")
     counts = doc.content_stem_counts
     overlap = gram(counts)
-    norm = _pair_norms(counts)
+    norm = _pair_norms(log_lengths(counts))
     weights = np.zeros_like(overlap)
     pos = overlap != 0
     tiny = np.abs(norm) <= 1e-8  # np.isclose(norm, 0.0), without its overhead
@@ -60,14 +71,22 @@ def overlap_degree(doc: Document) -> np.ndarray:
     ``default``. The caller checks the document's size.
     """
     counts = doc.content_stem_counts
-    # A stem found in one sentence only adds to the diagonal, which is cleared:
-    # the product over the shared stems alone has the same off-diagonal cells
-    # (sums of integer products, so exactly) at a fraction of the cost.
     _, cols, _ = doc.content_entries
     shared = np.bincount(cols, minlength=counts.shape[1]) > 1
-    overlap = gram(counts[:, shared])
+    return shared_overlap_degree(counts[:, shared], log_lengths(counts))
+
+
+def shared_overlap_degree(shared_counts: Matrix, logs: np.ndarray) -> np.ndarray:
+    """:func:`overlap_degree` from the sentence x stem counts of the stems found in
+    more than one sentence, and :func:`log_lengths` of the full counts.
+
+    A stem found in one sentence only adds to the diagonal, which is cleared:
+    the product over the shared stems alone has the same off-diagonal cells
+    (sums of integer products, so exactly) at a fraction of the cost.
+    """
+    overlap = gram(shared_counts)
     np.fill_diagonal(overlap, 0.0)
-    norm = _pair_norms(counts)
+    norm = _pair_norms(logs)
     norm[norm == 0.0] = np.inf  # two one-word sentences: weight 0 (sumy's Reduction)
     return np.asarray((overlap / norm).sum(axis=1), dtype=np.float64)
 
