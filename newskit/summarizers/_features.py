@@ -51,21 +51,21 @@ FEATURES: tuple[str, ...] = (
 def _centrality(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of each sentence's TF-IDF vector with its document's, and the
     share of the document's content mass the sentence covers."""
-    rows, cols, values = stack.entries
-    n, n_cols = stack.n_rows, stack.n_cols
+    rows, cols, values, col_doc, *_ = stack.cells
+    n, n_cols = stack.n_rows, col_doc.size
     # per-term statistics from the cells: document frequency and mass
     df = np.bincount(cols, minlength=n_cols)
     mass = np.bincount(cols, weights=values, minlength=n_cols)
-    idf = np.log((1.0 + stack.sizes[stack.col_doc]) / (1.0 + df)) + 1.0
+    idf = np.log((1.0 + stack.sizes[col_doc]) / (1.0 + df)) + 1.0
     weights = values * idf[cols]
     centroid = np.bincount(cols, weights=weights, minlength=n_cols)
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
     dots = np.bincount(rows, weights=weights * centroid[cols], minlength=n)
     cos = np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
-    by_doc = np.bincount(stack.col_doc, weights=centroid * centroid, minlength=len(stack))
+    by_doc = np.bincount(col_doc, weights=centroid * centroid, minlength=len(stack))
     centroid_norms = stack.per_row(np.sqrt(by_doc))
     np.divide(cos, centroid_norms, out=cos, where=centroid_norms > 0)
-    total = stack.per_row(np.bincount(stack.col_doc, weights=mass, minlength=len(stack)))
+    total = stack.per_row(np.bincount(col_doc, weights=mass, minlength=len(stack)))
     covered = np.bincount(rows, weights=mass[cols], minlength=n)
     return cos, np.divide(covered, total, out=np.zeros(n), where=total > 0)
 
@@ -80,16 +80,16 @@ def _overlap_degree(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
     sentences gets 0 in both columns (no information): the method stays
     linear, and light, on very long texts.
     """
-    rows, cols, values = stack.entries
+    rows, cols, values, col_doc, *_ = stack.cells
     n = stack.n_rows
     degree = np.zeros(n)
     logs = np.log(np.maximum(np.bincount(rows, weights=values, minlength=n), 1.0))
-    shared = np.bincount(cols, minlength=stack.n_cols) > 1
+    shared = np.bincount(cols, minlength=col_doc.size) > 1
     keep = shared[cols]
     rows, cols, values = rows[keep], (np.cumsum(shared) - 1)[cols[keep]], values[keep]
     # each document's cells and shared columns are contiguous: slice them out
     cell_bounds = [*np.searchsorted(rows, stack.starts).tolist(), rows.size]
-    col_bounds = np.searchsorted(stack.col_doc[shared], np.arange(len(stack))).tolist()
+    col_bounds = np.searchsorted(col_doc[shared], np.arange(len(stack))).tolist()
     col_bounds.append(int(shared.sum()))
     small = stack.sizes <= MAX_DEGREE_SENTENCES
     for i in np.flatnonzero(small & (stack.sizes > 1)).tolist():
@@ -146,9 +146,9 @@ def stacked_features(stack: Stack) -> np.ndarray:
     np.log1p(length, out=x[:, 6])
     np.less(length, 8, out=x[:, 7], casting="unsafe")
     np.greater(length, 45, out=x[:, 8], casting="unsafe")
-    rows, cols, _ = stack.entries
-    n_title = stack.per_row(stack.n_title)
-    hits = np.bincount(rows, weights=stack.in_title[cols], minlength=n)
+    cells = stack.cells
+    n_title = stack.per_row(cells.n_title)
+    hits = np.bincount(cells.rows, weights=cells.in_title[cells.cols], minlength=n)
     np.divide(hits, n_title, out=x[:, 9], where=n_title > 0)
     x[:, 10], x[:, 11] = _centrality(stack)
     text = stack.sentences

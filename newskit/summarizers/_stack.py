@@ -18,17 +18,23 @@ import numpy as np
 
 from newskit.summarizers._document import Document, _lexicon
 
-__all__ = ["Stack", "segment_standardised"]
+__all__ = ["Cells", "Stack", "segment_standardised"]
 
 IntArray = np.ndarray
 
 
-class _Cells(NamedTuple):
+class Cells(NamedTuple):
+    """The non-zero sentence x (document, stem) counts of non-stop-word tokens,
+    row by row, and what each column is."""
+
     rows: IntArray
     cols: IntArray
     values: np.ndarray
+    #: the document of each column
     col_doc: IntArray
+    #: number of distinct content stems in each document's title
     n_title: IntArray
+    #: whether each column's stem is in its document's title
     in_title: np.ndarray
 
 
@@ -80,7 +86,8 @@ class Stack:
         return np.concatenate([d.paragraph_ids for d in self.docs])
 
     @cached_property
-    def _cells(self) -> _Cells:
+    def cells(self) -> Cells:
+        """The content-stem counts of every sentence (see :class:`Cells`)."""
         lexicon = _lexicon()  # one lexicon for the whole batch, as in a Document
         flat = list(chain.from_iterable(self._tokens))
         gids = np.fromiter(map(lexicon.__getitem__, flat), np.int64, len(flat))
@@ -99,7 +106,7 @@ class Stack:
         keep = ~lexicon.stop[title_gids]
         title_keys, _ = _distinct(title_doc[keep] * n_stems + lexicon.stem_of[title_gids[keep]])
         at = np.minimum(np.searchsorted(title_keys, columns), max(title_keys.size - 1, 0))
-        return _Cells(
+        return Cells(
             rows=cells // n_cols,
             cols=cells % n_cols,
             values=np.diff(firsts, append=rows.size).astype(np.float64),
@@ -107,33 +114,6 @@ class Stack:
             n_title=np.bincount(title_keys // n_stems, minlength=len(self.docs)),
             in_title=title_keys[at] == columns if title_keys.size else np.zeros(n_cols, bool),
         )
-
-    @property
-    def entries(self) -> tuple[IntArray, IntArray, np.ndarray]:
-        """Rows, columns and values of the non-zero sentence x (document, stem) counts
-        of non-stop-word tokens, row by row."""
-        cells = self._cells
-        return cells.rows, cells.cols, cells.values
-
-    @property
-    def n_cols(self) -> int:
-        """Number of (document, stem) columns."""
-        return int(self._cells.col_doc.size)
-
-    @property
-    def col_doc(self) -> IntArray:
-        """The document of each column."""
-        return self._cells.col_doc
-
-    @property
-    def n_title(self) -> IntArray:
-        """Number of distinct content stems in each document's title."""
-        return self._cells.n_title
-
-    @property
-    def in_title(self) -> np.ndarray:
-        """Whether each column's stem is in its document's title."""
-        return self._cells.in_title
 
     def per_row(self, per_doc: np.ndarray) -> np.ndarray:
         """Spread one value per document over that document's rows."""
