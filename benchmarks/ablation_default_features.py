@@ -22,12 +22,12 @@ from typing import Any
 
 import numpy as np
 
-from newskit._datadir import default_data_dir
 from newskit.evaluate import load_bbc, rouge
 from newskit.summarizers import FEATURES, Document, TextRankSummarizer, build_document
 from newskit.summarizers._base import top_k
-from newskit.summarizers._features import sentence_features, standardised
-from newskit.summarizers._train import _labels, fit_standardised, is_bbc_train
+from newskit.summarizers._sentence_features import sentence_features, standardised
+from newskit.training._paths import default_data_dir
+from newskit.training._summarizer import _labels, fit_standardised, is_bbc_train
 
 DEGREE = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
 

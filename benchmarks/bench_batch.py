@@ -42,7 +42,7 @@ from typing import Any
 import joblib
 
 import newskit
-from newskit._datadir import default_data_dir
+from newskit.training._paths import default_data_dir
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -29,10 +29,10 @@ from typing import Any
 import numpy as np
 
 from newskit import UnsupportedLanguageError, summarize
-from newskit._datadir import default_data_dir
 from newskit.evaluate import Example, load_bbc, load_frank_cnndm, load_frank_xsum, oracle, rouge
 from newskit.summarizers import METHODS, SUMY_METHODS, build_document
-from newskit.summarizers._train import is_bbc_train
+from newskit.training._paths import default_data_dir
+from newskit.training._summarizer import is_bbc_train
 
 OUT = Path(__file__).resolve().parent / "out"
 TYPES = ("rouge1", "rouge2", "rougeLsum")

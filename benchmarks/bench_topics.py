@@ -37,7 +37,7 @@ SEED_FILE = REPO / "seeds" / "000_af1872576b83b628.txt"
 
 def keyword_predict(texts: list[str], topics: tuple[str, ...]) -> np.ndarray:
     """A topic applies when its guideline keyword list matches twice in the first 400 words."""
-    from newskit.topics._lexicon import LEXICON
+    from newskit.training.topics._keywords import LEXICON
 
     pats = [re.compile(LEXICON[t], re.IGNORECASE) for t in topics]
     out = np.zeros((len(texts), len(topics)), dtype=int)
@@ -59,7 +59,7 @@ def half(key: str) -> int:
 
 def cross_fitted_thresholds(proba: np.ndarray, Y: np.ndarray, keys: list[str]) -> np.ndarray:
     """Predict each dev half with thresholds tuned on the other half."""
-    from newskit.topics._train import tune_thresholds
+    from newskit.training.topics._train import tune_thresholds
 
     halves = np.array([half(k) for k in keys])
     pred = np.zeros_like(Y)
@@ -106,7 +106,7 @@ def cold_load_seconds() -> tuple[float, float]:
 
 
 def main() -> int:
-    from newskit._datadir import default_data_dir
+    from newskit.training._paths import default_data_dir
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -119,8 +119,14 @@ def main() -> int:
     from newskit._artifacts import MODELS_DIR, load_manifest
     from newskit.evaluate import multilabel_report
     from newskit.topics import TOPICS, classify_many, load_model
-    from newskit.topics._data import load_allsides, load_babe, load_bbc, load_dev, load_nyt
-    from newskit.topics._train import dev_matrix
+    from newskit.training.topics._sources import (
+        load_allsides,
+        load_babe,
+        load_bbc,
+        load_dev,
+        load_nyt,
+    )
+    from newskit.training.topics._train import dev_matrix
 
     summary: dict[str, object] = {}
     model = load_model()
@@ -159,9 +165,9 @@ def main() -> int:
         from sklearn.multiclass import OneVsRestClassifier
         from sklearn.pipeline import make_pipeline
 
-        from newskit.topics._data import load_sources
-        from newskit.topics._sampling import build_training_set
-        from newskit.topics._train import CAP_PER_LABEL, HELD_OUT
+        from newskit.training.topics._sampling import build_training_set
+        from newskit.training.topics._sources import load_sources
+        from newskit.training.topics._train import CAP_PER_LABEL, HELD_OUT
 
         t0 = time.perf_counter()
         ts = build_training_set(

@@ -26,10 +26,10 @@ from pathlib import Path
 import numpy as np
 
 from newskit import Article, parse_text
-from newskit._datadir import default_data_dir
 from newskit.evaluate import rouge
 from newskit.summarizers import FEATURES, DefaultSummarizer, build_document
-from newskit.summarizers._features import sentence_features
+from newskit.summarizers._sentence_features import sentence_features
+from newskit.training._paths import default_data_dir
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_af1872576b83b628.txt"

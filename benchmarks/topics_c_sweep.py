@@ -18,11 +18,11 @@ from pathlib import Path
 import joblib
 
 from newskit import parse_text
-from newskit._datadir import default_data_dir
-from newskit.topics._data import load_dev, load_sources
-from newskit.topics._mapping import TOPICS
-from newskit.topics._sampling import TrainingSet, build_training_set
-from newskit.topics._train import CAP_PER_LABEL, HELD_OUT, MODEL_PARAMS, fit_tuned
+from newskit.training._paths import default_data_dir
+from newskit.training.topics._mapping import TOPICS
+from newskit.training.topics._sampling import TrainingSet, build_training_set
+from newskit.training.topics._sources import load_dev, load_sources
+from newskit.training.topics._train import CAP_PER_LABEL, HELD_OUT, MODEL_PARAMS, fit_tuned
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_FILE = REPO / "seeds" / "000_af1872576b83b628.txt"

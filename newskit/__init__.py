@@ -2,7 +2,9 @@
 
 The functions and classes below are imported on first use (PEP 562), so
 ``import newskit`` stays cheap and a program that only parses never loads
-scikit-learn, NLTK or sumy.
+scikit-learn, NLTK or sumy. The subpackages (``newskit.parsing``,
+``newskit.text``, ``newskit.topics``, ``newskit.summarizers``,
+``newskit.evaluate``) are reachable the same way.
 """
 
 from __future__ import annotations
@@ -21,9 +23,15 @@ from newskit._errors import (
     UnsupportedLanguageError,
     UntrustedModelError,
 )
+from newskit._public import EXPORTS, SUBPACKAGES, publish
 from newskit._version import __version__
 
 if TYPE_CHECKING:
+    from newskit import evaluate as evaluate
+    from newskit import parsing as parsing
+    from newskit import summarizers as summarizers
+    from newskit import text as text
+    from newskit import topics as topics
     from newskit._digest import ArticleDigest, DigestRecord, digest, digest_many
     from newskit.parsing import parse, parse_html, parse_text
     from newskit.summarizers import Summary, SummarySentence, summarize
@@ -38,40 +46,20 @@ if TYPE_CHECKING:
         explain,
     )
 
-#: Public name -> the module that defines it, imported on first access.
-_LAZY = {
-    "ArticleDigest": "newskit._digest",
-    "DigestRecord": "newskit._digest",
-    "digest": "newskit._digest",
-    "digest_many": "newskit._digest",
-    "parse": "newskit.parsing",
-    "parse_html": "newskit.parsing",
-    "parse_text": "newskit.parsing",
-    "Summary": "newskit.summarizers",
-    "SummarySentence": "newskit.summarizers",
-    "summarize": "newskit.summarizers",
-    "split_sentences": "newskit.text",
-    "TermWeight": "newskit.topics",
-    "TopicClassifier": "newskit.topics",
-    "TopicExplanation": "newskit.topics",
-    "TopicResult": "newskit.topics",
-    "classify": "newskit.topics",
-    "classify_many": "newskit.topics",
-    "explain": "newskit.topics",
-}
-
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    if name in SUBPACKAGES:
+        value = importlib.import_module(f"newskit.{name}")
+    elif name in EXPORTS:
+        value = getattr(importlib.import_module(EXPORTS[name]), name)
+    else:
         raise AttributeError(f"module 'newskit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(EXPORTS) | SUBPACKAGES)
 
 
 __all__ = [
@@ -105,3 +93,9 @@ __all__ = [
     "split_sentences",
     "summarize",
 ]
+
+publish(
+    "newskit",
+    globals(),
+    [n for n in __all__ if n in globals() and n != "__version__"],
+)

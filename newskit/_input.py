@@ -75,11 +75,11 @@ def ensure_text(value: object, *, name: str = "text") -> str:
     >>> ensure_text(None)
     Traceback (most recent call last):
     ...
-    newskit._errors.InputTypeError: text must be str or bytes, not NoneType
+    newskit.InputTypeError: text must be str or bytes, not NoneType
     >>> ensure_text(bytes(range(256)))
     Traceback (most recent call last):
     ...
-    newskit._errors.InputValueError: text looks like binary data, not text (24% control characters)
+    newskit.InputValueError: text looks like binary data, not text (24% control characters)
     """
     if isinstance(value, str):
         text = value

@@ -17,7 +17,15 @@ from newskit._version import __version__
 
 __all__ = ["main"]
 
-_COMMANDS = ("parse", "digest", "summarize", "classify", "train")
+#: command name -> the module with its ``add_parser`` and ``run``, in help order. ``train``
+#: belongs to the build-time wing: the only place the runtime names it.
+_COMMANDS = {
+    "parse": "newskit._cli.parse",
+    "digest": "newskit._cli.digest",
+    "summarize": "newskit._cli.summarize",
+    "classify": "newskit._cli.classify",
+    "train": "newskit.training._cli",
+}
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -34,8 +42,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newskit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in _COMMANDS:
-        module = importlib.import_module(f"newskit._cli.{name}")
+    for name, module_name in _COMMANDS.items():
+        module = importlib.import_module(module_name)
         if name == "train":
             module.add_parser(sub, targets=command in (None, "train"))
         else:

@@ -5,6 +5,7 @@
 0.857
 """
 
+from newskit._public import publish
 from newskit.evaluate._classification import (
     MultilabelReport,
     TopicScores,
@@ -41,3 +42,5 @@ __all__ = [
     "rouge",
     "rouge_many",
 ]
+
+publish(__name__, globals(), __all__)

@@ -2,8 +2,8 @@
 
 Each loader returns a list of :class:`Example`: an id, an
 :class:`~newskit.Article` and the reference summary with one sentence per
-line. ``data_dir`` defaults to ``$NEWSKIT_SHARED/data`` or
-``<checkout>/../shared/data``.
+line. ``data_dir`` is the folder holding the data sets (in a newskit
+checkout, ``../shared/data``); the library never guesses it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newskit._article import Article
-from newskit._datadir import default_data_dir
 from newskit._errors import InputValueError
 from newskit.evaluate._rouge import normalize_reference
 from newskit.text import split_sentences
@@ -39,7 +38,7 @@ class Example(NamedTuple):
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise FileNotFoundError(
-            f"{path} not found: pass data_dir= or set NEWSKIT_SHARED to the folder holding data/"
+            f"{path} not found: data_dir must be the folder holding the public data sets"
         )
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -89,7 +88,7 @@ def recover_bbc_reference(paragraphs: list[str], summary: str) -> list[str]:
 
 
 def load_bbc(
-    data_dir: Path | str | None = None, *, limit: int | None = None, dedupe: bool = False
+    data_dir: Path | str, *, limit: int | None = None, dedupe: bool = False
 ) -> list[Example]:
     """BBC News Summary: 2,225 BBC articles (2004-05) with extractive references.
 
@@ -100,7 +99,7 @@ def load_bbc(
 
     Parameters
     ----------
-    data_dir : path, optional
+    data_dir : str or path
         The folder holding ``bbc-news-summary/``.
     limit : int, optional
         Return only the first ``limit`` examples.
@@ -113,7 +112,7 @@ def load_bbc(
         Ids are ``"category/nnn"``, e.g. ``"business/001"``.
     """
     _check_limit(limit)
-    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    root = Path(data_dir)
     rows = _read_jsonl(root / "bbc-news-summary" / "bbc_news_summary.jsonl")
     out: list[Example] = []
     seen: set[str] = set()
@@ -138,9 +137,9 @@ def load_bbc(
     return out
 
 
-def _load_frank(data_dir: Path | str | None, name: str, limit: int | None) -> list[Example]:
+def _load_frank(data_dir: Path | str, name: str, limit: int | None) -> list[Example]:
     _check_limit(limit)
-    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    root = Path(data_dir)
     rows = _read_jsonl(root / "frank-cnndm-xsum" / name)
     out = []
     for row in rows[:limit] if limit is not None else rows:
@@ -149,9 +148,7 @@ def _load_frank(data_dir: Path | str | None, name: str, limit: int | None) -> li
     return out
 
 
-def load_frank_cnndm(
-    data_dir: Path | str | None = None, *, limit: int | None = None
-) -> list[Example]:
+def load_frank_cnndm(data_dir: Path | str, *, limit: int | None = None) -> list[Example]:
     """FRANK's 250 CNN/Daily Mail test articles with their highlights as reference.
 
     The article text is FRANK's ``article`` (no headline, no paragraph
@@ -160,7 +157,7 @@ def load_frank_cnndm(
 
     Parameters
     ----------
-    data_dir : path, optional
+    data_dir : str or path
         The folder holding ``frank-cnndm-xsum/``.
     limit : int, optional
         Return only the first ``limit`` examples.
@@ -172,9 +169,7 @@ def load_frank_cnndm(
     return _load_frank(data_dir, "frank_cnndm_test.jsonl", limit)
 
 
-def load_frank_xsum(
-    data_dir: Path | str | None = None, *, limit: int | None = None
-) -> list[Example]:
+def load_frank_xsum(data_dir: Path | str, *, limit: int | None = None) -> list[Example]:
     """FRANK's 251 XSum test articles (BBC) with their one-sentence reference.
 
     XSum references are abstractive and lowercased; ROUGE lowercases both
@@ -182,7 +177,7 @@ def load_frank_xsum(
 
     Parameters
     ----------
-    data_dir : path, optional
+    data_dir : str or path
         The folder holding ``frank-cnndm-xsum/``.
     limit : int, optional
         Return only the first ``limit`` examples.

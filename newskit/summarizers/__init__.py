@@ -4,6 +4,7 @@ Use :func:`newskit.summarize`; the classes here are the algorithms behind its
 ``method=`` names, for callers who want to reuse one on many documents.
 """
 
+from newskit._public import publish
 from newskit.summarizers._api import summarize, summarize_documents
 from newskit.summarizers._base import Summarizer, Summary, SummarySentence
 from newskit.summarizers._default import DefaultSummarizer
@@ -13,7 +14,6 @@ from newskit.summarizers._edmundson import (
     NEWS_STIGMA_WORDS,
     EdmundsonSummarizer,
 )
-from newskit.summarizers._features import FEATURES
 from newskit.summarizers._kl import KLSummarizer
 from newskit.summarizers._lead import LeadSummarizer
 from newskit.summarizers._lexrank import LexRankSummarizer
@@ -22,6 +22,7 @@ from newskit.summarizers._luhn import LuhnSummarizer
 from newskit.summarizers._random import RandomSummarizer
 from newskit.summarizers._reduction import ReductionSummarizer
 from newskit.summarizers._registry import METHODS, SUMMARIZERS
+from newskit.summarizers._sentence_features import FEATURES
 from newskit.summarizers._sumbasic import SumBasicSummarizer
 from newskit.summarizers._sumy import SUMY_METHODS, SumySummarizer
 from newskit.summarizers._textrank import TextRankSummarizer
@@ -53,3 +54,5 @@ __all__ = [
     "summarize",
     "summarize_documents",
 ]
+
+publish(__name__, globals(), __all__)

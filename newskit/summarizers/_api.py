@@ -153,7 +153,7 @@ def summarize(
     >>> summarize(text, sentences=0)
     Traceback (most recent call last):
     ...
-    newskit._errors.InputValueError: sentences must be a positive integer, not 0
+    newskit.InputValueError: sentences must be a positive integer, not 0
     """
     if title is not None and not isinstance(title, str):
         raise InputTypeError(f"title must be str or None, not {type(title).__name__}")

@@ -14,7 +14,7 @@ from newskit._artifacts import verified_path
 from newskit._errors import ModelError
 from newskit.summarizers._base import Summarizer, top_k
 from newskit.summarizers._document import Document
-from newskit.summarizers._features import FEATURES, stacked_features
+from newskit.summarizers._sentence_features import FEATURES, stacked_features
 from newskit.summarizers._stack import Stack, segment_standardised
 
 __all__ = ["ARTIFACT", "STACK_SENTENCES", "DefaultSummarizer", "load_weights"]

@@ -7,9 +7,10 @@
 ['voter', 'vote']
 """
 
-from newskit.text._lexicon import stem, stop_words
+from newskit._public import publish
 from newskit.text._sentences import sentence_spans, split_sentences
 from newskit.text._tokens import content_terms, word_tokens
+from newskit.text._words import stem, stop_words
 
 __all__ = [
     "content_terms",
@@ -19,3 +20,5 @@ __all__ = [
     "stop_words",
     "word_tokens",
 ]
+
+publish(__name__, globals(), __all__)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from newskit._input import ensure_text
-from newskit.text._lexicon import stop_words
 from newskit.text._punkt import load_tokenizer
 
 # The regular expressions and the block helpers are the original ones, unchanged
@@ -28,6 +27,7 @@ from newskit.text._sentences import (
     _SOFT_BREAK,
     _units,
 )
+from newskit.text._words import stop_words
 
 __all__ = ["reference_sentence_spans", "reference_tokens", "reference_word_tokens"]
 

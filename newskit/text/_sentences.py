@@ -28,8 +28,8 @@ from collections.abc import Iterator
 
 from newskit._input import ensure_text
 from newskit.text._abbreviations import TITLES
-from newskit.text._lexicon import stop_words
 from newskit.text._punkt import ascii_quotes, load_fast_tokenizer
+from newskit.text._words import stop_words
 
 __all__ = ["sentence_spans", "split_sentences"]
 

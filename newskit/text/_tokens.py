@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from newskit._input import ensure_text
-from newskit.text._lexicon import stem_cached, stop_words
+from newskit.text._words import stem_cached, stop_words
 
 __all__ = ["content_terms", "word_tokens"]
 

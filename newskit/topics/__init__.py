@@ -5,9 +5,9 @@
 ('politics',)
 """
 
+from newskit._public import publish
 from newskit.topics._api import classify, classify_many, explain
-from newskit.topics._classifier import TopicClassifier
-from newskit.topics._mapping import TOPICS
+from newskit.topics._classifier import TOPICS, TopicClassifier
 from newskit.topics._model import load_model, save_model
 from newskit.topics._results import TermWeight, TopicExplanation, TopicResult
 
@@ -23,3 +23,5 @@ __all__ = [
     "load_model",
     "save_model",
 ]
+
+publish(__name__, globals(), __all__)

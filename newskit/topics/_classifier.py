@@ -33,11 +33,16 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
 from newskit._errors import InputTypeError, InputValueError
-from newskit.topics._features import NgramTables, WordNgrams, tfidf_transform
-from newskit.topics._mapping import TOPICS, UNKNOWN
 from newskit.topics._text import document_text
+from newskit.topics._tfidf import NgramTables, WordNgrams, tfidf_transform
 
-__all__ = ["TopicClassifier"]
+__all__ = ["TOPICS", "UNKNOWN", "TopicClassifier"]
+
+#: The four topics of the newskit guidelines, in the column order of every label matrix.
+TOPICS: tuple[str, ...] = ("security", "climate", "diplomacy", "politics")
+
+#: Label-matrix value meaning "this example does not tell" (masked in training).
+UNKNOWN = -1
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -199,6 +204,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             cls: Any = type(vec)
             slim = cls.__new__(cls)
             slim.__dict__.update({k: v for k, v in vars(vec).items() if k != "vocabulary_"})
+            # The analyzer is rebuilt from ngram_range on load, so a model file
+            # names no private newskit module and survives their renames.
+            if isinstance(slim.analyzer, WordNgrams):
+                slim.analyzer = "word"
             state["vectorizer_"] = slim
             state["_vocabulary_terms"] = "\n".join(sorted(vocab, key=vocab.__getitem__))
         return state
@@ -208,6 +217,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
+        vec = getattr(self, "vectorizer_", None)
+        if vec is not None and vec.analyzer == "word":
+            vec.analyzer = WordNgrams(*self.ngram_range)
 
     # -- input handling --------------------------------------------------
 

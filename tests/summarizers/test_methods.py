@@ -94,7 +94,7 @@ def test_document_tokens_are_shared() -> None:
 
 def test_overlap_degree_features_are_reductions_score() -> None:
     from newskit.summarizers import FEATURES, ReductionSummarizer
-    from newskit.summarizers._features import sentence_features
+    from newskit.summarizers._sentence_features import sentence_features
 
     doc = build_document(ARTICLE, title=ARTICLE_TITLE)
     x = sentence_features(doc)
@@ -106,7 +106,7 @@ def test_overlap_degree_features_are_reductions_score() -> None:
 
 
 def test_standardised_is_numpys_z_score_exactly() -> None:
-    from newskit.summarizers._features import standardised
+    from newskit.summarizers._sentence_features import standardised
 
     x = np.random.default_rng(0).normal(size=37) * 3.0 + 1.0
     assert np.array_equal(standardised(x), (x - x.mean()) / x.std())
@@ -115,7 +115,8 @@ def test_standardised_is_numpys_z_score_exactly() -> None:
 
 
 def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newskit.summarizers import FEATURES, _features
+    from newskit.summarizers import FEATURES
+    from newskit.summarizers import _sentence_features as _features
 
     doc = build_document(ARTICLE, title=ARTICLE_TITLE)
     monkeypatch.setattr(_features, "MAX_DEGREE_SENTENCES", len(doc) - 1)

@@ -14,9 +14,9 @@ from newskit.summarizers import (
     summarize,
     summarize_documents,
 )
-from newskit.summarizers import _features as features_module
-from newskit.summarizers._features import sentence_features, stacked_features, standardised
+from newskit.summarizers import _sentence_features as features_module
 from newskit.summarizers._linalg import dense
+from newskit.summarizers._sentence_features import sentence_features, stacked_features, standardised
 from newskit.summarizers._stack import Stack, segment_standardised
 from newskit.text import content_terms
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE

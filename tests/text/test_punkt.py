@@ -18,7 +18,7 @@ from newskit.text._punkt import (
     params_to_json,
     tokenizer_from_params,
 )
-from newskit.text._train_punkt import train_punkt
+from newskit.training._punkt import train_punkt
 
 
 def test_shipped_parameters_are_listed_and_round_trip() -> None:
@@ -114,7 +114,7 @@ def test_train_cli_writes_parameters(tmp_path: Path, capsys: pytest.CaptureFixtu
 
     data, out = tmp_path / "data", tmp_path / "models"
     _fake_data(data)
-    argv = ["train", "punkt", "--data-dir", str(data), "--out-dir", str(out), "--allsides", "5"]
+    argv = ["train", "punkt", "--data-dir", str(data), "--out", str(out), "--allsides", "5"]
     assert main(argv) == 0
     assert "punkt_en.json" in capsys.readouterr().out
     assert load_manifest(out)["artifacts"][ARTIFACT]["documents"] == 6
@@ -123,15 +123,15 @@ def test_train_cli_writes_parameters(tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_train_cli_reports_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from newskit._cli import main
 
-    argv = ["train", "punkt", "--data-dir", str(tmp_path), "--out-dir", str(tmp_path / "m")]
+    argv = ["train", "punkt", "--data-dir", str(tmp_path), "--out", str(tmp_path / "m")]
     assert main(argv) == 1
     assert "newskit: error:" in capsys.readouterr().err
 
 
 def test_stopwords_target_rebuilds_the_shipped_list(tmp_path: Path) -> None:
     from newskit._cli import main
-    from newskit.text._lexicon import STOPWORDS_ARTIFACT, parse_stop_words, stop_words
+    from newskit.text._words import STOPWORDS_ARTIFACT, parse_stop_words, stop_words
 
-    assert main(["train", "stopwords", "--out-dir", str(tmp_path)]) == 0
+    assert main(["train", "stopwords", "--out", str(tmp_path)]) == 0
     path = verified_path(STOPWORDS_ARTIFACT, models_dir=tmp_path)
     assert parse_stop_words(path.read_text(encoding="utf-8")) == stop_words()

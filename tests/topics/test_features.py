@@ -14,9 +14,9 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newskit.topics import TopicClassifier, classify_many
-from newskit.topics._features import IntMap, NgramTables, WordNgrams, tfidf_transform
 from newskit.topics._model import default_model
 from newskit.topics._text import document_text
+from newskit.topics._tfidf import IntMap, NgramTables, WordNgrams, tfidf_transform
 
 from ._fixtures import labels_matrix, texts
 
@@ -112,7 +112,7 @@ def test_random_texts_match_the_generic_path(text: str) -> None:
 
 
 def test_fast_token_pattern_equals_sklearn_token_pattern() -> None:
-    from newskit.topics._features import _FAST_TOKEN, _TOKEN, _tokens
+    from newskit.topics._tfidf import _FAST_TOKEN, _TOKEN, _tokens
 
     for text in [*VARIED, "plain ascii text, 2 words_x", "ascii and one é", "a’s “quote” — dash"]:
         low = text.lower()
@@ -163,7 +163,7 @@ def test_int_map_answers_like_a_dict(mapping: dict[int, int], queries: list[int]
     | st.text(max_size=40)
 )
 def test_ascii_tokenizer_finds_the_regex_tokens(text: str) -> None:
-    from newskit.topics._features import _TOKEN, _tokens
+    from newskit.topics._tfidf import _TOKEN, _tokens
 
     assert _tokens(text) == _TOKEN.findall(text)
     assert _tokens(text.lower()) == _TOKEN.findall(text.lower())

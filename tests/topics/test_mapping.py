@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newskit.topics._mapping import ALLSIDES, HUFFPOST, UNKNOWN, refine
+from newskit.training.topics._mapping import ALLSIDES, HUFFPOST, UNKNOWN, refine
 
 U = UNKNOWN
 

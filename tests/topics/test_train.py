@@ -17,7 +17,7 @@ import pytest
 
 from newskit._cli import main
 from newskit.topics import load_model
-from newskit.topics._data import load_sources
+from newskit.training.topics._sources import load_sources
 
 from ._fixtures import TEXTS
 

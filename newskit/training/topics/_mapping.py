@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from newskit.topics._classifier import TOPICS, UNKNOWN
+
 __all__ = [
     "AG_NEWS",
     "ALLSIDES",
@@ -28,12 +30,6 @@ __all__ = [
     "UNKNOWN",
     "Target",
 ]
-
-#: The four topics, in the column order of every label matrix.
-TOPICS: tuple[str, ...] = ("security", "climate", "diplomacy", "politics")
-
-#: Label-matrix value meaning "this example does not tell" (masked in training).
-UNKNOWN = -1
 
 #: Version of the tables below; stored in the model manifest.
 MAPPING_VERSION = "2"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from newskit.topics._data import Example
+from newskit.training.topics._sources import Example
 
 __all__ = ["SOURCE_WEIGHTS", "TrainingSet", "build_training_set", "lead_of"]
 
@@ -81,7 +81,7 @@ def build_training_set(
     Parameters
     ----------
     data : dict of str to list of Example
-        Output of :func:`newskit.topics._data.load_sources`.
+        Output of :func:`newskit.training.topics._sources.load_sources`.
     cap_per_label : int
         At most this many AllSides articles per editor topic (random, seeded).
     exclude_groups : dict of str to set of str, optional

@@ -9,6 +9,7 @@ and seed write the same model.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,20 +22,25 @@ import numpy.typing as npt
 from newskit._artifacts import record_artifact
 from newskit._errors import InputValueError
 from newskit.evaluate._classification import MultilabelReport, multilabel_report
-from newskit.topics._card import render_card
 from newskit.topics._classifier import TopicClassifier
-from newskit.topics._data import LOADERS, Example, load_dev
-from newskit.topics._lexicon import LEXICON
-from newskit.topics._mapping import MAPPING_VERSION, TOPICS
 from newskit.topics._model import ARTIFACT, save_model
-from newskit.topics._sampling import TrainingSet, build_training_set, target_counts
+from newskit.training._cli import data_dir_option, out_option
+from newskit.training._paths import default_data_dir
+from newskit.training.topics._card import render_card
+from newskit.training.topics._keywords import LEXICON
+from newskit.training.topics._mapping import MAPPING_VERSION, TOPICS
+from newskit.training.topics._sampling import TrainingSet, build_training_set, target_counts
+from newskit.training.topics._sources import LOADERS, Example, load_dev
 
 __all__ = [
     "HELD_OUT",
+    "HELP",
     "MODEL_PARAMS",
     "TrainResult",
+    "add_arguments",
     "dev_matrix",
     "fit_tuned",
+    "run",
     "train_topics",
     "tune_thresholds",
 ]
@@ -56,6 +62,8 @@ MODEL_PARAMS: dict[str, Any] = {
 CAP_PER_LABEL = 400
 #: Groups never trained on: they are the cross-source test sets of the benchmark.
 HELD_OUT: dict[str, set[str]] = {"allsides": {"test"}, "bbc": {"test"}}
+
+HELP = "train the topic classifier (security, climate, diplomacy, politics)"
 
 _GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 
@@ -178,7 +186,7 @@ def train_topics(
             for k, v in MODEL_PARAMS.items()
             if k != "lexicon"
         },
-        "lexicon": "newskit.topics._lexicon.LEXICON (guideline keyword lists)",
+        "lexicon": "newskit.training.topics._keywords.LEXICON (guideline keyword lists)",
         "training_sources": ts.counts,
         "training_texts": len(ts.texts),
         "training_targets": target_counts(ts, TOPICS),
@@ -193,3 +201,25 @@ def train_topics(
     bar.update()
     bar.close()
     return TrainResult(model, report, meta, {"model": path, "card": card})
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of ``newskit train topics``."""
+    data_dir_option(p)
+    out_option(p, "topics.joblib, topics-card.md")
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same model)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    result = train_topics(
+        data_dir,
+        args.out,
+        seed=args.seed,
+        quiet=args.quiet,
+        log=lambda msg: print(msg, file=sys.stderr),
+    )
+    print(result.dev.format())
+    print(f"wrote {result.paths['model']} and {result.paths['card']}")
+    return 0

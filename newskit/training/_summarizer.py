@@ -26,10 +26,11 @@ from typing import Any
 import numpy as np
 
 from newskit._artifacts import MODELS_DIR, record_artifact
-from newskit._datadir import default_data_dir
 from newskit.summarizers._default import ARTIFACT, DefaultSummarizer, load_weights
 from newskit.summarizers._document import Document, build_document
-from newskit.summarizers._features import FEATURES, sentence_features
+from newskit.summarizers._sentence_features import FEATURES, sentence_features
+from newskit.training._cli import data_dir_option, out_option
+from newskit.training._paths import default_data_dir
 
 __all__ = ["HELP", "add_arguments", "fit_standardised", "is_bbc_train", "run", "train_default"]
 
@@ -207,15 +208,14 @@ def train_default(
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``newskit train summarizer``."""
-    parser.add_argument(
-        "--data-dir", type=Path, default=None, help="folder holding the data sets (shared/data)"
-    )
+    data_dir_option(parser)
+    out_option(parser, ARTIFACT)
     parser.add_argument("--C", type=float, default=1.0, dest="c", help="inverse regularisation")
 
 
 def run(args: argparse.Namespace) -> int:
     """Train and print the chosen constants."""
     data_dir = args.data_dir or default_data_dir()
-    result = train_default(Path(data_dir), c=args.c)
+    result = train_default(Path(data_dir), models_dir=args.out, c=args.c)
     print(json.dumps(result["blend"]))
     return 0

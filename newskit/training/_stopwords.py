@@ -13,7 +13,8 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from newskit._artifacts import MODELS_DIR, record_artifact
-from newskit.text._lexicon import STOPWORDS_ARTIFACT, parse_stop_words
+from newskit.text._words import STOPWORDS_ARTIFACT, parse_stop_words
+from newskit.training._cli import out_option
 
 __all__ = ["HELP", "add_arguments", "build_stop_words", "run"]
 
@@ -45,13 +46,11 @@ def build_stop_words(out_dir: Path = MODELS_DIR) -> Path:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``newskit train stopwords`` options."""
-    parser.add_argument(
-        "--out-dir", type=Path, default=MODELS_DIR, help="where to write stopwords_en.txt"
-    )
+    out_option(parser, STOPWORDS_ARTIFACT)
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the list from parsed CLI arguments."""
-    out = build_stop_words(args.out_dir)
+    out = build_stop_words(args.out)
     print(f"wrote {out}")
     return 0

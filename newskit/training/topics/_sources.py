@@ -2,7 +2,7 @@
 
 Each loader reads one folder of the shared data directory (see its
 ``SOURCE.md``) and returns :class:`Example` records whose targets come from
-:mod:`newskit.topics._mapping`. Nothing here is shipped or cached on disk:
+:mod:`newskit.training.topics._mapping`. Nothing here is shipped or cached on disk:
 training reads the data afresh, so no publisher text ends up in the package.
 """
 
@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskit._errors import InputValueError
-from newskit.topics._mapping import AG_NEWS, ALLSIDES, BBC, HUFFPOST, UNKNOWN, Target, refine
+from newskit.training.topics._mapping import (
+    AG_NEWS,
+    ALLSIDES,
+    BBC,
+    HUFFPOST,
+    UNKNOWN,
+    Target,
+    refine,
+)
 
 __all__ = [
     "LOADERS",

@@ -21,10 +21,11 @@ from pathlib import Path
 from nltk.tokenize.punkt import _ORTHO_MID_LC, PunktParameters, PunktTrainer
 
 from newskit._artifacts import MODELS_DIR, record_artifact
-from newskit._datadir import default_data_dir
 from newskit._errors import InputValueError
 from newskit.text._abbreviations import NEWS_ABBREVIATIONS
 from newskit.text._punkt import ARTIFACT, NewsLanguageVars, NewsToken, ascii_quotes, params_to_json
+from newskit.training._cli import data_dir_option, out_option
+from newskit.training._paths import default_data_dir
 
 __all__ = ["HELP", "add_arguments", "iter_training_texts", "run", "train_punkt"]
 
@@ -137,19 +138,12 @@ def _prune_learned(params: PunktParameters) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``newskit train punkt`` options."""
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="public data folder (default: $NEWSKIT_SHARED/data or <checkout>/../shared/data)",
-    )
+    data_dir_option(parser)
+    out_option(parser, ARTIFACT)
     parser.add_argument("--allsides", type=int, default=4000, help="AllSides articles to read")
     parser.add_argument("--bbc", type=int, default=2225, help="BBC News Summary articles to read")
     parser.add_argument(
         "--min-count", type=int, default=2, help="drop orthographic data of rarer word types"
-    )
-    parser.add_argument(
-        "--out-dir", type=Path, default=MODELS_DIR, help="where to write punkt_en.json"
     )
 
 
@@ -161,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         allsides=args.allsides,
         bbc=args.bbc,
         min_count=args.min_count,
-        out_dir=args.out_dir,
+        out_dir=args.out,
     )
     print(f"wrote {out} ({out.stat().st_size:,} bytes)")
     return 0

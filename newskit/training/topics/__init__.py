@@ -1,0 +1,1 @@
+"""Training the shipped topic classifier: data readers, label mapping, sampling, card."""
