@@ -62,7 +62,7 @@ def _run(
 
 def _method(method: str, backend: str) -> Callable[[Example, int], Sequence[str]]:
     def fn(ex: Example, k: int) -> Sequence[str]:
-        return [s.text for s in summarize(ex.article, method, sentences=k, backend=backend)]
+        return [s.text for s in summarize(ex.article, method, n_sentences=k, backend=backend)]
 
     return fn
 

@@ -28,7 +28,7 @@ def main() -> int:
         for backend in ("newskit", "sumy") if method in SUMY_METHODS else ("newskit",):
             scores = [
                 rouge(
-                    [s.text for s in summarize(a, method, sentences=2, backend=backend)],
+                    [s.text for s in summarize(a, method, n_sentences=2, backend=backend)],
                     a.highlights,
                 )
                 for a in articles

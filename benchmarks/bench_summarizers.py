@@ -152,7 +152,7 @@ def batched_default_ms(docs: list[Document], batch: int = 64) -> tuple[float, fl
             fresh = [_fresh(d) for d in docs]
             t0 = time.process_time()
             for i in range(0, len(fresh), batch):
-                summarize_documents(fresh[i : i + batch], sentences=3)
+                summarize_documents(fresh[i : i + batch], n_sentences=3)
             batched.append(time.process_time() - t0)
     finally:
         gc.enable()
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         ours, theirs, native = algorithm_ms(method, speed_docs)
         e2e, e2e_sumy = end_to_end_ms(method, cnn)
         t0 = time.process_time()
-        summarize(text, method, sentences=10)
+        summarize(text, method, n_sentences=10)
         long_s = time.process_time() - t0
         print(
             f"{method:10s} {parity} | {ours:7.3f} {theirs:7.2f} {theirs / ours:5.1f}x "

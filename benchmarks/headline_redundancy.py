@@ -55,7 +55,7 @@ def frank(data_dir: Path) -> dict[str, list[tuple[Article, list[str]]]]:
 
 
 def pick(article: Article, k: int, lam: float) -> list[str]:
-    doc = build_document(article, check_language=False)
+    doc = build_document(article)
     scores = DefaultSummarizer().blend(doc, float(k))
     if lam and doc.title:
         scores = scores - lam * sentence_features(doc)[:, FEATURES.index("title_overlap")]

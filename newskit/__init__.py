@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from newskit import topics as topics
     from newskit._digest import ArticleDigest, DigestRecord, digest, digest_many
     from newskit.parsing import parse, parse_html, parse_text
-    from newskit.summarizers import Summary, SummarySentence, summarize
+    from newskit.summarizers import Summary, SummarySentence, summarize, summarize_many
     from newskit.text import split_sentences
     from newskit.topics import (
         TermWeight,
@@ -92,6 +92,7 @@ __all__ = [
     "parse_text",
     "split_sentences",
     "summarize",
+    "summarize_many",
 ]
 
 publish(

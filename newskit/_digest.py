@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -10,13 +9,18 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newskit._article import Article
-from newskit._errors import InputTypeError, InputValueError, NewskitError
+from newskit._articletext import ArticleText, article_text
+from newskit._defaults import BATCH_SIZE, METHOD
+from newskit._errors import NewskitError
+from newskit._input import refuse_table
+from newskit._reading import articles_of
 from newskit._stream import stream_batches
+from newskit._types import NewsInput, Record
 
 if TYPE_CHECKING:
     from newskit.summarizers import Summary
     from newskit.summarizers._document import Document
-    from newskit.topics import TopicResult
+    from newskit.topics import TopicClassifier, TopicResult
 
 __all__ = [
     "ArticleDigest",
@@ -98,8 +102,180 @@ class DigestRecord:
         return out
 
 
+@dataclass(frozen=True)
+class _Options:
+    """What every article of one digest call is asked for."""
+
+    now: datetime | None = None
+    method: str = METHOD
+    length: dict[str, Any] = field(default_factory=dict)
+    summary_options: dict[str, Any] = field(default_factory=dict)
+    model: TopicClassifier | None = None
+
+
+_RECORD_ERRORS = (NewskitError, TypeError, ValueError, RecursionError, MemoryError)
+
+
+@dataclass
+class _Work:
+    """One input on its way through a batch: its articles, then their results, or its error."""
+
+    id: str | None
+    articles: list[Article] = field(default_factory=list)
+    texts: list[ArticleText] = field(default_factory=list)
+    topics: list[TopicResult] = field(default_factory=list)
+    docs: list[Document] = field(default_factory=list)
+    summaries: list[Summary] = field(default_factory=list)
+    error: str | None = None
+
+    def fail(self, exc: BaseException) -> None:
+        self.error = f"{type(exc).__name__}: {exc}"
+
+    def record(self) -> DigestRecord:
+        if self.error is not None:
+            return DigestRecord(self.id, False, error=self.error)
+        digests = [
+            ArticleDigest(*x) for x in zip(self.articles, self.topics, self.summaries, strict=True)
+        ]
+        return DigestRecord(self.id, True, digests)
+
+
+def _prepare(work: _Work, item: object, options: _Options) -> None:
+    """Parse ``item``, make each article's text once and check it is English."""
+    if isinstance(item, Unreadable):
+        work.error = f"InputValueError: {item.reason}"
+        return
+    try:
+        work.articles = [
+            replace(a, id=a.id or work.id)
+            for a in articles_of(item, now=options.now)  # type: ignore[arg-type]
+        ]
+        work.texts = [article_text(a) for a in work.articles]
+        for t in work.texts:
+            t.ensure_english(what="the article")
+    except _RECORD_ERRORS as exc:
+        work.fail(exc)
+
+
+def _classify(batch: list[_Work], options: _Options) -> None:
+    """Topics of every live record: one vectorised call for the batch, record by record
+    only when that call fails."""
+    from newskit.topics._api import _model, topic_results
+
+    model = _model(options.model)
+    live = [w for w in batch if w.error is None]
+
+    def one(w: _Work) -> list[TopicResult]:
+        return topic_results(model, w.texts, [a.id for a in w.articles])
+
+    try:
+        everything = topic_results(
+            model,
+            [t for w in live for t in w.texts],
+            [a.id for w in live for a in w.articles],
+        )
+    except _RECORD_ERRORS:
+        for w in live:
+            try:
+                w.topics = one(w)
+            except _RECORD_ERRORS as exc:
+                w.fail(exc)
+        return
+    flat = iter(everything)
+    for w in live:
+        w.topics = [next(flat) for _ in w.articles]
+
+
+def _summarize(batch: list[_Work], options: _Options) -> None:
+    """Summaries of every live record: one call for the batch, record by record only when
+    that call fails."""
+    from newskit.summarizers import summarize_documents
+    from newskit.summarizers._document import document_of
+
+    live = []
+    for w in batch:
+        if w.error is None:
+            try:
+                w.docs = [document_of(t) for t in w.texts]
+            except _RECORD_ERRORS as exc:
+                w.fail(exc)
+                continue
+            live.append(w)
+
+    def summaries(docs: list[Document]) -> list[Summary]:
+        return summarize_documents(
+            docs, options.method, **options.length, **options.summary_options
+        )
+
+    try:
+        flat = iter(summaries([d for w in live for d in w.docs]))
+    except _RECORD_ERRORS:
+        for w in live:
+            try:
+                w.summaries = summaries(w.docs)
+            except _RECORD_ERRORS as exc:
+                w.fail(exc)
+        return
+    for w in live:
+        w.summaries = [next(flat) for _ in w.docs]
+
+
+def _digest_batch(options: _Options, batch: list[tuple[int, object]]) -> list[DigestRecord]:
+    """Digest one batch: parse everything, then classify and summarize it in bulk."""
+    work = []
+    for position, item in batch:
+        w = _Work(_record_id(item, position))
+        _prepare(w, item, options)
+        work.append(w)
+    _classify(work, options)
+    _summarize(work, options)
+    return [w.record() for w in work]
+
+
+def _record_id(item: object, position: int) -> str:
+    if isinstance(item, Unreadable):
+        return item.id
+    if isinstance(item, Article) and item.id is not None:
+        return item.id
+    if isinstance(item, Mapping) and item.get("id") is not None:
+        return str(item["id"])
+    return str(position)
+
+
+def _options(
+    now: datetime | None,
+    method: str,
+    n_sentences: int | None,
+    ratio: float | None,
+    max_words: int | None,
+    model: TopicClassifier | None,
+    summary_options: dict[str, Any],
+) -> _Options:
+    from newskit.summarizers._api import _request
+
+    length = {
+        k: v
+        for k, v in (("n_sentences", n_sentences), ("ratio", ratio), ("max_words", max_words))
+        if v is not None
+    }
+    # Check the request now, so a bad one fails the call instead of every record.
+    _request(method, "newskit", n_sentences, ratio, max_words, dict(summary_options))
+    if model is not None:
+        from newskit.topics._api import _model
+
+        _model(model)
+    return _Options(now, method, length, dict(summary_options), model)
+
+
 def digest_articles(
-    articles: Iterable[Article], *, sentences: int = 3, method: str = "default"
+    articles: Iterable[Article],
+    *,
+    method: str = METHOD,
+    n_sentences: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    model: TopicClassifier | None = None,
+    **summary_options: Any,
 ) -> list[ArticleDigest]:
     """Classify and summarize already-parsed articles.
 
@@ -109,39 +285,49 @@ def digest_articles(
     >>> art = Article(title="Parliament passes budget", body=[
     ...     "Parliament passed the budget on Tuesday after a long debate.",
     ...     "The opposition walked out before the vote."])
-    >>> [d.summary.text for d in digest_articles([art], sentences=1)]
+    >>> [d.summary.text for d in digest_articles([art], n_sentences=1)]
     ['Parliament passed the budget on Tuesday after a long debate.']
     """
-    articles = list(articles)
     from newskit.summarizers import summarize_documents
-    from newskit.summarizers._document import build_document
-    from newskit.topics import classify_many
+    from newskit.summarizers._document import document_of
+    from newskit.topics._api import _model, topic_results
 
-    topics = list(classify_many(articles))
-    docs = [build_document(a, check_language=False) for a in articles]
-    summaries = summarize_documents(docs, method, sentences=sentences)
+    options = _options(None, method, n_sentences, ratio, max_words, model, summary_options)
+    articles = list(articles)
+    texts = [article_text(a) for a in articles]
+    for t in texts:
+        t.ensure_english(what="the article")
+    topics = topic_results(_model(options.model), texts, [a.id for a in articles])
+    summaries = summarize_documents(
+        [document_of(t) for t in texts], method, **options.length, **options.summary_options
+    )
     return [ArticleDigest(*x) for x in zip(articles, topics, summaries, strict=True)]
 
 
 def digest(
-    source: object,
+    text: NewsInput,
     *,
     now: datetime | None = None,
-    sentences: int = 3,
-    method: str = "default",
+    method: str = METHOD,
+    n_sentences: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    model: TopicClassifier | None = None,
+    **summary_options: Any,
 ) -> list[ArticleDigest]:
-    """Parse ``source`` and classify and summarize every article in it.
+    """Parse ``text`` and classify and summarize every article in it.
 
     Parameters
     ----------
-    source : str, bytes, os.PathLike or Article
-        A page dump or HTML page (as for :func:`newskit.parse`), or an Article.
+    text : str, bytes, pathlib.Path or Article
+        A page copy or HTML page (as for :func:`newskit.parse`), a file
+        holding one, or an Article.
     now : datetime, optional
         Reference time for relative dates such as "Updated 12 sec ago".
-    sentences : int
-        Summary length.
-    method : str
-        Summarization method (see :func:`newskit.summarize`).
+    method, n_sentences, ratio, max_words, **summary_options
+        The summary request, as for :func:`newskit.summarize`.
+    model : TopicClassifier, optional
+        A topic model of your own (default: the shipped one).
 
     Returns
     -------
@@ -155,174 +341,47 @@ def digest(
     >>> digest("   ")
     []
     """
-    return digest_articles(_articles_of(source, now), sentences=sentences, method=method)
-
-
-def _articles_of(item: object, now: datetime | None) -> list[Article]:
-    from newskit.parsing import parse, parse_html, parse_text
-
-    if isinstance(item, Article):
-        return [item]
-    if isinstance(item, Mapping):
-        if "html" in item:
-            article = parse_html(item["html"], url=item.get("url"))
-            return [article]
-        if "text" not in item:
-            raise InputValueError("a record needs a 'text' or an 'html' key")
-        text = item["text"]
-        if not isinstance(text, str):
-            raise InputTypeError(f"record 'text' must be a string, not {type(text).__name__}")
-        title = item.get("title")
-        if title:
-            # A title line then the text: the parser reads it as one titled article.
-            text = f"{title}\n\n{text}"
-        return parse_text(text, now=now)
-    if not isinstance(item, str | bytes | os.PathLike):
-        raise InputTypeError(
-            f"an input must be str, bytes, a path, an Article or a record dict, "
-            f"not {type(item).__name__}"
-        )
-    return parse(item, now=now)
-
-
-def _record_id(item: object, position: int) -> str:
-    if isinstance(item, Article) and item.id is not None:
-        return item.id
-    if isinstance(item, Mapping) and item.get("id") is not None:
-        return str(item["id"])
-    return str(position)
-
-
-_RECORD_ERRORS = (NewskitError, TypeError, ValueError, RecursionError, MemoryError)
-
-
-def _failed(rid: str | None, exc: BaseException) -> DigestRecord:
-    return DigestRecord(rid, False, error=f"{type(exc).__name__}: {exc}")
-
-
-def _classify_records(
-    records: list[list[Article]],
-) -> Iterator[list[TopicResult] | BaseException]:
-    """Topics of every record's articles: one vectorised call for the batch, and
-    record by record only if some record's text is refused (e.g. not English)."""
-    from newskit.topics import classify_many
-
-    everything = [a for articles in records for a in articles]
-    try:
-        flat = iter(list(classify_many(everything, batch_size=max(1, len(everything)))))
-    except _RECORD_ERRORS:
-        for articles in records:
-            try:
-                yield list(classify_many(articles)) if articles else []
-            except _RECORD_ERRORS as exc:
-                yield exc
-        return
-    for articles in records:
-        yield [next(flat) for _ in articles]
-
-
-def _digest_batch(
-    batch: list[tuple[int, object]], *, now: datetime | None, sentences: int, method: str
-) -> list[DigestRecord]:
-    from newskit.summarizers._document import build_document
-
-    # Parse every input first, so the whole batch is classified in one vectorised call.
-    parsed: list[tuple[str, list[Article]] | DigestRecord] = []
-    for position, item in batch:
-        if isinstance(item, Unreadable):
-            parsed.append(DigestRecord(item.id, False, error=f"InputValueError: {item.reason}"))
-            continue
-        rid = _record_id(item, position)
-        try:
-            articles = [replace(a, id=a.id or rid) for a in _articles_of(item, now)]
-        except _RECORD_ERRORS as exc:
-            parsed.append(_failed(rid, exc))
-            continue
-        parsed.append((rid, articles))
-    topics = _classify_records([p[1] for p in parsed if not isinstance(p, DigestRecord)])
-    # Then split every article into sentences (a bad one fails its record only),
-    # and summarize the whole batch in one vectorised call too.
-    staged: list[tuple[str, list[Article], list[TopicResult], list[Document]] | DigestRecord] = []
-    for p in parsed:
-        if isinstance(p, DigestRecord):
-            staged.append(p)
-            continue
-        rid, articles = p
-        their_topics = next(topics)
-        try:
-            if isinstance(their_topics, BaseException):
-                raise their_topics
-            docs = [build_document(a, check_language=False) for a in articles]
-        except _RECORD_ERRORS as exc:
-            staged.append(_failed(rid, exc))
-            continue
-        staged.append((rid, articles, their_topics, docs))
-    summaries = _summarize_records(
-        [s[3] for s in staged if not isinstance(s, DigestRecord)], method, sentences
+    articles = articles_of(text, now=now, name="text")
+    return digest_articles(
+        articles,
+        method=method,
+        n_sentences=n_sentences,
+        ratio=ratio,
+        max_words=max_words,
+        model=model,
+        **summary_options,
     )
-    out = []
-    for s in staged:
-        if isinstance(s, DigestRecord):
-            out.append(s)
-            continue
-        rid, articles, their_topics, _ = s
-        theirs = next(summaries)
-        if isinstance(theirs, BaseException):
-            out.append(_failed(rid, theirs))
-            continue
-        digests = [
-            ArticleDigest(a, t, m) for a, t, m in zip(articles, their_topics, theirs, strict=True)
-        ]
-        out.append(DigestRecord(rid, True, digests))
-    return out
-
-
-def _summarize_records(
-    records: list[list[Document]], method: str, sentences: int
-) -> Iterator[list[Summary] | BaseException]:
-    """Summaries of every record's documents: one call for the batch, and record by
-    record only if some record fails."""
-    from newskit.summarizers import summarize_documents
-
-    everything = [d for docs in records for d in docs]
-    try:
-        flat = iter(summarize_documents(everything, method, sentences=sentences))
-    except _RECORD_ERRORS:
-        for docs in records:
-            try:
-                yield summarize_documents(docs, method, sentences=sentences)
-            except _RECORD_ERRORS as exc:
-                yield exc
-        return
-    for docs in records:
-        yield [next(flat) for _ in docs]
 
 
 def digest_many(
-    items: Iterable[object],
+    texts: Iterable[NewsInput | Record],
     *,
+    batch_size: int = BATCH_SIZE,
     n_jobs: int = 1,
-    batch_size: int = 64,
     now: datetime | None = None,
-    sentences: int = 3,
-    method: str = "default",
+    method: str = METHOD,
+    n_sentences: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    model: TopicClassifier | None = None,
+    **summary_options: Any,
 ) -> Iterator[DigestRecord]:
     """Digest a stream of inputs with bounded memory; one record per input, in input order.
 
     Parameters
     ----------
-    items : iterable
-        Each item is an Article, a str/bytes/path source (as for
+    texts : iterable
+        Each item is an Article, str/bytes content or a pathlib.Path (as for
         :func:`newskit.parse`), or a mapping with an ``"id"`` and either
         ``"text"`` (optionally with ``"title"``) or ``"html"`` (optionally with
         ``"url"``). A generator is consumed lazily.
-    n_jobs : int
-        Worker processes (``-1``: all cores). Work goes through joblib, so
-        ``joblib.parallel_config(backend=...)`` selects threads, loky, Dask or Ray.
     batch_size : int
         Items handed to a worker at once; memory is bounded by
         ``batch_size`` times twice ``n_jobs``.
-    now, sentences, method
+    n_jobs : int
+        Worker processes (``-1``: all cores). Work goes through joblib, so
+        ``joblib.parallel_config(backend=...)`` selects threads, loky, Dask or Ray.
+    now, method, n_sentences, ratio, max_words, model, **summary_options
         As for :func:`digest`.
 
     Yields
@@ -338,5 +397,7 @@ def digest_many(
     >>> records[1].error
     'InputTypeError: an input must be str, bytes, a path, an Article or a record dict, not NoneType'
     """
-    work = partial(_digest_batch, now=now, sentences=sentences, method=method)
-    return stream_batches(work, enumerate(items), n_jobs=n_jobs, batch_size=batch_size)
+    refuse_table(texts)
+    options = _options(now, method, n_sentences, ratio, max_words, model, summary_options)
+    work = partial(_digest_batch, options)
+    return stream_batches(work, enumerate(texts), n_jobs=n_jobs, batch_size=batch_size)

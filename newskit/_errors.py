@@ -29,7 +29,7 @@ class InputTypeError(NewskitError, TypeError):
 
 
 class InputValueError(NewskitError, ValueError):
-    """An argument has the right type but an unusable value (e.g. ``sentences=0``)."""
+    """An argument has the right type but an unusable value (e.g. ``n_sentences=0``)."""
 
 
 class UnsupportedLanguageError(InputValueError):

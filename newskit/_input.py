@@ -22,11 +22,12 @@ Decisions (documented in ``docs/input.rst``):
 from __future__ import annotations
 
 import codecs
+import os
 import re
 
 from newskit._errors import InputTypeError, InputValueError
 
-__all__ = ["decode_bytes", "ensure_text"]
+__all__ = ["decode_bytes", "ensure_text", "refuse_locator", "refuse_table"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -99,3 +100,70 @@ def ensure_text(value: object, *, name: str = "text") -> str:
             f"({controls / len(head):.0%} control characters)"
         )
     return _CONTROL.sub(" ", text)
+
+
+_URL = re.compile(r"(?:https?|ftp)://\S+|www\.[^\s/]+\.\S+", re.IGNORECASE)
+_FILE_SUFFIX = re.compile(
+    r".*\.(?:txt|text|html?|xhtml|xml|json|jsonl|md|csv|tsv|gz|xz|bz2|zip|pdf|docx?)",
+    re.IGNORECASE,
+)
+_PATH_START = re.compile(r"(?:~|\.{1,2})?[/\\]|[A-Za-z]:[/\\]")
+#: Longest string checked for being a file name or URL (longer is content).
+_LOCATOR_MAX = 4096
+
+
+def refuse_locator(text: str, *, name: str = "text") -> None:
+    """Raise :class:`~newskit.InputValueError` when ``text`` is a URL or a file path.
+
+    newskit reads a file only when given a :class:`pathlib.Path` and never
+    downloads a page, so a one-line string that is a whole URL or looks like
+    a file path (a known file suffix, a path separator and no space, or the
+    name of an existing file) is refused with what to do instead, rather than
+    read as a one-line article.
+
+    >>> refuse_locator("Rain ends drought in the north")
+    >>> refuse_locator("https://example.com/news/1")
+    Traceback (most recent call last):
+    ...
+    newskit.InputValueError: text is a URL ('https://example.com/news/1'), not a page: ...
+    >>> refuse_locator("article.txt")
+    Traceback (most recent call last):
+    ...
+    newskit.InputValueError: text looks like a file path ('article.txt'), not news text: ...
+    """
+    s = text.strip()
+    if not s or len(s) > _LOCATOR_MAX or "\n" in s:
+        return
+    if _URL.fullmatch(s):
+        raise InputValueError(
+            f"{name} is a URL ({s[:100]!r}), not a page: newskit never downloads. Fetch the "
+            "page yourself and pass its HTML: newskit.parse_html(html, url=...)"
+        )
+    spaced = " " in s
+    looks_like_path = bool(_FILE_SUFFIX.fullmatch(s)) and (not spaced or _PATH_START.match(s))
+    if not looks_like_path and not spaced:
+        looks_like_path = bool(_PATH_START.match(s)) or ("/" in s and "." in s.rsplit("/", 1)[-1])
+        if not looks_like_path:
+            try:
+                looks_like_path = os.path.isfile(s)
+            except (OSError, ValueError):
+                looks_like_path = False
+    if looks_like_path:
+        raise InputValueError(
+            f"{name} looks like a file path ({s[:100]!r}), not news text: a str is always "
+            f"content. To read the file, pass pathlib.Path({s[:100]!r})"
+        )
+
+
+def refuse_table(items: object, *, name: str = "texts") -> None:
+    """Raise :class:`~newskit.InputTypeError` for a data frame passed as a batch of texts.
+
+    Iterating a pandas or polars ``DataFrame`` yields its column *names*, so
+    a batch function would see one text per column, not per row.
+    """
+    kind = type(items)
+    if kind.__name__ == "DataFrame" and hasattr(items, "columns"):
+        raise InputTypeError(
+            f"{name} is a {kind.__module__.split('.')[0]} DataFrame, which iterates over its "
+            "column names: pass one column, e.g. df['text'] (or df['text'].tolist())"
+        )

@@ -45,6 +45,7 @@ EXPORTS: dict[str, str] = {
     "parse_text": "newskit.parsing",
     "split_sentences": "newskit.text",
     "summarize": "newskit.summarizers",
+    "summarize_many": "newskit.summarizers",
 }
 
 #: Subpackages reachable as attributes of ``newskit`` (imported on first use).

@@ -162,7 +162,7 @@ def test_emoji_are_ordinary_characters() -> None:
         "Floods 🌊 hit the coast on Monday 😱.",
         "Rescue teams 🚒 arrived by boat.",
     ]
-    (first,) = newskit.summarize(text, sentences=1).sentences
+    (first,) = newskit.summarize(text, n_sentences=1).sentences
     assert first.text in article.body
     assert isinstance(newskit.classify(text), TopicResult)
 
@@ -181,7 +181,7 @@ def test_extremely_long_sentence() -> None:
 def test_ten_thousand_one_word_sentences() -> None:
     words = ["Yes.", "No.", "Why?", "It.", "Who?", "What?", "Was.", "Now."]
     text = " ".join(words[i % len(words)] for i in range(10_000))
-    summary = newskit.summarize(text, sentences=3)
+    summary = newskit.summarize(text, n_sentences=3)
     assert len(summary.sentences) == 3
     assert [s.index for s in summary.sentences] == sorted(s.index for s in summary.sentences)
     with pytest.raises(InputValueError, match="sentences"):

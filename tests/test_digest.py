@@ -23,7 +23,7 @@ RECORDS = [
 
 
 def test_digest_parses_classifies_and_summarizes(seed_text: str) -> None:
-    digests = digest(seed_text, sentences=2)
+    digests = digest(seed_text, n_sentences=2)
     assert len(digests) == 6
     for d in digests:
         assert len(d.summary.sentences) == 2

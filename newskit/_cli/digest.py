@@ -97,7 +97,7 @@ def _run_jsonl(args: argparse.Namespace) -> int:
             n_jobs=args.jobs,
             batch_size=args.batch_size,
             now=parse_now(args.now),
-            sentences=args.sentences,
+            n_sentences=args.sentences,
         )
         for result in _progress(stream):
             write_record(out, result.to_dict())
@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None:
         raise InputValueError("give FILE (or -), or --jsonl IN")
     articles = load_articles(args.file, now=args.now)
-    digests = digest_articles(articles, sentences=args.sentences)
+    digests = digest_articles(articles, n_sentences=args.sentences)
     if args.format == "json":
         write_json([d.to_dict() for d in digests])
     else:

@@ -84,9 +84,9 @@ def run(args: argparse.Namespace) -> int:
         summary = summarize(
             article,
             args.method,
-            sentences=args.sentences,
+            n_sentences=args.sentences,
             ratio=args.ratio,
-            words=args.words,
+            max_words=args.words,
             backend=args.backend,
         )
         results.append((article, summary))

@@ -5,7 +5,7 @@ Use :func:`newskit.summarize`; the classes here are the algorithms behind its
 """
 
 from newskit._public import publish
-from newskit.summarizers._api import summarize, summarize_documents
+from newskit.summarizers._api import summarize, summarize_documents, summarize_many
 from newskit.summarizers._base import Summarizer, Summary, SummarySentence
 from newskit.summarizers._default import DefaultSummarizer
 from newskit.summarizers._document import Document, build_document
@@ -53,6 +53,7 @@ __all__ = [
     "build_document",
     "summarize",
     "summarize_documents",
+    "summarize_many",
 ]
 
 publish(__name__, globals(), __all__)

@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
+from typing import Any, NamedTuple
 
 import numpy as np
 
+from newskit._article import Article
+from newskit._defaults import BATCH_SIZE, METHOD, N_SENTENCES
 from newskit._errors import InputTypeError, InputValueError
+from newskit._input import refuse_table
+from newskit._reading import one_article
+from newskit._stream import stream_batches
+from newskit._types import NewsInput
 from newskit.summarizers._base import Summarizer, Summary, SummarySentence
 from newskit.summarizers._document import Document, build_document
 
-__all__ = ["select", "select_many", "summarize", "summarize_documents"]
-
-DEFAULT_SENTENCES = 3
+__all__ = ["select", "select_many", "summarize", "summarize_documents", "summarize_many"]
 
 
-def _length(sentences: object, ratio: object, words: object) -> tuple[str, int | float]:
+def _length(n_sentences: object, ratio: object, max_words: object) -> tuple[str, int | float]:
     """Validate the length request; return ``(kind, value)``."""
-    given = {k: v for k, v in (("sentences", sentences), ("ratio", ratio), ("words", words))}
+    given = {
+        k: v for k, v in (("n_sentences", n_sentences), ("ratio", ratio), ("max_words", max_words))
+    }
     given = {k: v for k, v in given.items() if v is not None}
     if len(given) > 1:
         raise InputValueError(
-            f"give at most one of sentences=, ratio=, words= (got {', '.join(sorted(given))})"
+            f"give at most one of n_sentences=, ratio=, max_words= (got {', '.join(sorted(given))})"
         )
     if not given:
-        return "sentences", DEFAULT_SENTENCES
+        return "n_sentences", N_SENTENCES
     kind, value = next(iter(given.items()))
     if kind == "ratio":
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
@@ -57,7 +64,7 @@ def select_many(
     expected: list[float | None] = []
     for doc in docs:
         n = len(doc)
-        if kind == "sentences":
+        if kind == "n_sentences":
             ks.append(min(int(value), n))
             expected.append(None)
         elif kind == "ratio":
@@ -69,7 +76,7 @@ def select_many(
             expected.append(max(1.0, float(value) / mean_length))
     out = []
     for doc, (order, scores) in zip(docs, summarizer.rank_many(docs, ks, expected), strict=True):
-        if kind == "words":
+        if kind == "max_words":
             lengths = doc.sentence_lengths[order]
             # take ranked sentences while they fit; the best one always goes in
             fits = np.cumsum(lengths) <= int(value)
@@ -81,32 +88,32 @@ def select_many(
 
 
 def summarize(
-    text_or_article: object,
-    method: str = "default",
+    text: NewsInput,
+    method: str = METHOD,
     *,
-    sentences: int | None = None,
+    n_sentences: int | None = None,
     ratio: float | None = None,
-    words: int | None = None,
+    max_words: int | None = None,
     backend: str = "newskit",
     title: str | None = None,
-    check_language: bool = True,
     **options: Any,
 ) -> Summary:
-    """Summarize a text or an :class:`~newskit.Article` by extracting its best sentences.
+    """Summarize an article by extracting its best sentences.
 
     Parameters
     ----------
-    text_or_article : str, bytes or Article
-        The text to summarize. An article contributes its title and body only.
+    text : str, bytes, pathlib.Path or Article
+        The article: plain text, an HTML page, a file holding either, or an
+        :class:`~newskit.Article` (only its title and body are read).
     method : str
         One of :data:`newskit.summarizers.METHODS`: ``'default'`` (news-tuned),
         ``'lead'``, ``'random'``, ``'luhn'``, ``'edmundson'``, ``'lsa'``,
         ``'lexrank'``, ``'textrank'``, ``'sumbasic'``, ``'kl'``, ``'reduction'``.
-    sentences : int, optional
+    n_sentences : int, optional
         Number of sentences (default 3 when no length is given).
     ratio : float, optional
         Fraction of the document's sentences, in ``(0, 1]`` (at least one).
-    words : int, optional
+    max_words : int, optional
         Word budget: best-ranked sentences are taken while the total number of
         word tokens stays within it (the best sentence is always taken).
     backend : {'newskit', 'sumy'}
@@ -114,10 +121,6 @@ def summarize(
         sentences, tokens and stems (not available for ``'default'`` and ``'lead'``).
     title : str, optional
         Headline for plain-text input (overrides an article's title).
-    check_language : bool
-        Refuse text that is clearly not English (the default). ``False`` skips
-        the check, for text whose language the caller has already checked
-        (:func:`newskit.digest_many` does, once per article, in the classifier).
     **options
         Method parameters, e.g. ``seed=1`` for ``'random'`` or
         ``bonus_words=[...]`` for ``'edmundson'``.
@@ -132,12 +135,13 @@ def summarize(
     Raises
     ------
     InputTypeError
-        ``text_or_article`` is not text or an Article.
+        ``text`` is not text, a path or an Article.
     InputValueError
         Unknown method/backend/option, or an invalid length (zero, negative,
-        not an integer, ratio outside ``(0, 1]``, several lengths at once).
+        not an integer, ratio outside ``(0, 1]``, several lengths at once); a
+        URL or a file name given as ``str``.
     UnsupportedLanguageError
-        The text is clearly not English (unless ``check_language=False``).
+        The text is clearly not English.
 
     Examples
     --------
@@ -145,48 +149,99 @@ def summarize(
     >>> text = ("The council approved the new bridge on Monday. "
     ...         "Work starts in May. It will cost 40 million pounds. "
     ...         "Residents had asked for a bridge for years.")
-    >>> s = summarize(text, "lead", sentences=2)
+    >>> s = summarize(text, "lead", n_sentences=2)
     >>> s.text
     'The council approved the new bridge on Monday. Work starts in May.'
     >>> [x.index for x in s.sentences]
     [0, 1]
-    >>> summarize(text, sentences=0)
+    >>> summarize(text, n_sentences=0)
     Traceback (most recent call last):
     ...
-    newskit.InputValueError: sentences must be a positive integer, not 0
+    newskit.InputValueError: n_sentences must be a positive integer, not 0
     """
     if title is not None and not isinstance(title, str):
         raise InputTypeError(f"title must be str or None, not {type(title).__name__}")
-    summarizer, kind, value, parameters = _request(
-        method, backend, sentences, ratio, words, options
-    )
-    doc = build_document(text_or_article, title=title, check_language=check_language)
-    return _summaries(summarizer, [doc], kind, value, (method, backend, parameters))[0]
+    request = _request(method, backend, n_sentences, ratio, max_words, options)
+    doc = build_document(one_article(text), title=title)
+    return _summaries(request, [doc])[0]
 
 
-def summarize_documents(
-    docs: Sequence[Document],
-    method: str = "default",
+def summarize_many(
+    texts: Iterable[NewsInput],
+    method: str = METHOD,
     *,
-    sentences: int | None = None,
+    n_sentences: int | None = None,
     ratio: float | None = None,
-    words: int | None = None,
+    max_words: int | None = None,
     backend: str = "newskit",
+    batch_size: int = BATCH_SIZE,
+    n_jobs: int = 1,
     **options: Any,
-) -> list[Summary]:
-    """Summarize many documents at once: :func:`summarize`'s result for each.
-
-    ``'default'`` scores the whole batch in one set of array operations, which
-    for news articles is faster per document than one :func:`summarize` call
-    each (``benchmarks/bench_summarizers.py`` prints both); other methods rank
-    the documents one by one. A document's result does not depend on the
-    others in the call. :func:`newskit.digest_many` uses this.
+) -> Iterator[Summary]:
+    """Summarize many articles lazily, ``batch_size`` at a time, in input order.
 
     Parameters
     ----------
-    docs : sequence of Document
+    texts : iterable of str, bytes, pathlib.Path or Article
+        The articles, as for :func:`summarize` (a generator is consumed batch by batch).
+    method, n_sentences, ratio, max_words, backend, **options
+        As for :func:`summarize`: one request for every article.
+    batch_size : int
+        Articles summarized together (``'default'`` scores a batch in one set
+        of array operations).
+    n_jobs : int
+        Worker processes (``-1``: all cores), through :mod:`joblib`.
+
+    Returns
+    -------
+    iterator of Summary
+        One per input, in order. An input that cannot be summarized (not
+        English, not text) raises when its batch is reached.
+
+    Examples
+    --------
+    >>> [s.text for s in summarize_many(["Rain fell. Roads flooded.", "The vote passed."],
+    ...                                 "lead", n_sentences=1)]
+    ['Rain fell.', 'The vote passed.']
+    """
+    refuse_table(texts)
+    if isinstance(texts, str | bytes | Article) or not isinstance(texts, Iterable):
+        raise InputTypeError(
+            f"texts must be an iterable of articles, not {type(texts).__name__} "
+            "(use summarize() for one article)"
+        )
+    request = _request(method, backend, n_sentences, ratio, max_words, options)
+    work = partial(_summarize_batch, request)
+    return stream_batches(work, texts, n_jobs=n_jobs, batch_size=batch_size)
+
+
+def _summarize_batch(request: _Request, batch: list[NewsInput]) -> list[Summary]:
+    return _summaries(request, [build_document(one_article(x)) for x in batch])
+
+
+def summarize_documents(
+    docs: Iterable[Document],
+    method: str = METHOD,
+    *,
+    n_sentences: int | None = None,
+    ratio: float | None = None,
+    max_words: int | None = None,
+    backend: str = "newskit",
+    **options: Any,
+) -> list[Summary]:
+    """Summarize documents already split into sentences: :func:`summarize`'s result for each.
+
+    ``'default'`` scores the whole list in one set of array operations, which
+    for news articles is faster per document than one :func:`summarize` call
+    each (``benchmarks/bench_summarizers.py`` prints both); other methods rank
+    the documents one by one. A document's result does not depend on the
+    others in the call.
+
+    Parameters
+    ----------
+    docs : iterable of Document
         Documents from :func:`build_document` (which does the input checks).
-    method, sentences, ratio, words, backend, **options
+    method, n_sentences, ratio, max_words, backend, **options
         As for :func:`summarize`; one request for every document.
 
     Returns
@@ -206,40 +261,50 @@ def summarize_documents(
     >>> from newskit.summarizers import build_document, summarize_documents
     >>> docs = [build_document("Rain fell. Roads flooded. Schools shut."),
     ...         build_document("The vote passed. Turnout was low.")]
-    >>> [s.text for s in summarize_documents(docs, "lead", sentences=1)]
+    >>> [s.text for s in summarize_documents(docs, "lead", n_sentences=1)]
     ['Rain fell.', 'The vote passed.']
     """
     bad: list[object] = [docs]
+    listed: list[Document] = []
     if isinstance(docs, Iterable) and not isinstance(docs, str | bytes | Document):
-        docs = list(docs)
-        bad = [d for d in docs if not isinstance(d, Document)]
+        listed = list(docs)
+        bad = [d for d in listed if not isinstance(d, Document)]
     if bad:
         raise InputTypeError(
             "summarize_documents takes a list of Document objects (see build_document), "
             f"not {type(bad[0]).__name__}"
         )
-    summarizer, kind, value, parameters = _request(
-        method, backend, sentences, ratio, words, options
-    )
-    return _summaries(summarizer, docs, kind, value, (method, backend, parameters))
+    request = _request(method, backend, n_sentences, ratio, max_words, options)
+    return _summaries(request, listed)
+
+
+class _Request(NamedTuple):
+    """A checked summary request."""
+
+    summarizer: Summarizer
+    method: str
+    backend: str
+    kind: str
+    value: int | float
+    parameters: dict[str, Any]
 
 
 def _request(
     method: object,
     backend: object,
-    sentences: object,
+    n_sentences: object,
     ratio: object,
-    words: object,
+    max_words: object,
     options: dict[str, Any],
-) -> tuple[Summarizer, str, int | float, dict[str, Any]]:
-    """Check a summary request; return the summarizer, the length and the parameters."""
+) -> _Request:
+    """Check a summary request: the method, the backend, the length and the options."""
     from newskit.summarizers._registry import SUMMARIZERS
 
     if not isinstance(method, str) or method not in SUMMARIZERS:
         raise InputValueError(f"unknown method {method!r}; choose one of {', '.join(SUMMARIZERS)}")
     if backend not in ("newskit", "sumy"):
         raise InputValueError(f"backend must be 'newskit' or 'sumy', not {backend!r}")
-    kind, value = _length(sentences, ratio, words)
+    kind, value = _length(n_sentences, ratio, max_words)
     try:
         if backend == "sumy":
             from newskit.summarizers._sumy import SumySummarizer
@@ -251,20 +316,14 @@ def _request(
         raise InputValueError(f"bad option for method {method!r}: {exc}") from exc
     parameters: dict[str, Any] = {kind: value, **summarizer.get_params()}
     parameters.pop("method", None)
-    return summarizer, kind, value, parameters
+    return _Request(summarizer, method, str(backend), kind, value, parameters)
 
 
-def _summaries(
-    summarizer: Summarizer,
-    docs: Sequence[Document],
-    kind: str,
-    value: int | float,
-    request: tuple[str, str, dict[str, Any]],
-) -> list[Summary]:
-    """The summaries of ``docs`` (``request``: method, backend, parameters)."""
-    method, backend, parameters = request
+def _summaries(request: _Request, docs: Sequence[Document]) -> list[Summary]:
+    """The summaries of ``docs`` for one checked request."""
+    method, backend, parameters = request.method, request.backend, request.parameters
     full = [doc for doc in docs if len(doc)]
-    picks = iter(select_many(summarizer, full, kind, value))
+    picks = iter(select_many(request.summarizer, full, request.kind, request.value))
     out = []
     for doc in docs:
         if not len(doc):

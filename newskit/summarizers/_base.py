@@ -51,7 +51,7 @@ class Summary:
         ``'newskit'`` or ``'sumy'``.
     parameters : dict
         The length request and method options actually used.
-    n_sentences : int
+    total_sentences : int
         Number of sentences in the whole document.
 
     Examples
@@ -65,7 +65,7 @@ class Summary:
     method: str = "default"
     backend: str = "newskit"
     parameters: dict[str, Any] = field(default_factory=dict)
-    n_sentences: int = 0
+    total_sentences: int = 0
 
     @property
     def text(self) -> str:
@@ -89,7 +89,7 @@ class Summary:
             "method": self.method,
             "backend": self.backend,
             "parameters": dict(self.parameters),
-            "n_sentences": self.n_sentences,
+            "total_sentences": self.total_sentences,
             "text": self.text,
             "sentences": [s.to_dict() for s in self.sentences],
         }

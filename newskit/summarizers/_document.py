@@ -11,19 +11,20 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate, chain
 
 import numpy as np
 
 from newskit._article import Article
+from newskit._articletext import ArticleText, article_text
 from newskit._errors import InputValueError
-from newskit._input import ensure_text
+from newskit._types import Content
 from newskit.summarizers._linalg import Matrix, counts_matrix, entries
+from newskit.text._words import stem_token
 
-__all__ = ["MAX_CHARS", "MAX_SENTENCE_CHARS", "Document", "build_document", "cached_stem"]
+__all__ = ["MAX_CHARS", "MAX_SENTENCE_CHARS", "Document", "build_document", "document_of"]
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _WORDISH = re.compile(r"[^\W_]")
 
 #: Longest text :func:`build_document` accepts, in characters.
@@ -34,28 +35,14 @@ IntArray = np.ndarray
 FloatArray = np.ndarray
 
 
-@lru_cache(maxsize=1 << 17)
-def cached_stem(word: str) -> str:
-    """Stem ``word`` with :func:`newskit.text.stem`, memoised (news reuses few words a lot)."""
-    from newskit.text import stem
-
-    return stem(word)
+#: Distinct words the shared :class:`_Vocabulary` remembers before it starts afresh.
+VOCABULARY_LIMIT = 1 << 20
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Split text into paragraphs: on blank lines when it has any, else on line breaks."""
-    parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
-    return [p.strip() for p in parts if p.strip()]
-
-
-#: Distinct words the shared :class:`_Lexicon` remembers before it starts afresh.
-LEXICON_LIMIT = 1 << 20
-
-
-class _Lexicon(dict[str, int]):
+class _Vocabulary(dict[str, int]):
     """Every word seen so far -> a global id, with its stem id and stop-word flag.
 
-    Looking a token up is a C-level dict access (``map(lexicon.__getitem__,
+    Looking a token up is a C-level dict access (``map(vocabulary.__getitem__,
     tokens)``); only a word never seen before runs Python code (``__missing__``
     stems it once). News reuses a small vocabulary, so after the first few
     documents nearly every lookup is a hit. A lock guards the insertions, so
@@ -79,7 +66,7 @@ class _Lexicon(dict[str, int]):
         """Boolean array over every stem id so far: which are in ``stems``.
 
         Cached per set (word lists are reused document after document) and
-        extended as the lexicon learns new stems, so a document pays one gather.
+        extended as the vocabulary learns new stems, so a document pays one gather.
         """
         n = len(self.stem_names)
         flags = self._flags.get(stems)
@@ -93,7 +80,7 @@ class _Lexicon(dict[str, int]):
         return flags
 
     def __missing__(self, word: str) -> int:
-        stem = cached_stem(word)
+        stem = stem_token(word)
         with self.lock:
             if word in self:  # another thread added it meanwhile
                 return dict.__getitem__(self, word)
@@ -114,14 +101,14 @@ class _Lexicon(dict[str, int]):
             return i
 
 
-_LEXICON: list[_Lexicon] = []
+_VOCABULARY: list[_Vocabulary] = []
 
 
-def _lexicon() -> _Lexicon:
-    """The shared lexicon, started afresh once it holds :data:`LEXICON_LIMIT` words."""
-    if not _LEXICON or len(_LEXICON[0]) >= LEXICON_LIMIT:
-        _LEXICON[:] = [_Lexicon()]
-    return _LEXICON[0]
+def _vocabulary() -> _Vocabulary:
+    """The shared vocabulary, started afresh once it holds :data:`VOCABULARY_LIMIT` words."""
+    if not _VOCABULARY or len(_VOCABULARY[0]) >= VOCABULARY_LIMIT:
+        _VOCABULARY[:] = [_Vocabulary()]
+    return _VOCABULARY[0]
 
 
 def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:
@@ -148,12 +135,12 @@ class _Index:
     """Per-document word and stem ids, numbered in order of first occurrence."""
 
     def __init__(self, flat: list[str]) -> None:
-        # one lexicon for the whole document, even if another thread replaces it
-        lexicon = self.lexicon = _lexicon()
-        self.gids = np.fromiter(map(lexicon.__getitem__, flat), np.int64, len(flat))
-        self.is_stop = lexicon.stop[self.gids]
+        # one vocabulary for the whole document, even if another thread replaces it
+        vocabulary = self.vocabulary = _vocabulary()
+        self.gids = np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
+        self.is_stop = vocabulary.stop[self.gids]
         #: stem id of each token, and the global id of each stem
-        self.stem_ids, self.stem_gids = _first_seen(lexicon.stem_of[self.gids])
+        self.stem_ids, self.stem_gids = _first_seen(vocabulary.stem_of[self.gids])
 
     @cached_property
     def stem_local(self) -> dict[int, int]:
@@ -246,7 +233,7 @@ class Document:
     @property
     def word_vocab(self) -> list[str]:
         """The distinct tokens, indexed by :attr:`word_ids`."""
-        names = self._index.lexicon.names
+        names = self._index.vocabulary.names
         return [names[g] for g in self._index.words[1].tolist()]
 
     @property
@@ -273,17 +260,17 @@ class Document:
         tokens = self.title_tokens
         if not tokens:
             return np.zeros(0, dtype=np.int64)
-        gids = np.fromiter(map(index.lexicon.__getitem__, tokens), np.int64, len(tokens))
+        gids = np.fromiter(map(index.vocabulary.__getitem__, tokens), np.int64, len(tokens))
         if content_only:
-            gids = gids[~index.lexicon.stop[gids]]
+            gids = gids[~index.vocabulary.stop[gids]]
         local = index.stem_local
-        stems = map(local.get, index.lexicon.stem_of[gids].tolist())
+        stems = map(local.get, index.vocabulary.stem_of[gids].tolist())
         return np.asarray([i for i in stems if i is not None], dtype=np.int64)
 
     @property
     def stem_vocab(self) -> list[str]:
         """The stems, indexed by :attr:`stem_ids`."""
-        names = self._index.lexicon.stem_names
+        names = self._index.vocabulary.stem_names
         return [names[g] for g in self._index.stem_gids.tolist()]
 
     # -- matrices -------------------------------------------------------------
@@ -310,43 +297,42 @@ class Document:
         """Boolean array over :attr:`stem_vocab`: which stems are in ``stems``."""
         index = self._index
         if isinstance(stems, frozenset):
-            return np.asarray(index.lexicon.stem_flags(stems)[index.stem_gids], dtype=bool)
-        known, local = index.lexicon.stems, index.stem_local
+            return np.asarray(index.vocabulary.stem_flags(stems)[index.stem_gids], dtype=bool)
+        known, local = index.vocabulary.stems, index.stem_local
         mask = np.zeros(len(local), dtype=bool)
         hits = [local.get(known.get(s, -1), -1) for s in stems]
         mask[[h for h in hits if h >= 0]] = True
         return mask
 
 
-def build_document(
-    source: object, title: str | None = None, *, check_language: bool = True
-) -> Document:
+def build_document(text: Article | Content, title: str | None = None) -> Document:
     """Split an :class:`~newskit.Article`, ``str`` or ``bytes`` into a :class:`Document`.
 
     An article contributes its title and body paragraphs only (never captions,
     highlights or page chrome). Plain text is split into paragraphs on blank
     lines (or on line breaks when it has no blank line), then into sentences.
-    ``check_language=False`` skips the English check, for a caller that has
-    just run it on the same article.
+
+    Raises
+    ------
+    UnsupportedLanguageError
+        The text is clearly not English.
     """
-    from newskit._language import ensure_english
+    prepared = article_text(text, title=title)
+    if prepared.paragraphs or prepared.title:
+        prepared.ensure_english()
+    return document_of(prepared)
+
+
+def document_of(prepared: ArticleText) -> Document:
+    """The :class:`Document` of an article's text (no English check: the caller made it)."""
     from newskit.text import sentence_spans
 
-    if isinstance(source, Article):
-        paragraphs = [p for p in (ensure_text(p, name="paragraph").strip() for p in source.body)]
-        paragraphs = [p for p in paragraphs if p]
-        head = source.title if title is None else title
-    else:
-        paragraphs = _paragraphs(ensure_text(source).strip())
-        head = title or ""
-    head = ensure_text(head, name="title").strip() if head else ""
+    paragraphs, head = prepared.paragraphs, prepared.title
     total = sum(map(len, paragraphs)) + len(head)
     if total > MAX_CHARS:
         raise InputValueError(
             f"text of {total:,} characters is too long to summarize (limit {MAX_CHARS:,})"
         )
-    if total and check_language:
-        ensure_english("\n\n".join([head, *paragraphs]) if head else "\n\n".join(paragraphs))
     # One split of the paragraphs joined by blank lines (which always end a
     # sentence) finds what a split of each would, without the per-call costs.
     joined = "\n\n".join(paragraphs)

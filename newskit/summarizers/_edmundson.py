@@ -9,7 +9,8 @@ import numpy as np
 
 from newskit._errors import InputTypeError
 from newskit.summarizers._base import Summarizer
-from newskit.summarizers._document import Document, cached_stem
+from newskit.summarizers._document import Document
+from newskit.text._words import stem, stem_token
 
 __all__ = ["NEWS_BONUS_WORDS", "NEWS_STIGMA_WORDS", "EdmundsonSummarizer"]
 
@@ -92,7 +93,7 @@ NEWS_STIGMA_WORDS: frozenset[str] = frozenset(
 
 @lru_cache(maxsize=64)
 def _stem_set(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(cached_stem(w.lower()) for w in words)
+    return frozenset(stem(w) for w in words)
 
 
 def _stems(words: Iterable[str]) -> frozenset[str]:
@@ -203,7 +204,7 @@ class EdmundsonSummarizer(Summarizer):
                 key = freq / freq.max() > self.key_threshold
             total += self.key_weight * per_sentence(key)
         if self.title_weight or self.location_weight:
-            title_stems = {cached_stem(w) for w in doc.title_tokens} - null
+            title_stems = {stem_token(w) for w in doc.title_tokens} - null
             title = per_sentence(doc.stem_mask(title_stems)) if title_stems else np.zeros(n)
             total += self.title_weight * title
             if self.location_weight:

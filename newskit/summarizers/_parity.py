@@ -30,8 +30,8 @@ class ParityResult(NamedTuple):
 
 def compare_with_sumy(doc: Document, method: str, k: int = 3) -> ParityResult:
     """Run both implementations of ``method`` on ``doc`` and compare their ``k`` picks."""
-    ours, _ = select(SUMMARIZERS[method](), doc, "sentences", k)
-    theirs, _ = select(SumySummarizer(method), doc, "sentences", k)
+    ours, _ = select(SUMMARIZERS[method](), doc, "n_sentences", k)
+    theirs, _ = select(SumySummarizer(method), doc, "n_sentences", k)
     a, b = sorted(ours.tolist()), sorted(theirs.tolist())
     strict = a == b
     tied = strict

@@ -19,9 +19,10 @@ import numpy as np
 
 from newskit._errors import InputValueError
 from newskit.summarizers._base import Summarizer
-from newskit.summarizers._document import Document, cached_stem
+from newskit.summarizers._document import Document
 from newskit.summarizers._edmundson import EdmundsonSummarizer
 from newskit.summarizers._graph import check_graph_size
+from newskit.text._words import stem_token
 
 __all__ = ["SUMY_METHODS", "SumySummarizer", "sumy_document"]
 
@@ -148,7 +149,7 @@ class SumySummarizer(Summarizer):
             "reduction": ReductionSummarizer,
         }
         options = dict(self.options)
-        stem = cached_stem if self.stemmer is None else self.stemmer
+        stem = stem_token if self.stemmer is None else self.stemmer
         cls = _recording(classes[self.method])
         if self.method == "edmundson":
             ours = EdmundsonSummarizer(**options)

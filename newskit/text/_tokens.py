@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from newskit._input import ensure_text
-from newskit.text._words import stem_cached, stop_words
+from newskit.text._words import stem_token, stop_words
 
 __all__ = ["content_terms", "word_tokens"]
 
@@ -124,4 +124,4 @@ def content_terms(text: str) -> list[str]:
     ['elect', 'held', '2019', '100', 'observ', 'watch']
     """
     stops = stop_words()
-    return [stem_cached(t) for t in _tokens(ensure_text(text)) if t not in stops]
+    return [stem_token(t) for t in _tokens(ensure_text(text)) if t not in stops]

@@ -16,14 +16,14 @@ from nltk.stem.snowball import SnowballStemmer
 from newskit._artifacts import verified_path
 from newskit._input import ensure_text
 
-__all__ = ["STOPWORDS_ARTIFACT", "parse_stop_words", "stem", "stem_cached", "stop_words"]
+__all__ = ["STOPWORDS_ARTIFACT", "parse_stop_words", "stem", "stem_token", "stop_words"]
 
 STOPWORDS_ARTIFACT = "stopwords_en.txt"
 _STEMMER = SnowballStemmer("english")
 
 
 @lru_cache(maxsize=200_000)
-def stem_cached(word: str) -> str:
+def stem_token(word: str) -> str:
     """Stem an already-clean lowercase token (no input checks; used in hot loops)."""
     out: str = _STEMMER.stem(word)
     return out
@@ -52,7 +52,7 @@ def stem(word: str) -> str:
     >>> stem("Elections"), stem("running"), stem("Pakistan's")
     ('elect', 'run', 'pakistan')
     """
-    return stem_cached(ensure_text(word, name="word").strip().lower())
+    return stem_token(ensure_text(word, name="word").strip().lower())
 
 
 def parse_stop_words(text: str) -> frozenset[str]:

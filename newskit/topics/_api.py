@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import compress, islice, repeat
+from functools import partial
+from itertools import compress, repeat
 
 from newskit._article import Article
-from newskit._errors import InputTypeError, InputValueError
-from newskit._language import ensure_english
+from newskit._articletext import ArticleText, article_text
+from newskit._defaults import BATCH_SIZE
+from newskit._errors import InputTypeError
+from newskit._input import refuse_table
+from newskit._reading import one_article
+from newskit._stream import stream_batches
+from newskit._types import NewsInput
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._explain import explain_with
 from newskit.topics._model import default_model
 from newskit.topics._results import TopicExplanation, TopicResult
-from newskit.topics._text import document_text
 
-__all__ = ["classify", "classify_many", "explain"]
-
-#: Characters of title + body the English check reads (about 150 words).
-_LANGUAGE_SAMPLE = 1000
+__all__ = ["classify", "classify_many", "explain", "topic_results"]
 
 
 def _model(model: TopicClassifier | None) -> TopicClassifier:
@@ -28,35 +30,45 @@ def _model(model: TopicClassifier | None) -> TopicClassifier:
     return model
 
 
-def _results(model: TopicClassifier, batch: list[object], start: int = 0) -> list[TopicResult]:
-    # The model is English-only: refuse clearly non-English text rather than
-    # return confident nonsense. The language shows in the title and lead, and
-    # checking only those keeps the check from doubling the cost per article.
-    docs = [document_text(x, model.max_words) for x in batch]
-    for i, doc in enumerate(docs):
-        what = "the article" if len(batch) == 1 and not start else f"article {start + i}"
-        ensure_english(doc[:_LANGUAGE_SAMPLE], what=what)
-    # The texts are prepared once, here: predict_proba would prepare them again.
-    proba = model._proba(model._features(docs))
+def topic_results(
+    model: TopicClassifier, texts: list[ArticleText], ids: list[str | None]
+) -> list[TopicResult]:
+    """The results of articles whose text is prepared and checked to be English."""
+    cut = model.max_words
+    proba = model.predict_proba_prepared([t.joined(cut) for t in texts])
     names = [str(t) for t in model.classes_]
     thresholds = {n: float(t) for n, t in zip(names, model.thresholds_, strict=True)}
     selected = (proba >= model.thresholds_).tolist()
     out = []
-    for x, row, chosen in zip(batch, proba.tolist(), selected, strict=True):
+    for ident, row, chosen in zip(ids, proba.tolist(), selected, strict=True):
         probs = dict(zip(names, map(round, row, repeat(4)), strict=True))
-        ident = x.id if isinstance(x, Article) else None
         out.append(TopicResult(tuple(compress(names, chosen)), probs, thresholds, ident))
     return out
 
 
-def classify(x: object, *, model: TopicClassifier | None = None) -> TopicResult:
+def _results(model: TopicClassifier, batch: list[NewsInput], start: int = 0) -> list[TopicResult]:
+    # The model is English-only: refuse clearly non-English text rather than
+    # return confident nonsense.
+    texts, ids = [], []
+    for i, item in enumerate(batch):
+        what = "the article" if len(batch) == 1 and not start else f"article {start + i}"
+        article = one_article(item, name=what)
+        prepared = article_text(article, max_words=model.max_words)
+        prepared.ensure_english(what=what)
+        texts.append(prepared)
+        ids.append(article.id if isinstance(article, Article) else None)
+    return topic_results(model, texts, ids)
+
+
+def classify(text: NewsInput, *, model: TopicClassifier | None = None) -> TopicResult:
     """Return the topics of one article.
 
     Parameters
     ----------
-    x : Article, str or bytes
-        The article. For an :class:`~newskit.Article` only title and body are
-        read; a string is read as title + body text.
+    text : str, bytes, pathlib.Path or Article
+        The article: plain text (its title, if any, first), an HTML page, a
+        file holding either, or an :class:`~newskit.Article` (only its title
+        and body are read).
     model : TopicClassifier, optional
         A model of your own; default: the model shipped with newskit
         (loaded once, on first use).
@@ -70,6 +82,9 @@ def classify(x: object, *, model: TopicClassifier | None = None) -> TopicResult:
     ------
     UnsupportedLanguageError
         The text is clearly not English (the model is English-only).
+    InputValueError
+        ``text`` is a URL or a file name given as ``str``, or a file holding
+        several articles.
 
     Examples
     --------
@@ -79,20 +94,26 @@ def classify(x: object, *, model: TopicClassifier | None = None) -> TopicResult:
     >>> classify("").topics
     ()
     """
-    return _results(_model(model), [x])[0]
+    return _results(_model(model), [text])[0]
 
 
 def classify_many(
-    xs: Iterable[object], *, batch_size: int = 512, model: TopicClassifier | None = None
+    texts: Iterable[NewsInput],
+    *,
+    batch_size: int = BATCH_SIZE,
+    n_jobs: int = 1,
+    model: TopicClassifier | None = None,
 ) -> Iterator[TopicResult]:
-    """Classify many articles lazily, ``batch_size`` at a time.
+    """Classify many articles lazily, ``batch_size`` at a time, in input order.
 
     Parameters
     ----------
-    xs : iterable of Article, str or bytes
-        The articles (a generator is fine: it is consumed batch by batch).
+    texts : iterable of str, bytes, pathlib.Path or Article
+        The articles, as for :func:`classify` (a generator is consumed batch by batch).
     batch_size : int
-        Articles vectorised together; larger is faster up to a point.
+        Articles vectorised together.
+    n_jobs : int
+        Worker processes (``-1``: all cores), through :mod:`joblib`.
     model : TopicClassifier, optional
         As in :func:`classify`.
 
@@ -108,34 +129,31 @@ def classify_many(
     >>> [r.topics for r in classify_many(["The senate passed the budget.", ""])]
     [('politics',), ()]
     """
-    if isinstance(xs, str | bytes | Article) or not isinstance(xs, Iterable):
+    refuse_table(texts)
+    if isinstance(texts, str | bytes | Article) or not isinstance(texts, Iterable):
         raise InputTypeError(
-            f"xs must be an iterable of articles, not {type(xs).__name__} "
+            f"texts must be an iterable of articles, not {type(texts).__name__} "
             "(use classify() for one article)"
         )
-    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise InputValueError(f"batch_size must be a positive int, not {batch_size!r}")
-    fitted = _model(model)
+    work = partial(_numbered_results, _model(model))
+    return stream_batches(work, enumerate(texts), n_jobs=n_jobs, batch_size=batch_size)
 
-    def generate() -> Iterator[TopicResult]:
-        it = iter(xs)
-        done = 0
-        while batch := list(islice(it, batch_size)):
-            yield from _results(fitted, batch, done)
-            done += len(batch)
 
-    return generate()
+def _numbered_results(
+    model: TopicClassifier, batch: list[tuple[int, NewsInput]]
+) -> list[TopicResult]:
+    return _results(model, [item for _, item in batch], batch[0][0])
 
 
 def explain(
-    x: object, *, top: int = 10, model: TopicClassifier | None = None
+    text: NewsInput, *, top: int = 10, model: TopicClassifier | None = None
 ) -> list[TopicExplanation]:
     """Explain, per topic, which terms of an article pushed its score up or down.
 
     Parameters
     ----------
-    x : Article, str or bytes
-        The article.
+    text : str, bytes, pathlib.Path or Article
+        The article, as for :func:`classify`.
     top : int
         How many terms to list in each direction.
     model : TopicClassifier, optional
@@ -155,5 +173,6 @@ def explain(
     (True, True)
     """
     fitted = _model(model)
-    ensure_english(document_text(x, fitted.max_words)[:_LANGUAGE_SAMPLE], what="the article")
-    return explain_with(fitted, x, top)
+    article = one_article(text)
+    article_text(article, max_words=fitted.max_words).ensure_english(what="the article")
+    return explain_with(fitted, article, top)

@@ -32,8 +32,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
+from newskit._article import Article
+from newskit._articletext import article_text
 from newskit._errors import InputTypeError, InputValueError
-from newskit.topics._text import document_text
+from newskit._types import Content
 from newskit.topics._tfidf import NgramTables, WordNgrams, tfidf_transform
 
 __all__ = ["TOPICS", "UNKNOWN", "TopicClassifier"]
@@ -223,13 +225,30 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     # -- input handling --------------------------------------------------
 
-    def _documents(self, X: Iterable[object]) -> list[str]:
+    def prepare(self, X: Iterable[Article | Content]) -> list[str]:
+        """The text the model reads of each article: title and body, cut after ``max_words``.
+
+        Pass the result to :meth:`predict_proba_prepared` to score texts that
+        were already prepared (say, to check their language first) without
+        preparing them twice.
+
+        Parameters
+        ----------
+        X : iterable of Article, str or bytes
+            The articles.
+
+        Returns
+        -------
+        list of str
+            One prepared text per article.
+        """
         if isinstance(X, str | bytes) or not isinstance(X, Iterable):
             raise InputTypeError(
                 "X must be an iterable of articles (newskit.Article, str or bytes), "
                 f"not {type(X).__name__}"
             )
-        return [document_text(x, self.max_words) for x in X]
+        cut = self.max_words
+        return [article_text(x, max_words=cut).joined(cut) for x in X]
 
     def _topic_names(self) -> list[str]:
         names = list(TOPICS if self.topics is None else self.topics)
@@ -264,7 +283,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def fit(
         self,
-        X: Iterable[object],
+        X: Iterable[Article | Content],
         y: object,
         sample_weight: npt.ArrayLike | None = None,
     ) -> TopicClassifier:
@@ -286,7 +305,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             ``self``, fitted.
         """
         names = self._topic_names()
-        docs = self._documents(X)
+        docs = self.prepare(X)
         if not docs:
             raise InputValueError("cannot fit on zero texts")
         Y = self._targets(y, len(docs), names)
@@ -434,18 +453,31 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         out: sparse.csr_matrix = sparse.hstack([features, extra], format="csr")
         return out
 
-    def feature_names(self) -> list[str]:
-        """Names of the model's features: TF-IDF terms, then ``<lexicon:NAME>`` entries."""
+    def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[np.str_]:
+        """Names of the model's features: TF-IDF terms, then ``<lexicon:NAME>`` entries.
+
+        Parameters
+        ----------
+        input_features : None
+            Ignored; present for the scikit-learn API.
+
+        Returns
+        -------
+        ndarray of str
+            One name per column of :meth:`transform`'s matrix and of :attr:`coef_`.
+        """
         check_is_fitted(self, "coef_")
         terms = [str(t) for t in self.vectorizer_.get_feature_names_out()]
-        return terms + [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
+        extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
+        return np.asarray(terms + extra, dtype=object).astype(np.str_)
 
-    def _transform(self, X: Iterable[object]) -> sparse.csr_matrix:
+    def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
+        """The feature matrix of ``X``, shape ``(n_samples, n_features)``."""
         check_is_fitted(self, "coef_")
-        return self._features(self._documents(X))
+        return self._features(self.prepare(X))
 
     def _features(self, docs: list[str]) -> sparse.csr_matrix:
-        """Feature matrix of texts already prepared by ``document_text``."""
+        """Feature matrix of texts already prepared by :meth:`prepare`."""
         check_is_fitted(self, "coef_")
         vec = self.vectorizer_
         analyzer = vec.analyzer if callable(vec.analyzer) else WordNgrams(*self.ngram_range)
@@ -468,32 +500,38 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         proba[np.diff(features.indptr) == 0] = 0.0
         return proba
 
-    def decision_function(self, X: Iterable[object]) -> FloatArray:
+    def decision_function(self, X: Iterable[Article | Content]) -> FloatArray:
         """Raw linear scores, shape ``(n_samples, n_topics)``."""
-        return self._scores(self._transform(X))
+        return self._scores(self.transform(X))
 
-    def predict_proba(self, X: Iterable[object]) -> FloatArray:
+    def predict_proba(self, X: Iterable[Article | Content]) -> FloatArray:
         """Calibrated probability of each topic, shape ``(n_samples, n_topics)``.
 
         Texts with no word from the vocabulary (e.g. empty) get probability 0.
         """
-        return self._proba(self._transform(X))
+        return self._proba(self.transform(X))
 
-    def predict(self, X: Iterable[object]) -> IntArray:
+    def predict_proba_prepared(self, texts: Sequence[str]) -> FloatArray:
+        """:meth:`predict_proba` of texts already prepared by :meth:`prepare`."""
+        if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
+            raise InputTypeError("texts must be a list of prepared texts (see prepare())")
+        return self._proba(self._features(list(texts)))
+
+    def predict(self, X: Iterable[Article | Content]) -> IntArray:
         """0/1 label matrix, shape ``(n_samples, n_topics)``, using :attr:`thresholds_`."""
         proba = self.predict_proba(X)
         labels: IntArray = (proba >= self.thresholds_).astype(np.int64)
         return labels
 
     def score(
-        self, X: Iterable[object], y: object, sample_weight: npt.ArrayLike | None = None
+        self, X: Iterable[Article | Content], y: object, sample_weight: npt.ArrayLike | None = None
     ) -> float:
         """Macro-averaged F1 over topics, ignoring unknown (``-1``) cells.
 
         This is what ``GridSearchCV`` maximises when no ``scoring`` is given.
         """
         check_is_fitted(self, "coef_")
-        docs = self._documents(X)
+        docs = self.prepare(X)
         Y = self._targets(y, len(docs), list(self.classes_))
         pred = self.predict(docs)
         w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)

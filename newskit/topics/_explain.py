@@ -10,22 +10,26 @@ from __future__ import annotations
 
 import numpy as np
 
+from newskit._article import Article
 from newskit._errors import InputValueError
+from newskit._types import Content
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._results import TermWeight, TopicExplanation
 
 __all__ = ["explain_with"]
 
 
-def explain_with(model: TopicClassifier, x: object, top: int = 10) -> list[TopicExplanation]:
+def explain_with(
+    model: TopicClassifier, x: Article | Content, top: int = 10
+) -> list[TopicExplanation]:
     """Explain ``model``'s scores for one article ``x``; see :func:`newskit.explain`."""
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise InputValueError(f"top must be a non-negative int, not {top!r}")
-    features = model._transform([x])
+    features = model.transform([x])
     proba = model._proba(features)[0]
     scores = model._scores(features)[0]
     row = features.getrow(0)
-    terms = model.feature_names()
+    terms = model.get_feature_names_out()
     out = []
     for j, topic in enumerate(model.classes_):
         contrib = row.data.astype(np.float64) * model.coef_[j, row.indices]

@@ -47,7 +47,8 @@ def test_lengths(tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, 
         main(["summarize", str(path), "--method", "textrank", flag, value, "--format", "json"]) == 0
     )
     (item,) = json.loads(capsys.readouterr().out)
-    assert item["parameters"][flag[2:]] == (float(value) if flag == "--ratio" else int(value))
+    key = {"--ratio": "ratio", "--words": "max_words", "--sentences": "n_sentences"}[flag]
+    assert item["parameters"][key] == (float(value) if flag == "--ratio" else int(value))
 
 
 @pytest.mark.parametrize(

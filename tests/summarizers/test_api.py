@@ -6,7 +6,7 @@ import pytest
 
 import newskit
 from newskit import Article, InputTypeError, InputValueError, Summary, summarize
-from newskit.summarizers import METHODS, SUMY_METHODS
+from newskit.summarizers import METHODS, SUMY_METHODS, summarize_documents
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
 
 
@@ -15,17 +15,17 @@ def test_default_length_is_three_sentences_in_document_order() -> None:
     assert isinstance(s, Summary)
     assert s.indices == [0, 1, 2]
     assert s.method == "lead" and s.backend == "newskit"
-    assert s.parameters["sentences"] == 3
+    assert s.parameters["n_sentences"] == 3
     assert s.text.startswith("The city council approved")
-    assert s.n_sentences == 13
+    assert s.total_sentences == 13
 
 
 @pytest.mark.parametrize("method", METHODS)
 def test_every_method_returns_sorted_unique_valid_indices(method: str) -> None:
-    s = summarize(ARTICLE, method, sentences=4, title=ARTICLE_TITLE)
+    s = summarize(ARTICLE, method, n_sentences=4, title=ARTICLE_TITLE)
     assert len(s) == 4
     assert s.indices == sorted(set(s.indices))
-    assert all(0 <= i < s.n_sentences for i in s.indices)
+    assert all(0 <= i < s.total_sentences for i in s.indices)
     for sent in s:
         assert sent.text in ARTICLE
         assert isinstance(sent.score, float)
@@ -34,8 +34,8 @@ def test_every_method_returns_sorted_unique_valid_indices(method: str) -> None:
 @pytest.mark.parametrize("method", METHODS)
 def test_ratio_and_words(method: str) -> None:
     half = summarize(ARTICLE, method, ratio=0.5)
-    assert len(half) == round(0.5 * half.n_sentences)
-    short = summarize(ARTICLE, method, words=40)
+    assert len(half) == round(0.5 * half.total_sentences)
+    short = summarize(ARTICLE, method, max_words=40)
     from newskit.text import word_tokens
 
     total = sum(len(word_tokens(s.text)) for s in short)
@@ -43,19 +43,19 @@ def test_ratio_and_words(method: str) -> None:
 
 
 def test_word_budget_always_keeps_the_best_sentence() -> None:
-    s = summarize(ARTICLE, "lead", words=1)
+    s = summarize(ARTICLE, "lead", max_words=1)
     assert s.indices == [0]
 
 
 def test_text_shorter_than_request_returns_everything() -> None:
-    s = summarize("One sentence here. And a second one.", "textrank", sentences=10)
+    s = summarize("One sentence here. And a second one.", "textrank", n_sentences=10)
     assert s.indices == [0, 1]
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", b""])
 def test_empty_text_gives_empty_summary(text: str | bytes) -> None:
     s = summarize(text)
-    assert len(s) == 0 and s.text == "" and s.n_sentences == 0
+    assert len(s) == 0 and s.text == "" and s.total_sentences == 0
 
 
 def test_bytes_are_decoded() -> None:
@@ -71,7 +71,7 @@ def test_article_uses_title_and_body_only() -> None:
     )
     s = summarize(art, "lead", ratio=1.0)
     assert "caption" not in s.text and "highlight" not in s.text
-    assert s.n_sentences == summarize(ARTICLE, "lead").n_sentences
+    assert s.total_sentences == summarize(ARTICLE, "lead").total_sentences
 
 
 @pytest.mark.parametrize(
@@ -172,6 +172,10 @@ def test_non_english_is_refused() -> None:
 
 
 def test_the_english_check_can_be_left_to_the_caller() -> None:
+    # digest checks each article once and then summarizes its prepared text
+    from newskit._articletext import article_text
+    from newskit.summarizers._document import document_of
+
     text = "Москва сегодня объявила о новых мерах. Власти ждут решения. " * 5
-    summary = summarize(text, "lead", sentences=1, check_language=False)
+    (summary,) = summarize_documents([document_of(article_text(text))], "lead", n_sentences=1)
     assert summary.text == "Москва сегодня объявила о новых мерах."

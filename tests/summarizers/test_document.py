@@ -1,4 +1,4 @@
-"""The per-document index: first-seen numbering, the shared lexicon, threads."""
+"""The per-document index: first-seen numbering, the shared vocabulary, threads."""
 
 from __future__ import annotations
 
@@ -42,30 +42,30 @@ def test_ids_stems_and_stop_flags_match_the_text_layer() -> None:
 
 
 def _all_summaries() -> list[list[int]]:
-    return [summarize(ARTICLE, m, sentences=3, title=ARTICLE_TITLE).indices for m in METHODS]
+    return [summarize(ARTICLE, m, n_sentences=3, title=ARTICLE_TITLE).indices for m in METHODS]
 
 
-def test_a_fresh_or_full_lexicon_gives_the_same_summaries(
+def test_a_fresh_or_full_vocabulary_gives_the_same_summaries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     want = _all_summaries()
-    monkeypatch.setattr(_document, "_LEXICON", [])
+    monkeypatch.setattr(_document, "_VOCABULARY", [])
     assert _all_summaries() == want
-    # a tiny limit: the lexicon starts afresh for nearly every document
-    monkeypatch.setattr(_document, "LEXICON_LIMIT", 5)
-    before = _document._lexicon()
+    # a tiny limit: the vocabulary starts afresh for nearly every document
+    monkeypatch.setattr(_document, "VOCABULARY_LIMIT", 5)
+    before = _document._vocabulary()
     assert _all_summaries() == want
-    assert _document._LEXICON[0] is not before
+    assert _document._VOCABULARY[0] is not before
 
 
-def test_threads_sharing_a_fresh_lexicon_agree_with_one_thread(
+def test_threads_sharing_a_fresh_vocabulary_agree_with_one_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     texts = [ARTICLE.replace("bridge", w) for w in ("bridge", "tunnel", "road", "ferry", "dam")]
-    want = [summarize(t, "luhn", sentences=2).indices for t in texts]
-    monkeypatch.setattr(_document, "_LEXICON", [])
+    want = [summarize(t, "luhn", n_sentences=2).indices for t in texts]
+    monkeypatch.setattr(_document, "_VOCABULARY", [])
     with ThreadPoolExecutor(4) as pool:
-        got = list(pool.map(lambda t: summarize(t, "luhn", sentences=2).indices, texts * 8))
+        got = list(pool.map(lambda t: summarize(t, "luhn", n_sentences=2).indices, texts * 8))
     assert got == want * 8
 
 

@@ -82,7 +82,7 @@ def test_dense_and_sparse_paths_agree(method: str, monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize("method", sorted(SUMMARIZERS))
 def test_degenerate_documents(method: str) -> None:
     for text in ["Yes.", "The. A. Of.", "1 2 3. 4 5 6.", "Same words. Same words. Same words."]:
-        s = summarize(text, method, sentences=2)
+        s = summarize(text, method, n_sentences=2)
         assert 1 <= len(s) <= 2
 
 
@@ -123,4 +123,4 @@ def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.Mo
     x = _features.sentence_features(doc)
     columns = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
     assert not x[:, columns].any()
-    assert len(summarize(ARTICLE, "default", sentences=2).sentences) == 2  # still summarizes
+    assert len(summarize(ARTICLE, "default", n_sentences=2).sentences) == 2  # still summarizes

@@ -93,7 +93,7 @@ def test_an_empty_stack_has_no_rows() -> None:
 
 
 @pytest.mark.parametrize("method", ["default", "lead", "textrank", "luhn"])
-@pytest.mark.parametrize("length", [{"sentences": 2}, {"ratio": 0.5}, {"words": 30}, {}])
+@pytest.mark.parametrize("length", [{"n_sentences": 2}, {"ratio": 0.5}, {"max_words": 30}, {}])
 def test_summarize_documents_equals_one_call_each(method: str, length: dict[str, object]) -> None:
     docs = _docs()
     together = summarize_documents(docs, method, **length)  # type: ignore[arg-type]
@@ -101,7 +101,7 @@ def test_summarize_documents_equals_one_call_each(method: str, length: dict[str,
     texts.append((OTHER, "Rain floods the coast road"))
     one_by_one = [summarize(t, method, title=h, **length) for t, h in texts]  # type: ignore[arg-type]
     assert [s.to_dict() for s in together] == [s.to_dict() for s in one_by_one]
-    assert together[1].n_sentences == 0 and not together[1].sentences
+    assert together[1].total_sentences == 0 and not together[1].sentences
 
 
 def test_summarize_documents_checks_the_request() -> None:
@@ -110,7 +110,7 @@ def test_summarize_documents_checks_the_request() -> None:
     with pytest.raises(InputValueError, match="unknown method"):
         summarize_documents(docs, "nope")
     with pytest.raises(InputValueError, match="positive integer"):
-        summarize_documents(docs, sentences=0)
+        summarize_documents(docs, n_sentences=0)
     wrong_inputs = ("Rain fell.", ["Rain fell."], [docs[0], None], None, 3, docs[0])
     for wrong in wrong_inputs:
         with pytest.raises(InputTypeError, match="Document objects"):
@@ -141,14 +141,14 @@ def test_many_stacks_give_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> Non
     from newskit.summarizers import _default
 
     docs = _docs() * 3
-    one = [s.to_dict() for s in summarize_documents(docs, sentences=2)]
+    one = [s.to_dict() for s in summarize_documents(docs, n_sentences=2)]
     monkeypatch.setattr(_default, "STACK_SENTENCES", 10)
-    assert [s.to_dict() for s in summarize_documents(docs, sentences=2)] == one
+    assert [s.to_dict() for s in summarize_documents(docs, n_sentences=2)] == one
 
 
 def test_a_batch_does_not_keep_its_tokens_on_the_documents() -> None:
     docs = _docs()
-    summarize_documents(docs, sentences=2)
+    summarize_documents(docs, n_sentences=2)
     assert not any("tokens" in d.__dict__ for d in docs)  # memory: one stack's tokens at most
     kept = build_document(OTHER)
     tokens = kept.tokens

@@ -174,7 +174,7 @@ def test_pickling_leaves_the_live_model_intact(fitted: TopicClassifier) -> None:
 def test_lexicon_features() -> None:
     lexicon = {"security": r"\b(army|troops|militants?)\b", "climate": r"\bemissions?\b"}
     clf = tiny(lexicon=lexicon).fit(texts(), labels_matrix())
-    names = clf.feature_names()
+    names = clf.get_feature_names_out().tolist()
     assert names[-2:] == ["<lexicon:security>", "<lexicon:climate>"]
     assert clf.coef_.shape[1] == len(names)
     assert clf.coef_[0, -2] > 0  # security keywords push security up
@@ -188,5 +188,5 @@ def test_lexicon_features() -> None:
 def test_fast_transform_matches_the_vectorizer(fitted: TopicClassifier) -> None:
     docs = [*texts(), "", "Unseen words only: zebra quokka.", "Army ARMY army troops."]
     expected = fitted.vectorizer_.transform(docs)
-    got = fitted._transform(docs)[:, : expected.shape[1]]
+    got = fitted.transform(docs)[:, : expected.shape[1]]
     np.testing.assert_allclose(got.toarray(), expected.toarray(), rtol=1e-5, atol=1e-6)

@@ -15,7 +15,6 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newskit.topics import TopicClassifier, classify_many
 from newskit.topics._model import default_model
-from newskit.topics._text import document_text
 from newskit.topics._tfidf import IntMap, NgramTables, WordNgrams, tfidf_transform
 
 from ._fixtures import labels_matrix, texts
@@ -49,13 +48,13 @@ def shipped_tables() -> NgramTables:
 
 
 def _varied(model: TopicClassifier) -> list[str]:
-    return [document_text(t, model.max_words) for t in VARIED]
+    return model.prepare(VARIED)
 
 
 def test_tables_match_sklearn_on_the_shipped_model() -> None:
     model = default_model()
     vec = model.vectorizer_
-    docs = _varied(model) + [document_text(t, model.max_words) for t in texts()]
+    docs = _varied(model) + model.prepare(texts())
     tables = NgramTables.build(vec.vocabulary_, vec.idf_, vec.analyzer)
     assert tables is not None
     got = tables.transform(docs)
@@ -79,7 +78,7 @@ def test_every_ngram_range_matches_sklearn(ngram_range: tuple[int, int]) -> None
     clf.fit(texts() + VARIED[2:], labels_matrix() + [[0, 0, 0, 0]] * (len(VARIED) - 2))
     docs = _varied(clf) + texts()
     expected = clf.vectorizer_.transform(docs).toarray()
-    got = clf._transform(docs)[:, : expected.shape[1]].toarray()
+    got = clf.transform(docs)[:, : expected.shape[1]].toarray()
     np.testing.assert_allclose(got, expected, atol=1e-6)
     vec = clf.vectorizer_
     fast = NgramTables.build(vec.vocabulary_, vec.idf_, WordNgrams(*ngram_range))
@@ -131,7 +130,7 @@ def test_lookup_tables_are_not_pickled_and_follow_a_refit() -> None:
     clf.fit(other, labels_matrix())
     expected = clf.vectorizer_.transform(other).toarray()
     np.testing.assert_allclose(
-        clf._transform(other)[:, : expected.shape[1]].toarray(), expected, atol=1e-6
+        clf.transform(other)[:, : expected.shape[1]].toarray(), expected, atol=1e-6
     )
 
 

@@ -1,4 +1,4 @@
-"""What the topic model reads of an article: ``document_text``."""
+"""What the models read of an article: ``article_text``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import Article, InputTypeError
-from newskit.topics._text import _strip_leading_dates, _truncate, document_text
+from newskit._articletext import _strip_leading_dates, _truncate, article_text
+
+
+def document_text(x: object, max_words: int | None = None) -> str:
+    return article_text(x, max_words=max_words).joined(max_words)  # type: ignore[arg-type]
 
 
 def reference_truncate(text: str, max_words: int | None) -> str:
@@ -54,7 +58,7 @@ lines = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(lines, max_size=6).map("\n".join))
 def test_leading_dates_stripped_line_by_line(text: str) -> None:
-    from newskit.topics._text import _DATE_LINE
+    from newskit._articletext import _DATE_LINE
 
     assert _strip_leading_dates(text) == reference_strip(text, _DATE_LINE)
 
@@ -82,3 +86,20 @@ def test_document_text_of_articles_and_bad_types() -> None:
     assert document_text(b"Troops \xe2\x80\x94 withdrew", max_words=3) == "Troops \u2014 withdrew"
     with pytest.raises(InputTypeError):
         document_text(42)
+
+
+def test_plain_text_paragraphs_split_on_blank_lines_else_on_line_breaks() -> None:
+    assert article_text("a\n\nb\nc").paragraphs == ("a", "b\nc")
+    assert article_text("a\nb\n \nc").paragraphs == ("a\nb", "c")
+    assert article_text("a\nb\nc").paragraphs == ("a", "b", "c")
+
+
+def test_a_title_replaces_the_article_title_and_heads_plain_text() -> None:
+    article = Article(title="Old", body=["Body."])
+    assert article_text(article, title="New").title == "New"
+    assert article_text("Body.", title=" Head ").joined() == "Head\n\nBody."
+
+
+def test_a_paragraph_that_is_not_text_is_refused() -> None:
+    with pytest.raises(InputTypeError, match="a paragraph"):
+        article_text(Article(body=["ok", 3]))  # type: ignore[list-item]
