@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from newskit._cli._io import load_articles, parse_now, write_json
 from newskit._cli._jsonl import done_ids, read_records, write_record
+from newskit._defaults import BATCH_SIZE, N_SENTENCES
 from newskit._digest import ArticleDigest, Unreadable, digest_articles, digest_many
 from newskit._errors import InputValueError
 
@@ -31,10 +32,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--jsonl", metavar="IN", help="JSONL input of records (- for standard input)")
     p.add_argument("-o", "--output", metavar="OUT", default="-", help="JSONL output (default: -)")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
-    p.add_argument("--batch-size", type=int, default=64, help="records per worker batch")
+    p.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="records per worker batch")
     p.add_argument("--resume", action="store_true", help="skip records whose id is in OUT")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("--sentences", type=int, default=3, help="summary length in sentences")
+    p.add_argument("--sentences", type=int, default=N_SENTENCES, help="summary length in sentences")
     p.add_argument("--now", metavar="ISO", help="reference time for relative dates (ISO 8601)")
     p.set_defaults(run=run)
 

@@ -7,22 +7,8 @@ from typing import Any
 
 from newskit._article import Article
 from newskit._cli._io import read_source, write_json
-
-#: The method names of :data:`newskit.summarizers.METHODS`, spelled out so that
-#: building the CLI parser does not import the summarizers (a test keeps them equal).
-METHODS = (
-    "default",
-    "lead",
-    "random",
-    "luhn",
-    "edmundson",
-    "lsa",
-    "lexrank",
-    "textrank",
-    "sumbasic",
-    "kl",
-    "reduction",
-)
+from newskit._defaults import METHOD, N_SENTENCES
+from newskit._methods import METHODS
 
 __all__ = ["add_parser", "run"]
 
@@ -58,9 +44,11 @@ def add_parser(sub: Any) -> None:
         ),
     )
     p.add_argument("file", metavar="FILE", help="input file, or - for standard input")
-    p.add_argument("--method", "-m", choices=METHODS, default="default", help="algorithm")
+    p.add_argument("--method", "-m", choices=METHODS, default=METHOD, help="algorithm")
     length = p.add_mutually_exclusive_group()
-    length.add_argument("--sentences", "-n", type=_positive_int, help="sentences (default 3)")
+    length.add_argument(
+        "--sentences", "-n", type=_positive_int, help=f"sentences (default {N_SENTENCES})"
+    )
     length.add_argument("--ratio", "-r", type=_ratio, help="fraction of the sentences, (0, 1]")
     length.add_argument("--words", "-w", type=_positive_int, help="word budget")
     p.add_argument("--backend", choices=("newskit", "sumy"), default="newskit")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from newskit._errors import InputValueError
+from newskit._methods import SUMY_METHODS
 from newskit.summarizers._base import Summarizer
 from newskit.summarizers._document import Document
 from newskit.summarizers._edmundson import EdmundsonSummarizer
@@ -26,18 +27,6 @@ from newskit.text._words import stem_token
 
 __all__ = ["SUMY_METHODS", "SumySummarizer", "sumy_document"]
 
-#: Methods sumy implements (``lead`` and ``default`` are newskit's own).
-SUMY_METHODS = (
-    "random",
-    "luhn",
-    "edmundson",
-    "lsa",
-    "lexrank",
-    "textrank",
-    "sumbasic",
-    "kl",
-    "reduction",
-)
 
 _ATTRIBUTES = {
     "luhn": {"max_gap": "max_gap_size"},

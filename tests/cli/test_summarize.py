@@ -78,8 +78,11 @@ def test_empty_input_and_missing_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "error" in capsys.readouterr().err
 
 
-def test_cli_method_names_are_the_library_s() -> None:
-    from newskit._cli.summarize import METHODS as CLI_METHODS
-    from newskit.summarizers import METHODS
+def test_cli_offers_every_method_of_the_library() -> None:
+    from newskit._cli import build_parser
+    from newskit.summarizers import METHODS, SUMMARIZERS
 
-    assert CLI_METHODS == METHODS
+    parser = build_parser(["summarize"])
+    sub = next(a for a in parser._actions if a.dest == "command")
+    method = next(a for a in sub.choices["summarize"]._actions if a.dest == "method")
+    assert tuple(method.choices) == METHODS == tuple(SUMMARIZERS)
