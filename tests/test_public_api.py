@@ -73,3 +73,21 @@ def test_lazy_names_resolve_and_unknown_names_raise() -> None:
     assert set(newskit.__all__) <= set(dir(newskit))
     with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
         newskit.nonexistent  # noqa: B018
+
+
+def test_subpackages_are_attributes_in_a_fresh_interpreter() -> None:
+    """``newskit.text`` and ``newskit.evaluate`` work after a bare ``import newskit``
+    (issue #16, item 18): run in a new process so no earlier import can help."""
+    import subprocess
+    import sys
+
+    code = (
+        "import newskit\n"
+        "print(newskit.text.__name__, newskit.evaluate.__name__)\n"
+        "print(callable(newskit.text.word_tokens), callable(newskit.evaluate.rouge))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["newskit.text", "newskit.evaluate", "True", "True"]
