@@ -45,3 +45,31 @@ def test_unlisted_and_missing_artifacts_are_refused(tmp_path: Path) -> None:
     (tmp_path / "extra.json").unlink()
     with pytest.raises(ModelIntegrityError, match="missing"):
         verified_path("extra.json", tmp_path)
+
+
+def test_pyproject_pins_the_scikit_learn_minor_that_pickled_the_model() -> None:
+    """pip must refuse a scikit-learn the shipped model cannot load (issue #16, item 8).
+
+    ``pyproject.toml``'s requirement admits every patch release of the minor
+    version recorded in the manifest, and no other minor version.
+    """
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    from tests.conftest import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    (spec,) = [
+        Requirement(d).specifier
+        for d in project["dependencies"]
+        if Requirement(d).name == "scikit-learn"
+    ]
+    trained = load_manifest()["artifacts"]["topics.joblib"]["versions"]["scikit-learn"]
+    major, minor = (int(x) for x in trained.split(".")[:2])
+    assert spec.contains(trained)
+    assert spec.contains(f"{major}.{minor}.0") and spec.contains(f"{major}.{minor}.99")
+    if minor:
+        assert not spec.contains(f"{major}.{minor - 1}.99")
+    assert not spec.contains(f"{major}.{minor + 1}.0")
+    assert not spec.contains(f"{major + 1}.0.0")
