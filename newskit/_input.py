@@ -4,9 +4,14 @@ Decisions (documented in ``docs/input.rst``):
 
 * ``str`` is used as is (line endings normalised to ``\\n``).
 * ``bytes``, ``bytearray`` and ``memoryview`` are decoded: a byte-order mark
-  wins (UTF-8, UTF-16 and UTF-32); otherwise strict UTF-8; if that fails,
-  Windows-1252; if that fails too (five byte values are undefined in it),
-  Latin-1, which never fails.
+  wins (UTF-8, UTF-16 and UTF-32); otherwise strict UTF-8. Bytes that are not
+  all valid UTF-8 are still UTF-8 *with a few bad bytes* when their valid
+  multi-byte UTF-8 characters outnumber their invalid sequences: each bad
+  sequence becomes U+FFFD (the replacement character) and the rest is kept.
+  Otherwise (no UTF-8 at all, or more bad than good) Windows-1252; if that
+  fails too (five byte values are undefined in it), Latin-1, which never
+  fails. (A Windows-1252 text almost never holds valid UTF-8 sequences: an
+  accented letter or curly quote is one byte followed by ASCII.)
 * Anything else raises :class:`~newskit.InputTypeError` (a ``TypeError``)
   naming what was expected and what was given.
 * NUL bytes and other C0/C1 control characters except tab and newline are
@@ -62,10 +67,30 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8 with U+FFFD for its bad bytes, if it is mostly UTF-8.
+
+    Mostly UTF-8: its valid multi-byte characters outnumber its invalid
+    sequences (each maximal invalid sequence counts once).
+
+    >>> _mostly_utf8("“Quoted” – café".encode() + b"\\x92")
+    '“Quoted” – café\\ufffd'
+    >>> _mostly_utf8("café".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return text if good > bad else None
 
 
 def ensure_text(value: object, *, name: str = "text") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import random
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +68,44 @@ def test_utf16_without_bom_is_rejected_not_garbled() -> None:
 def test_a_few_stray_controls_are_not_binary() -> None:
     text = "A normal sentence about floods. " * 20 + "\x00" * 10
     assert ensure_text(text).endswith(" " * 10)
+
+
+# Issue #16, item 13: a UTF-8 file with a couple of stray bytes stays UTF-8.
+_MOSTLY_UTF8 = (
+    "Harbour reopens after “the worst storm in years”\n"
+    "\n"
+    "Updated 14 November 2024\n"
+    "\n"
+    "KARACHI: The city’s port reopened on Thursday, officials said.\n"
+    "‘We are back,’ the harbour master told reporters at the quay.\n"
+).encode() + b"Ships had waited\x92 for two days at anchor\xe9.\n"
+
+
+def test_mostly_utf8_bytes_decode_as_utf8_with_replacement_characters() -> None:
+    text = decode_bytes(_MOSTLY_UTF8)
+    assert text.count("\ufffd") == 2
+    assert "“the worst storm in years”" in text and "city’s" in text
+    assert "â€" not in text  # the Windows-1252 reading of a UTF-8 curly quote
+
+
+def test_file_with_two_stray_bytes_parses_as_utf8(tmp_path: Path) -> None:
+    import newskit
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(_MOSTLY_UTF8)
+    (article,) = newskit.parse(path)
+    assert article.title == "Harbour reopens after “the worst storm in years”"
+    assert article.dateline == "KARACHI"
+    assert any("city’s" in p for p in article.body)
+
+
+def test_windows_1252_text_is_still_read_as_windows_1252() -> None:
+    data = "The minister’s “last word” on the café, – he said.".encode("cp1252")
+    assert decode_bytes(data) == "The minister’s “last word” on the café, – he said."
+
+
+def test_more_bad_bytes_than_utf8_characters_is_not_utf8() -> None:
+    # One valid UTF-8 character (é) and two bytes that cannot be UTF-8: Windows-1252 wins,
+    # so the two cp1252 quotes survive and the é is read as two cp1252 letters.
+    data = b"\x93Quoted\x94 " + "é".encode()
+    assert decode_bytes(data) == "“Quoted” Ã©"
