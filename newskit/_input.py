@@ -32,7 +32,7 @@ import re
 
 from newskit._errors import InputTypeError, InputValueError
 
-__all__ = ["decode_bytes", "ensure_text", "refuse_locator", "refuse_table"]
+__all__ = ["decode_bytes", "ensure_text", "refuse_locator", "refuse_markup", "refuse_table"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -191,4 +191,41 @@ def refuse_table(items: object, *, name: str = "texts") -> None:
         raise InputTypeError(
             f"{name} is a {kind.__module__.split('.')[0]} DataFrame, which iterates over its "
             "column names: pass one column, e.g. df['text'] (or df['text'].tolist())"
+        )
+
+
+#: An HTML tag (opening, closing or self-closing), a comment opener or a doctype.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,300})?/?>|<!--|<!doctype", re.IGNORECASE)
+#: Characters of content checked for markup.
+_MARKUP_SNIFF = 4096
+#: At least this many tags, covering at least this share of the characters, is markup.
+_MIN_TAGS = 5
+_MIN_TAG_SHARE = 0.2
+
+
+def refuse_markup(content: str | bytes, *, name: str = "text") -> None:
+    """Raise :class:`~newskit.InputValueError` when ``content`` is HTML markup, not text.
+
+    Called on content that :func:`~newskit.parsing.looks_like_html` did *not*
+    take for an HTML page (that is parsed with :func:`~newskit.parse_html`):
+    a fragment in which tags (at least five) make up a fifth or more of the
+    first 4 KiB would otherwise be read as words (``td``, ``class``, ``font``)
+    and classified or summarized as if it were prose.
+
+    >>> refuse_markup("Use the <b> tag for bold text, the manual says.")
+    >>> refuse_markup('<td class="a"><font face="x">' * 5 + "Rain fell.")
+    Traceback (most recent call last):
+    ...
+    newskit.InputValueError: text is HTML markup (10 tags in its first 155 characters), not ...
+    """
+    head = content[:_MARKUP_SNIFF]
+    sample = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    tags = _TAG.findall(sample)
+    if len(tags) < _MIN_TAGS:
+        return
+    if sum(map(len, tags)) >= _MIN_TAG_SHARE * len(sample.strip()):
+        raise InputValueError(
+            f"{name} is HTML markup ({len(tags)} tags in its first {len(sample):,} characters), "
+            "not text: pass the whole page to newskit.parse_html(html, url=...) and use the "
+            "Article it returns"
         )

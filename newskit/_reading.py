@@ -4,7 +4,9 @@
 * a :class:`pathlib.Path` (any :class:`os.PathLike`) is read and parsed;
 * ``str`` or ``bytes`` content is HTML or text, told apart by
   :func:`~newskit.parsing.looks_like_html`; a ``str`` that is a whole URL or
-  looks like a file path is refused (:func:`newskit._input.refuse_locator`);
+  looks like a file path is refused (:func:`newskit._input.refuse_locator`),
+  and so is text that is HTML markup but not a page
+  (:func:`newskit._input.refuse_markup`);
 * a record dict (``digest_many``) holds ``text`` (and optionally ``title``) or
   ``html`` (and optionally ``url``);
 * anything else is an :class:`~newskit.InputTypeError`.
@@ -18,7 +20,7 @@ from datetime import datetime
 
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError
-from newskit._input import refuse_locator
+from newskit._input import refuse_locator, refuse_markup
 from newskit._types import Content, NewsInput, Record
 
 __all__ = ["articles_of", "one_article"]
@@ -53,6 +55,7 @@ def one_article(text: NewsInput, *, name: str = "text") -> Article | Content:
     content = bytes(text) if isinstance(text, bytearray | memoryview) else text
     if looks_like_html(content):
         return parse_html(content)
+    refuse_markup(content, name=name)
     return content
 
 
@@ -60,18 +63,22 @@ def articles_of(
     item: NewsInput | Record, *, now: datetime | None = None, name: str = "an input"
 ) -> list[Article]:
     """Every article of one input of :func:`newskit.digest` or :func:`newskit.digest_many`."""
-    from newskit.parsing import parse, parse_html, parse_text
+    from newskit.parsing import looks_like_html, parse, parse_html, parse_text
 
     if isinstance(item, Article):
         return [item]
     if isinstance(item, Mapping):
         if "html" in item:
-            return [parse_html(item["html"], url=item.get("url"))]
+            html = item["html"]
+            if isinstance(html, str):
+                refuse_locator(html, name="record 'html'")
+            return [parse_html(html, url=item.get("url"))]
         if "text" not in item:
             raise InputValueError("a record needs a 'text' or an 'html' key")
         text = item["text"]
         if not isinstance(text, str):
             raise InputTypeError(f"record 'text' must be a string, not {type(text).__name__}")
+        refuse_markup(text, name="record 'text'")
         title = item.get("title")
         if title:
             # A title line then the text: the parser reads it as one titled article.
@@ -82,6 +89,11 @@ def articles_of(
             f"{name} must be str, bytes, a path, an Article or a record dict, "
             f"not {type(item).__name__}"
         )
+    if isinstance(item, os.PathLike):
+        return parse(item, now=now)
     if isinstance(item, str):
         refuse_locator(item, name=name)
-    return parse(bytes(item) if isinstance(item, bytearray | memoryview) else item, now=now)
+    content = bytes(item) if isinstance(item, bytearray | memoryview) else item
+    if not looks_like_html(content):
+        refuse_markup(content, name=name)
+    return parse(content, now=now)

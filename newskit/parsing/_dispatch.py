@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newskit._article import Article
 from newskit._errors import InputTypeError, InputValueError
+from newskit._input import refuse_locator
 from newskit.parsing._html import parse_html
 from newskit.parsing._sniff import HTML_START
 from newskit.parsing._text import parse_text
@@ -68,7 +69,9 @@ def parse(
     source : str, bytes or path-like
         Content (``str`` / ``bytes``), or a :class:`pathlib.Path` to read.
         A ``str`` is never taken for a file name; wrap it in ``Path`` to read
-        a file. HTML is told from text by content (see :doc:`/html`).
+        a file (a one-line ``str`` that is a URL or looks like a file path is
+        refused, see :doc:`/input`). HTML is told from text by content (see
+        :doc:`/html`).
     url : str, optional
         The page's address, passed to :func:`~newskit.parse_html`; for a text
         dump it becomes :attr:`Article.url` of articles that have none.
@@ -89,7 +92,8 @@ def parse(
         If ``source`` is not ``str``, ``bytes`` or path-like, or ``url`` is
         not a ``str``.
     InputValueError
-        If a path cannot be read (missing, a directory, no permission).
+        If a path cannot be read (missing, a directory, no permission), or a
+        ``str`` is a URL or a file path rather than content.
 
     Examples
     --------
@@ -112,6 +116,8 @@ def parse(
         except OSError as exc:
             raise InputValueError(f"cannot read {path}: {exc.strerror or exc}") from exc
     elif isinstance(source, str | bytes):
+        if isinstance(source, str):
+            refuse_locator(source, name="source")  # a URL or file name, not content
         data = source
     elif isinstance(source, bytearray | memoryview):
         data = bytes(source)

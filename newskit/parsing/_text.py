@@ -14,7 +14,7 @@ from datetime import datetime
 
 from newskit._article import Article, Section
 from newskit._errors import InputTypeError, InputValueError
-from newskit._input import ensure_text
+from newskit._input import ensure_text, refuse_locator
 from newskit.parsing._dates import DateStamp
 from newskit.parsing._lines import Kind, Line, classify, link, mark_flush
 from newskit.parsing._pagecopy import is_heading_shape, is_page_copy, select
@@ -260,7 +260,9 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
     InputValueError
         If ``text`` is binary data, or an HTML document (it starts with a
         doctype or an ``<html>``, ``<head>`` or ``<body>`` tag): parsing
-        markup as a text dump would give garbage articles.
+        markup as a text dump would give garbage articles; or if ``text`` is
+        a one-line ``str`` that is a URL or looks like a file path (read the
+        file with ``newskit.parse(pathlib.Path(...))``, see :doc:`/input`).
 
     Notes
     -----
@@ -287,6 +289,8 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
     >>> parse_text("   ")
     []
     """
+    if isinstance(text, str):
+        refuse_locator(text)  # a URL or file name given as content
     text = ensure_text(text)
     if now is not None and not isinstance(now, datetime):
         raise InputTypeError(f"now must be a datetime or None, not {type(now).__name__}")

@@ -35,6 +35,7 @@ from sklearn.utils.validation import check_is_fitted
 from newskit._article import Article
 from newskit._articletext import article_text
 from newskit._errors import InputTypeError, InputValueError
+from newskit._input import refuse_table
 from newskit._types import Content
 from newskit.topics._tfidf import NgramTables, WordNgrams, tfidf_transform
 
@@ -247,6 +248,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 "X must be an iterable of articles (newskit.Article, str or bytes), "
                 f"not {type(X).__name__}"
             )
+        refuse_table(X, name="X")  # a DataFrame iterates over its column names
         cut = self.max_words
         return [article_text(x, max_words=cut).joined(cut) for x in X]
 

@@ -82,9 +82,10 @@ def test_text_dump_path(tmp_path: Path) -> None:
 
 
 def test_a_str_is_content_not_a_file_name() -> None:
-    # The name of an existing HTML file, passed as str, is parsed as text.
-    got = parse(str(NEWS))
-    assert all(a.title != "Harbour town votes to rebuild its sea wall" for a in got)
+    # The name of an existing HTML file, passed as str, is never read from disk, nor
+    # parsed as a one-line article (issue #16, item 11): it is refused, naming the fix.
+    with pytest.raises(InputValueError, match=r"pass pathlib\.Path"):
+        parse(str(NEWS))
 
 
 def test_non_article_html_gives_no_articles() -> None:
