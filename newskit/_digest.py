@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from newskit._article import Article
 from newskit._articletext import ArticleText, article_text
@@ -25,11 +26,18 @@ if TYPE_CHECKING:
 __all__ = [
     "ArticleDigest",
     "DigestRecord",
+    "RecordId",
     "Unreadable",
     "digest",
     "digest_articles",
     "digest_many",
+    "id_text",
 ]
+
+
+#: What a record's id may be: a JSON scalar, kept as given (``123``, ``"123"``, ``1.0`` and
+#: ``True`` are four different ids). ``None`` when the input had none.
+RecordId: TypeAlias = str | int | float | bool | None
 
 
 class Unreadable:
@@ -38,9 +46,25 @@ class Unreadable:
     :func:`digest_many` turns it into a failed record with this id and reason.
     """
 
-    def __init__(self, record_id: str, reason: str) -> None:
+    def __init__(self, record_id: RecordId, reason: str) -> None:
         self.id = record_id
         self.reason = reason
+
+
+def id_text(record_id: RecordId) -> str | None:
+    """An id as the ``str`` an :class:`~newskit.Article` holds: strings as they are,
+    numbers and booleans as JSON writes them (``123``, ``1.0``, ``true``).
+
+    >>> [id_text(x) for x in ("a", 123, 1.0, True, None)]
+    ['a', '123', '1.0', 'true', None]
+    """
+    if record_id is None or isinstance(record_id, str):
+        return record_id
+    return json.dumps(record_id)
+
+
+def _valid_id(value: object) -> bool:
+    return value is None or isinstance(value, str | int | float)
 
 
 @dataclass
@@ -76,9 +100,14 @@ class DigestRecord:
 
     Attributes
     ----------
-    id : str or None
-        The input's id (the ``"id"`` key of a record, ``Article.id``), or its
-        position in the input when it had none.
+    id : str, int, float, bool or None
+        The input's id, of the type it was given: the ``"id"`` of a record (a
+        string, number or boolean; ``123`` and ``"123"`` are different ids) or
+        ``Article.id``. ``None`` for a record with no id (or ``"id": None``),
+        and for one whose id could not be used (an object or a list: that
+        record fails, naming it). An input that is not a record (text, bytes,
+        a path, an Article without id) gets its position in the input as a
+        string (``"7"``).
     ok : bool
         ``False`` when the input could not be processed; see ``error``.
     articles : list of ArticleDigest
@@ -87,7 +116,7 @@ class DigestRecord:
         ``"ErrorType: message"`` when ``ok`` is ``False``.
     """
 
-    id: str | None
+    id: RecordId
     ok: bool
     articles: list[ArticleDigest] = field(default_factory=list)
     error: str | None = None
@@ -120,7 +149,7 @@ _RECORD_ERRORS = (NewskitError, TypeError, ValueError, RecursionError, MemoryErr
 class _Work:
     """One input on its way through a batch: its articles, then their results, or its error."""
 
-    id: str | None
+    id: RecordId
     articles: list[Article] = field(default_factory=list)
     texts: list[ArticleText] = field(default_factory=list)
     topics: list[TopicResult] = field(default_factory=list)
@@ -145,9 +174,16 @@ def _prepare(work: _Work, item: object, options: _Options) -> None:
     if isinstance(item, Unreadable):
         work.error = f"InputValueError: {item.reason}"
         return
+    if isinstance(item, Mapping) and not _valid_id(item.get("id")):
+        work.error = (
+            "InputTypeError: record 'id' must be a string, a number, a boolean or null, "
+            f"not {type(item['id']).__name__}"
+        )
+        return
     try:
+        ident = id_text(work.id)
         work.articles = [
-            replace(a, id=a.id or work.id)
+            replace(a, id=a.id or ident)
             for a in articles_of(item, now=options.now)  # type: ignore[arg-type]
         ]
         work.texts = [article_text(a) for a in work.articles]
@@ -232,13 +268,16 @@ def _digest_batch(options: _Options, batch: list[tuple[int, object]]) -> list[Di
     return [w.record() for w in work]
 
 
-def _record_id(item: object, position: int) -> str:
+def _record_id(item: object, position: int) -> RecordId:
+    """The id of a record as given (``None`` when it has none); an input that is not a
+    record (text, a path, an Article without id) gets its position, as ``str``."""
     if isinstance(item, Unreadable):
         return item.id
     if isinstance(item, Article) and item.id is not None:
         return item.id
-    if isinstance(item, Mapping) and item.get("id") is not None:
-        return str(item["id"])
+    if isinstance(item, Mapping):
+        value = item.get("id")
+        return value if _valid_id(value) else None
     return str(position)
 
 
@@ -374,7 +413,9 @@ def digest_many(
         Each item is an Article, str/bytes content or a pathlib.Path (as for
         :func:`newskit.parse`), or a mapping with an ``"id"`` and either
         ``"text"`` (optionally with ``"title"``) or ``"html"`` (optionally with
-        ``"url"``). A generator is consumed lazily.
+        ``"url"``). A generator is consumed lazily. A record's id is kept as
+        given (a string, number or boolean); an object or list id fails that
+        record, not the stream.
     batch_size : int
         Items handed to a worker at once; memory is bounded by
         ``batch_size`` times twice ``n_jobs``.

@@ -5,17 +5,25 @@ Inputs are consumed lazily in batches of ``batch_size``; at most
 and not by the length of the input. Results come back in input order.
 Parallelism goes through :mod:`joblib`, so callers choose the backend
 (``loky``, threads, Dask, Ray) with :func:`joblib.parallel_config`.
+
+A worker *process* started by this process (loky, multiprocessing) watches
+it while it works: if this process dies, the worker exits within a second
+instead of lingering (:mod:`newskit._watchdog`).
 """
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import TypeVar
 
 from joblib import Parallel, delayed
 
 from newskit._errors import InputValueError
+from newskit._watchdog import watch_parent
 
 __all__ = ["batched", "stream_batches"]
 
@@ -60,5 +68,22 @@ def _stream(
             yield from func(batch)
         return
     parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    for results in parallel(delayed(func)(batch) for batch in batches):
-        yield from results
+    call = partial(_in_worker, func, os.getpid())
+    outputs = parallel(delayed(call)(batch) for batch in batches)
+    try:
+        for results in outputs:
+            yield from results
+    finally:
+        # Stopped early (an error, a signal, the caller broke off): abort the workers'
+        # pending batches now rather than whenever the generator is collected, without
+        # joblib's warning that they were cancelled (that is what stopping means).
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            outputs.close()
+
+
+def _in_worker(func: Callable[[list[T]], list[R]], parent: int, batch: list[T]) -> list[R]:
+    """Run ``func`` on a batch; in a child process of ``parent``, watch ``parent`` first."""
+    if os.getpid() != parent and os.getppid() == parent:
+        watch_parent(parent)
+    return func(batch)

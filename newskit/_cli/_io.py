@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from newskit._article import Article
+from newskit._cli._common import read_input
 from newskit._errors import InputValueError
 from newskit._input import ensure_text
 
@@ -17,12 +17,7 @@ __all__ = ["load_articles", "parse_now", "print_articles_text", "read_source", "
 
 def read_source(path: str) -> str:
     """Read ``path`` (or standard input for ``-``) as text, decoded like the API does."""
-    if path == "-":
-        return ensure_text(sys.stdin.buffer.read(), name="standard input")
-    p = Path(path)
-    if p.is_dir():
-        raise IsADirectoryError(f"{path} is a directory, not a file")
-    return ensure_text(p.read_bytes(), name=path)
+    return ensure_text(read_input(path), name="standard input" if path == "-" else path)
 
 
 def parse_now(value: str | None) -> datetime | None:
@@ -40,14 +35,7 @@ def load_articles(path: str, *, now: str | None = None) -> list[Article]:
     from newskit.parsing import parse
 
     when = parse_now(now)
-    if path == "-":
-        return parse(sys.stdin.buffer.read(), now=when)
-    p = Path(path)
-    if p.is_dir():
-        raise IsADirectoryError(f"{path} is a directory, not a file")
-    if not p.exists():
-        raise FileNotFoundError(f"{path}: no such file")
-    return parse(p, now=when)
+    return parse(read_input(path), now=when)
 
 
 def write_json(data: Any) -> None:

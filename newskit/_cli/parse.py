@@ -5,16 +5,27 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from newskit._cli._common import add_command, say
 from newskit._cli._io import load_articles, print_articles_text, write_json
 
 __all__ = ["add_parser", "run"]
 
 
+EXAMPLES = [
+    "newskit parse page.txt                          # JSON, one object per article",
+    "newskit parse page.txt --format text --now 2024-11-14T12:00:00+00:00",
+    "newskit parse saved-page.html",
+    "pbpaste | newskit parse - --format text",
+]
+
+
 def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
+    p = add_command(
+        sub,
         "parse",
         help="parse a page dump or HTML page into articles",
         description="Parse a text dump or HTML page (FILE, or - for standard input) into articles.",
+        examples=EXAMPLES,
     )
     p.add_argument("file", metavar="FILE", help="input file, or - for standard input")
     p.add_argument("--format", choices=("json", "text"), default="json", help="output format")
@@ -28,6 +39,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     articles = load_articles(args.file, now=args.now)
+    say(args, f"{args.file}: {len(articles)} articles")
     if args.format == "json":
         write_json([a.to_dict() for a in articles])
     else:

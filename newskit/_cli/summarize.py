@@ -6,35 +6,23 @@ import argparse
 from typing import Any
 
 from newskit._article import Article
+from newskit._cli._common import add_command, add_summary_options, say
 from newskit._cli._io import read_source, write_json
-from newskit._defaults import METHOD, N_SENTENCES
-from newskit._methods import METHODS
 
 __all__ = ["add_parser", "run"]
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, not {value!r}") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive integer, not {value!r}")
-    return number
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number in (0, 1], not {value!r}") from None
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be a number in (0, 1], not {value!r}")
-    return number
+EXAMPLES = [
+    "newskit summarize article.txt                   # 3 sentences, the default method",
+    "newskit summarize page.html --method textrank --ratio 0.2",
+    "newskit summarize article.txt -m lexrank -w 60 --backend sumy",
+    "cat article.txt | newskit summarize - --format json",
+]
 
 
 def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
+    p = add_command(
+        sub,
         "summarize",
         help="summarize the articles of a page dump or a plain text",
         description=(
@@ -42,15 +30,10 @@ def add_parser(sub: Any) -> None:
             "with newskit.parse_text and each is summarized; text in which no article is "
             "found is summarized as one document."
         ),
+        examples=EXAMPLES,
     )
     p.add_argument("file", metavar="FILE", help="input file, or - for standard input")
-    p.add_argument("--method", "-m", choices=METHODS, default=METHOD, help="algorithm")
-    length = p.add_mutually_exclusive_group()
-    length.add_argument(
-        "--sentences", "-n", type=_positive_int, help=f"sentences (default {N_SENTENCES})"
-    )
-    length.add_argument("--ratio", "-r", type=_ratio, help="fraction of the sentences, (0, 1]")
-    length.add_argument("--words", "-w", type=_positive_int, help="word budget")
+    add_summary_options(p)
     p.add_argument("--backend", choices=("newskit", "sumy"), default="newskit")
     p.add_argument("--format", choices=("json", "text"), default="text", help="output format")
     p.set_defaults(run=run)
@@ -67,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from newskit.summarizers import summarize
 
     text = read_source(args.file)
+    say(args, f"{args.file}: {len(text):,} characters")
     results = []
     for article in _articles(text) if text.strip() else []:
         summary = summarize(
