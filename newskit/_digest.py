@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from newskit._article import Article
 from newskit._articletext import ArticleText, article_text
 from newskit._defaults import BATCH_SIZE, METHOD
-from newskit._errors import NewskitError
+from newskit._errors import InputTypeError, NewskitError
 from newskit._input import refuse_table
 from newskit._reading import articles_of
+from newskit._serial import checked
 from newskit._stream import stream_batches
 from newskit._types import NewsInput, Record
 
@@ -93,6 +94,19 @@ class ArticleDigest:
             "summary": self.summary.to_dict(),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleDigest:
+        """Build an ArticleDigest from :meth:`to_dict` output (or its JSON)."""
+        from newskit.summarizers import Summary
+        from newskit.topics import TopicResult
+
+        d = checked(data, "ArticleDigest", ["article", "topics", "summary"])
+        return cls(
+            Article.from_dict(d["article"]),
+            TopicResult.from_dict(d["topics"]),
+            Summary.from_dict(d["summary"]),
+        )
+
 
 @dataclass
 class DigestRecord:
@@ -129,6 +143,25 @@ class DigestRecord:
         else:
             out["error"] = self.error
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DigestRecord:
+        """Build a DigestRecord from :meth:`to_dict` output, or from a line that
+        ``newskit digest --jsonl`` wrote (its ``line`` and ``occurrence`` are not kept).
+        """
+        d = checked(data, "DigestRecord", ["id", "ok"], ["articles", "error", *_CLI_KEYS])
+        if not isinstance(d["ok"], bool):
+            raise InputTypeError(f"DigestRecord 'ok' must be true or false, not {d['ok']!r}")
+        return cls(
+            d["id"],
+            d["ok"],
+            [ArticleDigest.from_dict(a) for a in d.get("articles", [])],
+            d.get("error"),
+        )
+
+
+#: Keys ``newskit digest --jsonl`` adds to a record's line (see ``docs/batch.rst``).
+_CLI_KEYS = ("line", "occurrence")
 
 
 @dataclass(frozen=True)

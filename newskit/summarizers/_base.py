@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from newskit._errors import InputValueError
+from newskit._serial import checked
 from newskit.summarizers._document import Document
 
 __all__ = ["Summarizer", "Summary", "SummarySentence", "top_k"]
@@ -35,6 +37,12 @@ class SummarySentence:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-compatible dict."""
         return {"index": self.index, "text": self.text, "score": self.score}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SummarySentence:
+        """Build a SummarySentence from :meth:`to_dict` output (or its JSON)."""
+        d = checked(data, "SummarySentence", ["index", "text", "score"])
+        return cls(int(d["index"]), str(d["text"]), float(d["score"]))
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,32 @@ class Summary:
             "text": self.text,
             "sentences": [s.to_dict() for s in self.sentences],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Summary:
+        """Build a Summary from :meth:`to_dict` output (or its JSON); ``text`` is derived
+        from the sentences, so it is checked, not stored.
+
+        >>> s = Summary((SummarySentence(0, "Rain fell.", 1.0),), "lead", "newskit", {}, 4)
+        >>> Summary.from_dict(s.to_dict()) == s
+        True
+        """
+        d = checked(
+            data,
+            "Summary",
+            ["sentences"],
+            ["method", "backend", "parameters", "total_sentences", "text"],
+        )
+        summary = cls(
+            tuple(SummarySentence.from_dict(x) for x in d["sentences"]),
+            str(d.get("method", "default")),
+            str(d.get("backend", "newskit")),
+            dict(d.get("parameters", {})),
+            int(d.get("total_sentences", 0)),
+        )
+        if "text" in d and d["text"] != summary.text:
+            raise InputValueError("Summary data: 'text' is not its sentences joined")
+        return summary
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:

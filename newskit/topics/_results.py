@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newskit._errors import InputValueError
+from newskit._serial import checked
+
 __all__ = ["TermWeight", "TopicExplanation", "TopicResult"]
 
 
@@ -56,6 +59,22 @@ class TopicResult:
             out["id"] = self.id
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TopicResult:
+        """Build a TopicResult from :meth:`to_dict` output (or its JSON).
+
+        >>> r = TopicResult(("climate",), {"climate": 0.9}, {"climate": 0.5}, "a1")
+        >>> TopicResult.from_dict(r.to_dict()) == r
+        True
+        """
+        d = checked(data, "TopicResult", ["topics", "probabilities"], ["thresholds", "id"])
+        return cls(
+            tuple(str(t) for t in d["topics"]),
+            {str(k): float(v) for k, v in d["probabilities"].items()},
+            {str(k): float(v) for k, v in d.get("thresholds", {}).items()},
+            d.get("id"),
+        )
+
 
 @dataclass(frozen=True)
 class TermWeight:
@@ -67,6 +86,26 @@ class TermWeight:
 
     term: str
     weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-compatible dict."""
+        return {"term": self.term, "weight": self.weight}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | list[Any] | tuple[Any, ...]) -> TermWeight:
+        """Build a TermWeight from :meth:`to_dict` output, or from the ``[term, weight]``
+        pair :meth:`TopicExplanation.to_dict` writes.
+
+        >>> TermWeight.from_dict(["rain", 0.5]) == TermWeight.from_dict(
+        ...     TermWeight("rain", 0.5).to_dict())
+        True
+        """
+        if isinstance(data, list | tuple):
+            if len(data) != 2:
+                raise InputValueError(f"a term pair is [term, weight], not {data!r}")
+            return cls(str(data[0]), float(data[1]))
+        d = checked(data, "TermWeight", ["term", "weight"])
+        return cls(str(d["term"]), float(d["weight"]))
 
 
 @dataclass(frozen=True)
@@ -104,3 +143,18 @@ class TopicExplanation:
             "up": [[t.term, t.weight] for t in self.up],
             "down": [[t.term, t.weight] for t in self.down],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TopicExplanation:
+        """Build a TopicExplanation from :meth:`to_dict` output (or its JSON)."""
+        d = checked(
+            data, "TopicExplanation", ["topic", "probability", "selected", "score", "up", "down"]
+        )
+        return cls(
+            str(d["topic"]),
+            float(d["probability"]),
+            bool(d["selected"]),
+            float(d["score"]),
+            tuple(TermWeight.from_dict(t) for t in d["up"]),
+            tuple(TermWeight.from_dict(t) for t in d["down"]),
+        )
