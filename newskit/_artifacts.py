@@ -17,6 +17,7 @@ from newskit._errors import ModelError, ModelIntegrityError
 
 __all__ = [
     "MODELS_DIR",
+    "listed_beside",
     "load_manifest",
     "record_artifact",
     "sha256_file",
@@ -84,3 +85,21 @@ def record_artifact(name: str, meta: dict[str, Any], models_dir: Path = MODELS_D
     (models_dir / _MANIFEST).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+
+
+def listed_beside(path: Path) -> dict[str, Any] | None:
+    """The manifest entry of a model file of your own, checked, if one lists it.
+
+    ``newskit train topics --out DIR`` writes ``DIR/manifest.json`` beside the
+    model. When such a manifest lists ``path`` (by file name), the file's
+    sha256 is checked against it *before* anything reads the file, as for the
+    shipped model: a file changed since training raises
+    :class:`~newskit.ModelIntegrityError`. Returns ``None`` when no manifest
+    beside it lists it.
+    """
+    if not (path.parent / _MANIFEST).is_file():
+        return None
+    entry: dict[str, Any] | None = load_manifest(path.parent)["artifacts"].get(path.name)
+    if entry is not None:
+        verified_path(path.name, path.parent)
+    return entry

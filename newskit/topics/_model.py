@@ -8,7 +8,9 @@ Unpickling runs code chosen by whoever wrote the file, so:
   and its recorded scikit-learn version is checked against the installed one
   before unpickling too;
 * **your own** model file is loaded only with ``trusted=True``: newskit cannot
-  know who wrote it.
+  know who wrote it; and when a ``manifest.json`` beside it lists it (as
+  ``newskit train topics --out DIR`` writes), its sha256 and scikit-learn
+  version are checked first, as for the shipped model.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import joblib
 import numpy as np
 import sklearn
 
-from newskit._artifacts import MODELS_DIR, load_manifest, verified_path
+from newskit._artifacts import MODELS_DIR, listed_beside, load_manifest, verified_path
 from newskit._errors import (
     InputTypeError,
     ModelError,
@@ -142,7 +144,8 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Topi
     Raises
     ------
     ModelIntegrityError
-        The shipped file does not match its manifest hash (it was not unpickled).
+        The shipped file, or your file listed in a ``manifest.json`` beside it,
+        does not match the manifest's hash (it was not unpickled).
     ModelVersionError
         The model was saved with an unsupported scikit-learn version.
     UntrustedModelError
@@ -166,6 +169,10 @@ def load_model(path: str | Path | None = None, *, trusted: bool = False) -> Topi
     file = Path(path)
     if not file.is_file():
         raise ModelError(f"model file {file} does not exist")
+    entry = listed_beside(file)  # a manifest beside it: its sha256 first, then its versions
+    trained_with = (entry or {}).get("versions", {}).get("scikit-learn")
+    if trained_with:
+        check_sklearn_version(str(trained_with))
     return _unpickle(file)
 
 
