@@ -4,6 +4,12 @@ For a linear model the score of a topic is ``intercept + sum(x_t * w_t)`` over
 the terms ``t`` of the article, so each term's contribution ``x_t * w_t`` is
 exact, not an approximation: the terms listed are the ones that moved the
 score most, up and down.
+
+Only words of the article are listed. The model's other features — the
+keyword-lexicon counts it names ``<lexicon:security>`` and so on — and terms
+made only of stop words (``for``, ``has``, ``in the``) count in the score like
+any feature but say nothing to a reader about *why*, so they are left out of
+``up`` and ``down``; ``score`` still includes them.
 """
 
 from __future__ import annotations
@@ -13,10 +19,23 @@ import numpy as np
 from newskit._article import Article
 from newskit._errors import InputValueError
 from newskit._types import Content
+from newskit.text import stop_words
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._results import TermWeight, TopicExplanation
 
 __all__ = ["explain_with"]
+
+
+def _readable(term: str, stops: frozenset[str]) -> bool:
+    """Whether ``term`` is worth listing: a word or phrase of the text, not only stop words.
+
+    >>> stops = frozenset({"in", "the", "for"})
+    >>> [_readable(t, stops) for t in ("talks", "in the", "<lexicon:security>", "for peace")]
+    [True, False, False, True]
+    """
+    if term.startswith("<") and term.endswith(">"):
+        return False
+    return not all(word in stops for word in term.split())
 
 
 def explain_with(
@@ -30,10 +49,12 @@ def explain_with(
     scores = model._scores(features)[0]
     row = features.getrow(0)
     terms = model.get_feature_names_out()
+    stops = stop_words()
+    shown = np.array([_readable(str(terms[i]), stops) for i in row.indices], dtype=bool)
     out = []
     for j, topic in enumerate(model.classes_):
         contrib = row.data.astype(np.float64) * model.coef_[j, row.indices]
-        order = np.argsort(-contrib, kind="stable")
+        order = [i for i in np.argsort(-contrib, kind="stable") if shown[i]]
         up = [
             TermWeight(str(terms[row.indices[i]]), round(float(contrib[i]), 4))
             for i in order[:top]
