@@ -16,6 +16,7 @@ from typing import Any
 
 from joblib import parallel_config
 
+from newskit._article import Article
 from newskit._cli._common import (
     EXIT_FAILED_RECORDS,
     add_command,
@@ -87,13 +88,14 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _date_line(article: Any, now: datetime | None) -> str | None:
+def _date_line(article: Article) -> str | None:
+    """The date as resolved, or the raw text saying it is not."""
     raw = article.updated_text or article.published_text
     if not raw:
         return None
     stamp = article.updated or article.published
     if stamp is None:
-        return f"date: {raw} (relative, unresolved: pass --now ISO to resolve it)"
+        return f"date: {raw} (unresolved: a relative date needs --now ISO)"
     return f"date: {stamp.isoformat()}  [{raw}]"
 
 
@@ -106,7 +108,7 @@ def _print_text(digests: list[ArticleDigest], now: datetime | None) -> None:
     for i, d in enumerate(digests, 1):
         a = d.article
         out.write(f"# {i}. {a.title or '(untitled)'}\n")
-        date = _date_line(a, now)
+        date = _date_line(a)
         if date:
             out.write(date + "\n")
         if a.dateline:
