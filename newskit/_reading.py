@@ -78,6 +78,7 @@ def articles_of(
         text = item["text"]
         if not isinstance(text, str):
             raise InputTypeError(f"record 'text' must be a string, not {type(text).__name__}")
+        refuse_locator(text, name="record 'text'")  # also when a title is put before it
         refuse_markup(text, name="record 'text'")
         title = item.get("title")
         if title:

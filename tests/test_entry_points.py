@@ -63,6 +63,7 @@ def test_the_same_path_as_pathlib_path_is_read(tmp_path: Path) -> None:
     [
         ({"id": "u", "text": URLS[0]}, "is a URL"),
         ({"id": "p", "text": PATHS[0]}, "looks like a file path"),
+        ({"id": "t", "title": "Notes", "text": PATHS[1]}, "record 'text' looks like a file"),
         ({"id": "h", "html": URLS[0], "url": URLS[0]}, "record 'html' is a URL"),
         ({"id": "m", "text": MARKUP}, "record 'text' is HTML markup"),
     ],
