@@ -14,7 +14,10 @@ start inside the timed run: imports, model loading, cold caches), and warm
 (workers started and warmed untimed first), the steady state of a long
 stream. Last, the same loky pool runs a pure-Python CPU loop on 1 and on N
 processes: the speed-up this machine allows any process-parallel job, against
-which "near-linear" can be judged.
+which "near-linear" can be judged. A full run draws the records/s of each
+configuration beside the linear and the machine's ceiling to
+``docs/_static/charts/batch-full-articles.png`` (``--full-articles-only``) or
+``batch-mixed.png``.
 
     python benchmarks/bench_batch.py                 # >= 20,000 records
     python benchmarks/bench_batch.py --limit 2000    # quick look
@@ -30,41 +33,31 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import resource
 import statistics
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import joblib
+from _common import add_data_dir, command, pyplot, read_jsonl, save_chart
 
 import newskit
-from newskit.training._paths import default_data_dir
-
-
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
 
 
 def corpus(data_dir: Path) -> list[dict[str, str]]:
     """Records {id, title?, text} from five public sets."""
     records: list[dict[str, str]] = []
-    for r in _jsonl(data_dir / "bbc-news-summary" / "bbc_news_summary.jsonl"):
+    for r in read_jsonl(data_dir / "bbc-news-summary" / "bbc_news_summary.jsonl"):
         records.append({"id": f"bbc/{r['id']}", "title": r["title"], "text": r["text"]})
     for name in ("frank_cnndm_test.jsonl", "frank_xsum_test.jsonl"):
-        for r in _jsonl(data_dir / "frank-cnndm-xsum" / name):
+        for r in read_jsonl(data_dir / "frank-cnndm-xsum" / name):
             records.append({"id": f"frank/{r['id']}", "text": r["article"]})
     with (data_dir / "ag-news-test" / "test.csv").open(encoding="utf-8") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
             records.append({"id": f"ag/{i}", "title": row["title"], "text": row["description"]})
     hp = data_dir / "huffpost-news-category-v3-first10k" / "News_Category_Dataset_v3.json"
-    for i, r in enumerate(_jsonl(hp)):
+    for i, r in enumerate(read_jsonl(hp)):
         records.append({"id": f"hp/{i}", "title": r["headline"], "text": r["short_description"]})
     return records
 
@@ -187,9 +180,36 @@ def machine_scaling(cores: int, tasks: int = 16, size: int = 1_000_000, rounds: 
     return statistics.median(ratios)
 
 
+def chart(name: str, title: str, rates: dict[str, float], ceilings: dict[int, float]) -> None:
+    """Bars of records/s per configuration, with linear scaling and the machine's ceiling."""
+    plt = pyplot()
+    fig, ax = plt.subplots(figsize=(7.5, 3.6), layout="constrained")
+    labels = list(rates)
+    ax.barh(labels, [rates[k] for k in labels], color="#4c72b0")
+    for i, label in enumerate(labels):
+        ax.text(rates[label], i, f" {rates[label]:,.0f}", va="center", fontsize=8)
+    one = rates["one process"]
+    for cores, ceiling in sorted(ceilings.items()):
+        ax.axvline(
+            one * cores, color="#777777", linestyle=":", label=f"linear: {cores} x one process"
+        )
+        ax.axvline(
+            one * ceiling,
+            color="#c44e52",
+            linestyle="--",
+            label=f"this machine's ceiling on {cores} workers: {ceiling:.2f} x one process",
+        )
+    ax.invert_yaxis()
+    ax.set_xlabel("records per second (wall clock)")
+    ax.set_title(title, fontsize=10)
+    ax.set_xlim(0, max([*rates.values(), one * max(ceilings, default=1)]) * 1.12)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+    save_chart(fig, name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    add_data_dir(parser)
     parser.add_argument("--limit", type=int, default=None, help="use the first N records")
     parser.add_argument("--repeat", type=int, default=1, help="stream the corpus N times")
     parser.add_argument("--batch-size", type=int, default=64)
@@ -213,6 +233,7 @@ def main() -> None:
         ]
     words = sum(len(r["text"].split()) for r in records)
     all_cores = os.cpu_count() or 1
+    print(f"command: {command()}")
     print(f"corpus: {len(records)} records, {words / len(records):.0f} words on average")
     print(f"machine: {all_cores} cores; batch size {args.batch_size}")
     newskit.digest("Warm-up headline here\n\nLoads the models once in this process.")
@@ -221,14 +242,15 @@ def main() -> None:
         "| per core | per CPU-s | self MB | work MB |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    one = _row("one process", 1, *_run(records, 1, args.batch_size))
+    rates = {"one process": _row("one process", 1, *_run(records, 1, args.batch_size))}
+    one = rates["one process"]
     for cores in sorted({2, all_cores}):
         with joblib.parallel_config(backend="loky"):
-            cold = _row(f"loky, n_jobs={cores}", cores, *_run(records, cores, args.batch_size))
-            warm = _row(
-                f"loky, n_jobs={cores}, warm",
-                cores,
-                *_run(records, cores, args.batch_size, warm=True),
+            label = f"loky, n_jobs={cores}"
+            cold = rates[label] = _row(label, cores, *_run(records, cores, args.batch_size))
+            label = f"loky, n_jobs={cores}, warm"
+            warm = rates[label] = _row(
+                label, cores, *_run(records, cores, args.batch_size, warm=True)
             )
         print(
             f"  loky x{cores} / one process: {cold / one:.2f}x with start-up, "
@@ -243,19 +265,28 @@ def main() -> None:
             Client(lc),
             joblib.parallel_config(backend="dask"),
         ):
-            _row(
-                f"dask LocalCluster x{all_cores}",
-                all_cores,
-                *_run(records, all_cores, args.batch_size, loky=False),
+            label = f"dask LocalCluster x{all_cores}"
+            rates[label] = _row(
+                label, all_cores, *_run(records, all_cores, args.batch_size, loky=False)
             )
     print("(per CPU-s: records per CPU second of the parent and its loky workers;")
     print(" work MB: the largest loky worker; Dask workers are counted in neither;")
     print(" warm: workers started and warmed on the first 4 batches each, untimed)")
+    ceilings = {}
     for cores in sorted({2, all_cores}):
+        ceilings[cores] = machine_scaling(cores)
         print(
-            f"machine ceiling: a pure-Python CPU loop runs {machine_scaling(cores):.2f}x "
+            f"machine ceiling: a pure-Python CPU loop runs {ceilings[cores]:.2f}x "
             f"faster on {cores} loky workers than in one process (this run)"
         )
+    if args.limit is None:
+        kind = "full articles" if args.full_articles_only else "mixed corpus"
+        name = "batch-full-articles" if args.full_articles_only else "batch-mixed"
+        title = (
+            f"digest_many, {kind}: {len(records):,} records, "
+            f"{words / len(records):.0f} words on average"
+        )
+        chart(name, title, rates, ceilings)
 
 
 if __name__ == "__main__":
