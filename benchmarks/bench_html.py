@@ -19,6 +19,9 @@ how many of the Article metadata fields each one fills.
 ``--renderers``) and parsed with ``newskit.parse_text``; all articles it returns are scored
 against the same gold. ``--extractors none --text`` scores the page copies alone.
 
+A run over all three sets draws each extractor's F1 on each set to
+``docs/_static/charts/html-extraction.png``.
+
 newskit's scored text is its dateline and body with the subheads in place (the gold texts
 contain them); highlights, captions and title are left out (the Zyte gold leaves them out).
 
@@ -36,7 +39,6 @@ import contextlib
 import gzip
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -48,6 +50,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from _common import add_data_dir, command, pyplot, save_chart
 
 HERE = Path(__file__).resolve().parent
 FIELDS = (
@@ -65,11 +69,6 @@ FIELDS = (
 )
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSKIT_SHARED")
-    return Path(shared) / "data" if shared else HERE.parent.parent / "shared" / "data"
 
 
 # --------------------------------------------------------------------------- extractors
@@ -344,8 +343,8 @@ def run_all(
     pages: list[tuple[str, bytes, str | None, dict[str, Any]]],
     names: list[str],
     extractors: dict[str, Callable[[bytes, str | None], Result]],
-) -> dict[str, tuple[list[Result], float]]:
-    out: dict[str, tuple[list[Result], float]] = {}
+) -> Runs:
+    out: Runs = {}
     for name in names:
         fn = extractors[name]
         results: list[Result] = []
@@ -405,10 +404,14 @@ def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def report_zyte(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+Runs = dict[str, tuple[list[Result], float]]
+
+
+def report_zyte(pages: Any, runs: Runs) -> dict[str, float]:
     print(f"\n## article-extraction-benchmark ({len(pages)} pages): 4-gram shingle metric\n")
     print("| extractor | precision | recall | F1 |")
     print("|---|---:|---:|---:|")
+    f1 = {}
     for name, (results, _s) in runs.items():
         ps, rs = [], []
         for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
@@ -418,10 +421,12 @@ def report_zyte(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None
             if r is not None:
                 rs.append(r)
         p, r = mean(ps), mean(rs)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {2 * p * r / (p + r):.3f} |")
+        f1[name] = 2 * p * r / (p + r)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f1[name]:.3f} |")
+    return f1
 
 
-def report_wcxb(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+def report_wcxb(pages: Any, runs: Runs) -> dict[str, float]:
     n_title = sum(1 for *_x, gold in pages if gold.get("title"))
     n_date = sum(1 for *_x, gold in pages if _day(gold.get("publish_date")))
     print(f"\n## wcxb-articles dev ({len(pages)} pages): bag-of-words F1, title, date\n")
@@ -430,6 +435,7 @@ def report_wcxb(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None
         "| published or updated = gold day |"
     )
     print("|---|---:|---:|---:|---:|")
+    f1 = {}
     for name, (results, _s) in runs.items():
         f1s, titles, dates, either = [], [], [], []
         for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
@@ -440,16 +446,19 @@ def report_wcxb(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None
             if gold_day:
                 dates.append(res.published == gold_day)
                 either.append(gold_day in (res.published, res.updated))
+        f1[name] = mean(f1s)
         print(
-            f"| {name} | {mean(f1s):.3f} | {mean(titles):.3f} | {mean(dates):.3f} "
+            f"| {name} | {f1[name]:.3f} | {mean(titles):.3f} | {mean(dates):.3f} "
             f"| {mean(either):.3f} |"
         )
+    return f1
 
 
-def report_snippets(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> None:
+def report_snippets(pages: Any, runs: Runs) -> dict[str, float]:
     print(f"\n## trafilatura-eval English subset ({len(pages)} pages): snippets\n")
     print("| extractor | precision | recall | accuracy | F1 |")
     print("|---|---:|---:|---:|---:|")
+    f1 = {}
     for name, (results, _s) in runs.items():
         tp = fp = tn = fn = 0
         for (_k, _h, _u, gold), res in zip(pages, results, strict=True):
@@ -466,7 +475,9 @@ def report_snippets(pages: Any, runs: dict[str, tuple[list[Result], float]]) -> 
                     tn += 1
         p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         acc = (tp + tn) / max(tp + tn + fp + fn, 1)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {acc:.3f} | {2 * p * r / (p + r):.3f} |")
+        f1[name] = 2 * p * r / (p + r)
+        print(f"| {name} | {p:.3f} | {r:.3f} | {acc:.3f} | {f1[name]:.3f} |")
+    return f1
 
 
 def report_speed(
@@ -489,6 +500,36 @@ def report_speed(
         )
 
 
+SET_LABELS = {
+    "zyte": "Zyte article-extraction-benchmark\n(4-gram shingle F1)",
+    "wcxb": "WCXB articles, dev\n(bag-of-words F1)",
+    "trafilatura": "trafilatura-eval, English\n(snippet F1)",
+}
+
+
+def chart(scores: dict[str, dict[str, float]]) -> None:
+    """Each extractor's F1 on each set, one group of bars per set."""
+    plt = pyplot()
+    sets = list(scores)
+    names = list(scores[sets[0]])
+    fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+    height = 0.8 / len(names)
+    colours = ["#4c72b0", "#55a868", "#dd8452", "#8172b3", "#937860", "#da8bc3"]
+    for j, name in enumerate(names):
+        ys = [i + j * height for i in range(len(sets))]
+        values = [scores[s].get(name, math.nan) for s in sets]
+        ax.barh(ys, values, height=height * 0.95, label=name, color=colours[j % len(colours)])
+        for y, v in zip(ys, values, strict=True):
+            ax.text(v, y, f" {v:.3f}", va="center", fontsize=7)
+    ax.set_yticks([i + 0.4 - height / 2 for i in range(len(sets))])
+    ax.set_yticklabels([SET_LABELS[s] for s in sets])
+    ax.invert_yaxis()
+    ax.set_xlim(0.5, 1.0)
+    ax.set_xlabel("F1 (each set's own metric)")
+    fig.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    save_chart(fig, "html-extraction")
+
+
 LOADERS: dict[str, Callable[[Path, int | None], list[Page]]] = {
     "zyte": zyte_pages,
     "wcxb": wcxb_pages,
@@ -498,7 +539,7 @@ LOADERS: dict[str, Callable[[Path, int | None], list[Page]]] = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    add_data_dir(parser)
     parser.add_argument("--limit", type=int, default=None, help="pages per set (default: all)")
     parser.add_argument(
         "--sets", default="zyte,wcxb,trafilatura", help="comma list of zyte, wcxb, trafilatura"
@@ -534,15 +575,16 @@ def main(argv: list[str] | None = None) -> int:
         names.extend(copies)
 
     reporters = {"zyte": report_zyte, "wcxb": report_wcxb, "trafilatura": report_snippets}
+    scores: dict[str, dict[str, float]] = {}
     totals: dict[str, list[float]] = {n: [0, 0.0] for n in names}
     fields: dict[str, Counter[str]] = {n: Counter() for n in names}
     memory: dict[str, float] = {}
-    print(f"command: {' '.join(['python', 'benchmarks/bench_html.py', *(argv or sys.argv[1:])])}")
+    print(f"command: {command()}")
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     for set_name in sets:
         pages = LOADERS[set_name](args.data_dir, args.limit)
         runs = run_all(pages, names, extractors)
-        reporters[set_name](pages, runs)
+        scores[set_name] = reporters[set_name](pages, runs)
         for name, (results, seconds) in runs.items():
             totals[name][0] += len(results)
             totals[name][1] += seconds
@@ -551,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         memory[name] = peak_memory(name, args.data_dir, sets, args.mem_pages)
     report_speed(totals, memory, fields)
+    if args.limit is None and len(sets) == len(LOADERS) and names:
+        chart(scores)
     return 0
 
 
