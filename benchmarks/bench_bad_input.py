@@ -15,6 +15,8 @@ import json
 import subprocess
 import sys
 
+from _common import command
+
 PARAGRAPH = (
     "Officials said the floods had cut roads to 40 villages, and rescue teams "
     "were moving families to schools on higher ground.\n"
@@ -72,6 +74,7 @@ def main() -> None:
     cases += [("one line, no spaces", fn, 5_000_000) for fn in functions]
     cases += [("one-word sentences", fn, 10_000) for fn in ("summarize", "summarize lexrank")]
     cases += [("one long sentence", fn, 20_000) for fn in ("parse_text", "summarize")]
+    print(f"command: {command()}")
     print("| input | function | MB | seconds | MB/s | peak RSS MB | outcome |")
     print("|---|---|---:|---:|---:|---:|---|")
     for case, fn, size in cases:

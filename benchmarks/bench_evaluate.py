@@ -14,11 +14,9 @@ articles get identical scores (all four variants) and ms per scoring call.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
-from pathlib import Path
 
+from _common import Timer, add_data_dir, command
 from rouge_score import rouge_scorer
 
 from newskit import split_sentences
@@ -33,7 +31,6 @@ from newskit.evaluate import (
     rouge,
 )
 
-_REPO = Path(__file__).resolve().parents[1]
 PUBLISHED = {
     ("CNN/DM", "lead"): "40.42 / 17.62 / 36.67 (Liu & Lapata 2019, full test set); "
     "about 41.3 / 18.7 / 37.5 on these 250 (shared/data README)",
@@ -41,14 +38,9 @@ PUBLISHED = {
 }
 
 
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSKIT_SHARED")
-    return (Path(shared) if shared else _REPO.parent / "shared") / "data"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data-dir", type=Path, default=default_data_dir())
+    add_data_dir(ap)
     ap.add_argument("--bbc-limit", type=int, default=None, help="first N BBC articles only")
     args = ap.parse_args(argv)
 
@@ -58,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         ("BBC", load_bbc(args.data_dir, limit=args.bbc_limit), True),
     ]
 
+    print(f"command: {command()}")
     print("| data | n | system | R-1 | R-2 | R-L | R-Lsum | ms/article | published R-1/2/Lsum |")
     print("|---|---:|---|---:|---:|---:|---:|---:|---|")
     for name, data, match_length in sets:
@@ -90,20 +83,21 @@ def main(argv: list[str] | None = None) -> int:
         # the same sentence lists go to both: rouge() takes a list as given
         summaries = [split_sentences(ex.article.text)[:n] for ex, n in zip(data, k, strict=True)]
         refs = [ex.reference_sentences for ex in data]
-        t0 = time.perf_counter()
-        ours = [rouge(s, r) for s, r in zip(summaries, refs, strict=True)]
-        t1 = time.perf_counter()
-        theirs = [
-            plain.score("\n".join(r), "\n".join(s)) for s, r in zip(summaries, refs, strict=True)
-        ]
-        t2 = time.perf_counter()
+        with Timer() as ours_time:
+            ours = [rouge(s, r) for s, r in zip(summaries, refs, strict=True)]
+        with Timer() as theirs_time:
+            theirs = [
+                plain.score("\n".join(r), "\n".join(s))
+                for s, r in zip(summaries, refs, strict=True)
+            ]
         same = sum(
             all(tuple(a[t]) == tuple(b[t]) for t in ROUGE_TYPES)
             for a, b in zip(ours, theirs, strict=True)
         )
         n = len(data)
         print(
-            f"| {name} | {n} | {same} | {1000 * (t1 - t0) / n:.2f} | {1000 * (t2 - t1) / n:.2f} |"
+            f"| {name} | {n} | {same} | {1000 * ours_time.wall / n:.2f} "
+            f"| {1000 * theirs_time.wall / n:.2f} |"
         )
     return 0
 

@@ -30,13 +30,13 @@ import resource
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
+
+from _common import REPO, best_cpu, command
 
 from newskit import parse_text
 from newskit._input import ensure_text
 
-REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_af1872576b83b628.txt"
 MB = 1_000_000
 
@@ -50,17 +50,6 @@ def replicate(text: str, size: int) -> tuple[str, int]:
 def floor(text: str) -> list[str]:
     """The least any line-based parser must do: clean the text and list its non-blank lines."""
     return [s for s in (line.strip() for line in ensure_text(text).split("\n")) if s]
-
-
-def best_time(fn: Callable[[], object], repeat: int) -> float:
-    """Best CPU time of ``repeat`` calls (CPU time: other processes on a shared machine
-    slow the wall clock, not this)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def adversarial(size: int) -> dict[str, str]:
@@ -98,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     per_copy = len(parse_text(seed))
     text, copies = replicate(seed, int(args.size_mb * MB))
     size = len(text.encode("utf-8"))
+    print(f"command: {command()}")
     print(f"input: {args.seed.name} x {copies} = {size / MB:.2f} MB, {text.count(chr(10))} lines")
     print(f"python {sys.version.split()[0]}, best of {args.repeat}")
     print()
@@ -107,11 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     def run() -> None:
         articles[:] = parse_text(text)
 
-    t_parse = best_time(run, args.repeat)
+    t_parse = best_cpu(run, args.repeat)
     if len(articles) != per_copy * copies:
         print(f"ERROR: {len(articles)} articles, expected {per_copy * copies}")
         return 1
-    t_floor = best_time(lambda: floor(text), args.repeat)
+    t_floor = best_cpu(lambda: floor(text), args.repeat)
     print(f"{'':28}{'CPU s':>10}{'MB/s':>10}{'articles/s':>14}")
     print(
         f"{'newskit.parse_text':28}{t_parse:10.3f}{size / MB / t_parse:10.2f}"
@@ -125,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     for fraction in (0.25, 0.5, 1.0):
         part, _ = replicate(seed, int(size * fraction))
         n = len(part.encode("utf-8"))
-        t = best_time(lambda part=part: parse_text(part), args.repeat)  # type: ignore[misc]
+        t = best_cpu(lambda part=part: parse_text(part), args.repeat)  # type: ignore[misc]
         print(f"  {n / MB:6.2f} MB  {t:7.3f} CPU s  {n / MB / t:6.2f} MB/s")
     print()
 

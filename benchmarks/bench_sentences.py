@@ -22,14 +22,13 @@ newskit's per-word caches start empty), "best" the best of ``--repeat`` passes.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _common import add_data_dir, command, read_jsonl
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from newskit.text import sentence_spans
@@ -37,17 +36,11 @@ from newskit.text._reference import reference_sentence_spans
 
 Splitter = Callable[[str], list[tuple[int, int]]]
 
-_REPO = Path(__file__).resolve().parents[1]
 _REGEX = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 _ALNUM = re.compile(r"[^\W_]")
 # sentence-final punctuation, then closing quotes/brackets and opening ones before pos
 _PUNCT_END = re.compile(r"[.!?…][\"'”’)\]]*\s*[\"'“‘(\[]*\s*$")
 FILES = {"CNN/DM": "frank_cnndm_test.jsonl", "XSum": "frank_xsum_test.jsonl"}
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSKIT_SHARED")
-    return (Path(shared) if shared else _REPO.parent / "shared") / "data"
 
 
 def regex_spans(text: str) -> list[tuple[int, int]]:
@@ -84,15 +77,13 @@ def boundaries(text: str, starts: list[int]) -> set[int]:
 
 
 def load(data_dir: Path) -> dict[str, list[tuple[str, list[str]]]]:
-    out = {}
-    for name, fname in FILES.items():
-        rows = []
-        with (data_dir / "frank-cnndm-xsum" / fname).open(encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                rows.append((rec["id"], rec["article_sentences"]))
-        out[name] = rows
-    return out
+    return {
+        name: [
+            (rec["id"], rec["article_sentences"])
+            for rec in read_jsonl(data_dir / "frank-cnndm-xsum" / fname)
+        ]
+        for name, fname in FILES.items()
+    }
 
 
 Counts = list[float]  # tp, predicted, gold, gold sentences, first-pass seconds, best seconds
@@ -148,7 +139,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data-dir", type=Path, default=default_data_dir())
+    add_data_dir(ap)
     ap.add_argument("--errors", type=int, default=0, help="print N of newskit's errors")
     ap.add_argument("--repeat", type=int, default=3, help="timing passes (best is kept)")
     args = ap.parse_args(argv)
@@ -160,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "regex": regex_spans,
     }
     errors: list[str] = []
+    print(f"command: {command()}")
     print(
         "| gold | data | splitter | sentences | boundaries | P | R | F1 "
         "| ms/article first | ms/article best |"

@@ -24,37 +24,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tarfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from _common import Timer, add_data_dir, command, read_jsonl
 
 from newskit.text import sentence_spans, word_tokens
 from newskit.text._punkt import load_fast_tokenizer, load_tokenizer
 from newskit.text._reference import reference_sentence_spans, reference_word_tokens
 
-_REPO = Path(__file__).resolve().parents[1]
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSKIT_SHARED")
-    return (Path(shared) if shared else _REPO.parent / "shared") / "data"
-
-
-def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
 
 def frank(data_dir: Path) -> list[tuple[str, str]]:
     out = []
     for name in ("frank_cnndm_test.jsonl", "frank_xsum_test.jsonl"):
-        for rec in _jsonl(data_dir / "frank-cnndm-xsum" / name):
+        for rec in read_jsonl(data_dir / "frank-cnndm-xsum" / name):
             doc = str(rec["id"])
             out.append((f"{doc}/article", rec["article"]))
             out.append((f"{doc}/paragraphs", "\n\n".join(rec["article_sentences"])))
@@ -66,7 +51,7 @@ def frank(data_dir: Path) -> list[tuple[str, str]]:
 
 def bbc(data_dir: Path) -> list[tuple[str, str]]:
     out = []
-    for rec in _jsonl(data_dir / "bbc-news-summary" / "bbc_news_summary.jsonl"):
+    for rec in read_jsonl(data_dir / "bbc-news-summary" / "bbc_news_summary.jsonl"):
         out.append((f"{rec['id']}/article", f"{rec['title']}\n\n{rec['text']}"))
         out.append((f"{rec['id']}/summary", rec["summary"]))
     return out
@@ -100,14 +85,14 @@ CHECKS: list[Pair] = [
 
 
 def cpu(func: Callable[[str], object], texts: list[str]) -> tuple[list[object], float]:
-    t0 = time.process_time()
-    out = [func(t) for t in texts]
-    return out, time.process_time() - t0
+    with Timer() as timer:
+        out = [func(text) for text in texts]
+    return out, timer.cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data-dir", type=Path, default=default_data_dir())
+    add_data_dir(ap)
     ap.add_argument("--allsides", type=int, default=3000, help="AllSides bodies (default 3000)")
     ap.add_argument("--show", type=int, default=5, help="list up to N differing texts by id")
     args = ap.parse_args(argv)
@@ -118,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     for func in (sentence_spans, reference_sentence_spans):  # load parameters, warm up
         func("Warm up. Done.")
+    print(f"command: {command()}")
     print("| corpus | texts | check | differ | fast CPU s | reference CPU s | speed-up |")
     print("|---|---:|---|---:|---:|---:|---:|")
     failed = 0

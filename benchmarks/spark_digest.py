@@ -13,9 +13,9 @@ import argparse
 import json
 import os
 import sys
-import time
 
 import pandas as pd
+from _common import Timer
 from pyspark.sql import SparkSession
 from pyspark.sql.functions import pandas_udf
 from pyspark.sql.types import StringType
@@ -56,15 +56,16 @@ def main() -> None:
     )
     try:
         df = spark.createDataFrame(rows, ["id", "text"]).repartition(args.cores)
-        start = time.perf_counter()
-        out = df.select("id", digest_udf("id", "text").alias("digest")).collect()
-        seconds = time.perf_counter() - start
+        with Timer() as timer:
+            out = df.select("id", digest_udf("id", "text").alias("digest")).collect()
     finally:
         spark.stop()
     got = {r["id"]: json.loads(r["digest"]) for r in out}
     want = {r.id: r.to_dict() for r in newskit.digest_many({"id": i, "text": t} for i, t in rows)}
     assert got == want, "Spark result differs from the single-process result"
-    print(f"spark local[{args.cores}]: {len(out)} records in {seconds:.1f} s, same as one process")
+    print(
+        f"spark local[{args.cores}]: {len(out)} records in {timer.wall:.1f} s, same as one process"
+    )
 
 
 if __name__ == "__main__":
