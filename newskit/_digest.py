@@ -14,6 +14,7 @@ from newskit._articletext import ArticleText, article_text
 from newskit._defaults import BATCH_SIZE, METHOD
 from newskit._errors import InputTypeError, NewskitError
 from newskit._input import refuse_table
+from newskit._public import publish
 from newskit._reading import articles_of
 from newskit._serial import checked
 from newskit._stream import stream_batches
@@ -475,3 +476,6 @@ def digest_many(
     options = _options(now, method, n_sentences, ratio, max_words, model, summary_options)
     work = partial(_digest_batch, options)
     return stream_batches(work, enumerate(texts), n_jobs=n_jobs, batch_size=batch_size)
+
+
+publish(__name__, globals(), ["ArticleDigest", "DigestRecord", "digest", "digest_many"])
