@@ -16,7 +16,7 @@ __all__ = ["Article", "Section"]
 class Section:
     """A subhead and the body paragraphs under it.
 
-    Parameters
+    Attributes
     ----------
     heading : str
         The subhead as printed, e.g. ``'GRAVE SECURITY BREACH'`` (quotes removed).
@@ -37,11 +37,11 @@ class Section:
 class Article:
     """One news article with every field newskit knows how to fill.
 
-    All fields are optional; an unknown value is ``None`` (scalars) or empty
-    (lists). Datetimes are timezone-aware when the source says which zone,
-    naive otherwise.
+    All fields are optional (each is also a keyword of the constructor); an
+    unknown value is ``None`` (scalars) or empty (lists). Datetimes are
+    timezone-aware when the source says which zone, naive otherwise.
 
-    Parameters
+    Attributes
     ----------
     title : str
         The headline.
@@ -59,10 +59,14 @@ class Article:
         The place of the dateline, e.g. ``'ISLAMABAD'``.
     authors : list of str
         Author names from a byline.
-    published, updated : datetime or None
-        When the article was published / last updated, when known.
-    published_text, updated_text : str or None
-        The raw date text these were read from, e.g. ``'12 sec ago'``.
+    published : datetime or None
+        When the article was published, when known.
+    updated : datetime or None
+        When the article was last updated, when known.
+    published_text : str or None
+        The raw date text ``published`` was read from, e.g. ``'Nov 14, 2024'``.
+    updated_text : str or None
+        The raw date text ``updated`` was read from, e.g. ``'12 sec ago'``.
     url : str or None
         Canonical URL, when known.
     source : str or None
@@ -103,7 +107,7 @@ class Article:
 
     @property
     def text(self) -> str:
-        """Body paragraphs joined by blank lines: the article text without any boilerplate."""
+        """The body paragraphs joined by blank lines (the article text without boilerplate)."""
         return "\n\n".join(self.body)
 
     @property

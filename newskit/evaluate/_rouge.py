@@ -204,8 +204,9 @@ def rouge_many(
 
     Parameters
     ----------
-    summaries, references : sequence of str (or of sentence lists)
-        Pairs in the same order and of the same length.
+    summaries, references : sequence of str or sequence of list of str
+        Pairs in the same order and of the same length; a list of sentences
+        is taken as it is, as by :func:`rouge`.
 
     Returns
     -------

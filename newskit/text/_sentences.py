@@ -262,10 +262,10 @@ def _split_units(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` character offsets of each sentence in ``text``.
 
-    Offsets index the input string (after :func:`~newskit._input.ensure_text`
-    decoding, which keeps a ``str`` input's length unless it has ``\\r\\n``
-    line endings), so ``text[start:end]`` is the exact sentence. Bullet markers
-    and surrounding whitespace are outside every span.
+    Offsets index the text as newskit reads it (bytes decoded as described in
+    :doc:`/input`, ``\\r\\n`` line endings made ``\\n``): for a ``str`` without
+    ``\\r\\n`` that is the input itself, so ``text[start:end]`` is the exact
+    sentence. Bullet markers and surrounding whitespace are outside every span.
 
     Parameters
     ----------
@@ -305,7 +305,7 @@ def split_sentences(text: str) -> list[str]:
     split with Punkt parameters trained on news and extended with news
     abbreviations (``Sen.``, ``U.S.``, ``Jan.``, ``Inc.``, initials ...).
     Whitespace inside a sentence, including a wrapped line's newline, is
-    collapsed to single spaces; use :func:`sentence_spans` for exact offsets.
+    collapsed to single spaces; use :func:`~newskit.text.sentence_spans` for exact offsets.
 
     Parameters
     ----------
