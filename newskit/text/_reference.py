@@ -16,8 +16,10 @@ import re
 from newskit._input import ensure_text
 from newskit.text._punkt import load_tokenizer
 
-# The regular expressions and the block helpers are the original ones, unchanged
-# by the fast path; what the fast path rewrote is copied below in its old form.
+# The regular expressions, the block helpers, the soft-break cut and the join of
+# continuations are shared with the fast path, which only finds the soft breaks
+# and decides continuations differently; what it rewrote is kept below in its
+# original form.
 from newskit.text._sentences import (
     _ENDS_WITH_INITIALS,
     _ENDS_WITH_TITLE,
@@ -26,6 +28,8 @@ from newskit.text._sentences import (
     _ONLY_PUNCT,
     _SOFT_BREAK,
     _units,
+    join_continuations,
+    split_soft_breaks,
 )
 from newskit.text._words import stop_words
 
@@ -70,32 +74,16 @@ def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
     )
 
 
-def _split_soft_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He")."""
-    out = []
-    for m in _SOFT_BREAK.finditer(text, start, end):
-        if m.group(1).lower() in stop_words():
-            cut = m.start() + len(m.group().rstrip())
-            out.append((start, cut))
-            start = m.end()
-    out.append((start, end))
-    return out
-
-
 def _split_unit(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end].translate(_QUOTES)
     spans = [
         piece
         for s, e in load_tokenizer().span_tokenize(chunk)
-        for piece in _split_soft_breaks(text, start + s, start + e)
+        for piece in split_soft_breaks(
+            text, start + s, start + e, _SOFT_BREAK.finditer(text, start + s, start + e)
+        )
     ]
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and _continues(text, merged[-1], s, e):
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return merged
+    return join_continuations(text, spans, _continues)
 
 
 def reference_sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newskit._input import ensure_text
 from newskit.text._abbreviations import TITLES
 from newskit.text._punkt import ascii_quotes, load_fast_tokenizer
 from newskit.text._words import stop_words
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["join_continuations", "sentence_spans", "split_sentences", "split_soft_breaks"]
 
 _TERMINAL = ".!?:;…\"')]”’"
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
@@ -187,14 +187,13 @@ def _ends_with_initials(before: str) -> bool:
     return i == 0 or body[i - 1].isspace()
 
 
-def _split_soft_breaks(text: str, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
-    """Split at a :data:`_SOFT_BREAK` before a capitalised function word ("Then", "He").
-
-    ``starts`` lists (in order) every position where a match may start; the
-    pattern is tried there only, which finds what ``finditer`` would find.
-    """
+def split_soft_breaks(
+    text: str, start: int, end: int, breaks: Iterable[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at each of its :data:`_SOFT_BREAK` matches ``breaks``
+    that comes before a capitalised function word ("Then", "He")."""
     out = []
-    for m in _at(text, starts, end):
+    for m in breaks:
         if m.group(1).lower() in stop_words():
             cut = m.start() + len(m.group().rstrip())
             out.append((start, cut))
@@ -204,7 +203,11 @@ def _split_soft_breaks(text: str, start: int, end: int, starts: list[int]) -> li
 
 
 def _at(text: str, starts: list[int], end: int) -> Iterator[re.Match[str]]:
-    """The non-overlapping :data:`_SOFT_BREAK` matches that start at one of ``starts``."""
+    """The non-overlapping :data:`_SOFT_BREAK` matches that start at one of ``starts``.
+
+    ``starts`` lists (in order) every position where a match may start; the
+    pattern is tried there only, which finds what ``finditer`` would find.
+    """
     free = 0
     for pos in starts:
         if pos >= free:
@@ -245,18 +248,28 @@ def _split_units(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int
             while k < len(starts) and starts[k] < e:
                 k += 1
             if k > i:
-                pieces += _split_soft_breaks(text, s, e, starts[i:k])
+                pieces += split_soft_breaks(text, s, e, _at(text, starts[i:k], e))
             else:
                 pieces.append((s, e))
             i = k
-        merged: list[tuple[int, int]] = []
-        for s, e in pieces:
-            if merged and _continues(text, merged[-1], s, e):
-                merged[-1] = (merged[-1][0], e)
-            else:
-                merged.append((s, e))
-        out += merged
+        out += join_continuations(text, pieces, _continues)
     return out
+
+
+Continues = Callable[[str, tuple[int, int], int, int], bool]
+
+
+def join_continuations(
+    text: str, pieces: list[tuple[int, int]], continues: Continues
+) -> list[tuple[int, int]]:
+    """Join each piece to the sentence before it when ``continues`` says it goes on it."""
+    merged: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if merged and continues(text, merged[-1], s, e):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
