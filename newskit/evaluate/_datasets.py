@@ -172,18 +172,8 @@ def load_frank_cnndm(data_dir: Path | str, *, limit: int | None = None) -> list[
 def load_frank_xsum(data_dir: Path | str, *, limit: int | None = None) -> list[Example]:
     """FRANK's 251 XSum test articles (BBC) with their one-sentence reference.
 
-    XSum references are abstractive and lowercased; ROUGE lowercases both
-    sides, so this does not matter for scoring.
-
-    Parameters
-    ----------
-    data_dir : str or path
-        The folder holding ``frank-cnndm-xsum/``.
-    limit : int, optional
-        Return only the first ``limit`` examples.
-
-    Returns
-    -------
-    list of Example
+    Read as by :func:`load_frank_cnndm`, from the same folder. XSum references
+    are abstractive and lowercased; ROUGE lowercases both sides, so this does
+    not matter for scoring.
     """
     return _load_frank(data_dir, "frank_xsum_test.jsonl", limit)
