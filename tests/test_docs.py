@@ -100,3 +100,12 @@ def test_inventories_are_what_the_build_script_writes() -> None:
         assert shipped == build.inventory(project, version, objects), stem
         body = zlib.decompress(shipped.split(b"zlib.\n", 1)[1]).decode()
         assert len(body.splitlines()) == len(objects)
+
+
+def test_every_chart_is_shown_by_a_page() -> None:
+    """Benchmark scripts write their charts to docs/_static/charts (see
+    benchmarks/_common.py); each must be shown where its figures are discussed."""
+    charts = sorted((REPO / "docs" / "_static" / "charts").glob("*.png"))
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "docs").rglob("*.rst"))
+    unshown = [c.name for c in charts if f"_static/charts/{c.name}" not in pages]
+    assert not unshown, f"show these charts on the docs page that discusses them: {unshown}"
