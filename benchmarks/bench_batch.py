@@ -136,7 +136,10 @@ def _run(
     return seconds, ok, failed, cpu
 
 
-def _row(label: str, cores: int, seconds: float, ok: int, failed: int, cpu: float | None) -> float:
+def _row(
+    label: str, cores: int, seconds: float, ok: int, failed: int, cpu: float | None
+) -> tuple[float, float | None]:
+    """Print one table row; return records/s (wall) and records per CPU second."""
     n = ok + failed
     rate = n / seconds
     self_mb, child_mb = _peak_mb()
@@ -146,7 +149,7 @@ def _row(label: str, cores: int, seconds: float, ok: int, failed: int, cpu: floa
         f"| {rate / cores:>8.1f} | {per_cpu} | {self_mb:>7.0f} | {child_mb:>7.0f} |",
         flush=True,
     )
-    return rate
+    return rate, (n / cpu if cpu else None)
 
 
 def _spin(n: int) -> int:
@@ -180,29 +183,44 @@ def machine_scaling(cores: int, tasks: int = 16, size: int = 1_000_000, rounds: 
     return statistics.median(ratios)
 
 
-def chart(name: str, title: str, rates: dict[str, float], ceilings: dict[int, float]) -> None:
-    """Bars of records/s per configuration, with linear scaling and the machine's ceiling."""
+def chart(
+    name: str,
+    title: str,
+    rows: dict[str, tuple[float, float | None]],
+    ceilings: dict[int, float],
+) -> None:
+    """Records/s per configuration beside linear scaling and the machine's ceiling, and
+    records per CPU second (what a shared machine's other jobs do not change)."""
     plt = pyplot()
-    fig, ax = plt.subplots(figsize=(7.5, 3.6), layout="constrained")
-    labels = list(rates)
-    ax.barh(labels, [rates[k] for k in labels], color="#4c72b0")
+    fig, (wall, cpu) = plt.subplots(
+        1, 2, figsize=(10, 3.6), sharey=True, layout="constrained", width_ratios=(3, 2)
+    )
+    labels = list(rows)
+    rates = [rows[k][0] for k in labels]
+    per_cpu = [rows[k][1] or 0.0 for k in labels]
+    wall.barh(labels, rates, color="#4c72b0")
+    cpu.barh(labels, per_cpu, color="#55a868")
     for i, label in enumerate(labels):
-        ax.text(rates[label], i, f" {rates[label]:,.0f}", va="center", fontsize=8)
-    one = rates["one process"]
+        wall.text(rates[i], i, f" {rates[i]:,.0f}", va="center", fontsize=8)
+        shown = f" {per_cpu[i]:,.0f}" if rows[label][1] else " not measured"
+        cpu.text(per_cpu[i], i, shown, va="center", fontsize=8)
+    one = rows["one process"][0]
     for cores, ceiling in sorted(ceilings.items()):
-        ax.axvline(
+        wall.axvline(
             one * cores, color="#777777", linestyle=":", label=f"linear: {cores} x one process"
         )
-        ax.axvline(
+        wall.axvline(
             one * ceiling,
             color="#c44e52",
             linestyle="--",
-            label=f"this machine's ceiling on {cores} workers: {ceiling:.2f} x one process",
+            label=f"this machine's ceiling on {cores} workers (this run): {ceiling:.2f} x one",
         )
-    ax.invert_yaxis()
-    ax.set_xlabel("records per second (wall clock)")
-    ax.set_title(title, fontsize=10)
-    ax.set_xlim(0, max([*rates.values(), one * max(ceilings, default=1)]) * 1.12)
+    wall.invert_yaxis()
+    wall.set_xlabel("records per second (wall clock)")
+    cpu.set_xlabel("records per CPU second (all processes)")
+    wall.set_xlim(0, max([*rates, one * max(ceilings, default=1)]) * 1.15)
+    cpu.set_xlim(0, max(per_cpu) * 1.3)
+    fig.suptitle(title, fontsize=10)
     fig.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
     save_chart(fig, name)
 
@@ -242,16 +260,16 @@ def main() -> None:
         "| per core | per CPU-s | self MB | work MB |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    rates = {"one process": _row("one process", 1, *_run(records, 1, args.batch_size))}
-    one = rates["one process"]
+    rows = {"one process": _row("one process", 1, *_run(records, 1, args.batch_size))}
+    one = rows["one process"][0]
     for cores in sorted({2, all_cores}):
         with joblib.parallel_config(backend="loky"):
             label = f"loky, n_jobs={cores}"
-            cold = rates[label] = _row(label, cores, *_run(records, cores, args.batch_size))
+            rows[label] = _row(label, cores, *_run(records, cores, args.batch_size))
+            cold = rows[label][0]
             label = f"loky, n_jobs={cores}, warm"
-            warm = rates[label] = _row(
-                label, cores, *_run(records, cores, args.batch_size, warm=True)
-            )
+            rows[label] = _row(label, cores, *_run(records, cores, args.batch_size, warm=True))
+            warm = rows[label][0]
         print(
             f"  loky x{cores} / one process: {cold / one:.2f}x with start-up, "
             f"{warm / one:.2f}x warm",
@@ -266,7 +284,7 @@ def main() -> None:
             joblib.parallel_config(backend="dask"),
         ):
             label = f"dask LocalCluster x{all_cores}"
-            rates[label] = _row(
+            rows[label] = _row(
                 label, all_cores, *_run(records, all_cores, args.batch_size, loky=False)
             )
     print("(per CPU-s: records per CPU second of the parent and its loky workers;")
@@ -286,7 +304,7 @@ def main() -> None:
             f"digest_many, {kind}: {len(records):,} records, "
             f"{words / len(records):.0f} words on average"
         )
-        chart(name, title, rates, ceilings)
+        chart(name, title, rows, ceilings)
 
 
 if __name__ == "__main__":
