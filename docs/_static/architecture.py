@@ -37,7 +37,8 @@ BOXES: dict[str, Box] = {
         2.9,
         "core modules",
         "Article, errors, input checks and decoding, type aliases, defaults,\n"
-        "method names, English check, batch streaming, verified model files",
+        "method names, English check, batch streaming, worker watchdog,\n"
+        "verified model files, from_dict checks",
         (
             "_article",
             "_errors",
@@ -50,10 +51,12 @@ BOXES: dict[str, Box] = {
             "_artifacts",
             "_public",
             "_version",
+            "_serial",
+            "_watchdog",
         ),
     ),
     "parsing": Box(1, 0.6, "newskit.parsing", "page dumps and HTML\n-> Article", ("parsing",)),
-    "text": Box(1, 5.7, "newskit.text", "sentences, tokens,\nstop words, stems", ("text",)),
+    "text": Box(2, 5.9, "newskit.text", "sentences, tokens,\nstop words, stems", ("text",)),
     "reading": Box(2, 1.2, "newskit._reading", "any input\n-> articles", ("_reading",)),
     "articletext": Box(
         2,
@@ -148,7 +151,7 @@ def draw(path: Path = OUT) -> None:
     width, height, gap = 1.5, 0.62, 1.05
     fig, ax = plt.subplots(figsize=(10, 7))
     ax.set_xlim(-0.3, 7.1)
-    ax.set_ylim(-0.5, 5 * gap + 0.95)
+    ax.set_ylim(-0.6, 5 * gap + 0.95)
     ax.axis("off")
 
     def centre(name: str) -> tuple[float, float]:
@@ -158,12 +161,13 @@ def draw(path: Path = OUT) -> None:
     for name, box in BOXES.items():
         x, y = centre(name)
         w = 5.8 if name == "core" else width
+        h = 0.8 if name == "core" else height
         wing = name == WING
         ax.add_patch(
             FancyBboxPatch(
-                (x - w / 2, y - height / 2),
+                (x - w / 2, y - h / 2),
                 w,
-                height,
+                h,
                 boxstyle="round,pad=0.02,rounding_size=0.08",
                 facecolor="#fdf1e3" if wing else "#e8eef7",
                 edgecolor="#c77c2e" if wing else "#4c72b0",
@@ -171,7 +175,7 @@ def draw(path: Path = OUT) -> None:
                 linewidth=1.3,
             )
         )
-        ax.text(x, y + 0.13, box.title, ha="center", va="center", fontsize=9, weight="bold")
+        ax.text(x, y + h / 2 - 0.18, box.title, ha="center", va="center", fontsize=9, weight="bold")
         ax.text(x, y - 0.1, box.note, ha="center", va="center", fontsize=7, color="#333333")
 
     for src, dst in sorted(imports()):
