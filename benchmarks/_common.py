@@ -9,8 +9,8 @@ puts a script's own folder first on ``sys.path``).
 * :func:`read_jsonl`: the records of a JSON Lines file, lazily.
 * :func:`best_cpu` and :class:`Timer`: CPU time (``time.process_time``), which
   other jobs on a shared machine inflate less than wall time, and wall time.
-* :func:`markdown_table`: the tables the scripts print, ready to paste into
-  ``benchmarks/README.md``.
+* :func:`table_header`, :func:`table_row` and :func:`markdown_table`: the
+  Markdown tables the scripts print, row by row as they are measured.
 * :func:`pyplot` and :func:`save_chart`: a chart is written to
   ``docs/_static/charts/NAME.png``, committed, and shown by the docs page that
   discusses its figures.
@@ -40,6 +40,8 @@ __all__ = [
     "pyplot",
     "read_jsonl",
     "save_chart",
+    "table_header",
+    "table_row",
 ]
 
 #: The checkout holding ``benchmarks/``.
@@ -109,17 +111,36 @@ class Timer:
         self.wall = time.perf_counter() - self._wall
 
 
+def table_header(header: Sequence[str], align: str = "") -> str:
+    """The first two lines of a Markdown table; ``align`` has one letter per column,
+    ``l`` or ``r`` (default ``l``).
+
+    >>> print(table_header(["method", "ms"], "lr"))
+    | method | ms |
+    |---|---:|
+    """
+    rule = "|".join("---:" if align[i : i + 1] == "r" else "---" for i in range(len(header)))
+    return f"{table_row(header)}\n|{rule}|"
+
+
+def table_row(cells: Sequence[object]) -> str:
+    """One row of a Markdown table (print rows as they are measured, header first).
+
+    >>> table_row(["lead", "0.10"])
+    '| lead | 0.10 |'
+    """
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence[object]], align: str = "") -> str:
-    """A Markdown table; ``align`` has one letter per column, ``l`` or ``r`` (default ``l``).
+    """A whole Markdown table: :func:`table_header`, then one :func:`table_row` per row.
 
     >>> print(markdown_table(["method", "ms"], [["lead", "0.10"]], "lr"))
     | method | ms |
     |---|---:|
     | lead | 0.10 |
     """
-    rule = ["---:" if align[i : i + 1] == "r" else "---" for i in range(len(header))]
-    lines = [header, rule, *[[str(c) for c in row] for row in rows]]
-    return "\n".join("| " + " | ".join(line) + " |" for line in lines)
+    return "\n".join([table_header(header, align), *(table_row(r) for r in rows)])
 
 
 def command() -> str:

@@ -15,7 +15,7 @@ import json
 import subprocess
 import sys
 
-from _common import command
+from _common import command, table_header, table_row
 
 PARAGRAPH = (
     "Officials said the floods had cut roads to 40 villages, and rescue teams "
@@ -75,16 +75,13 @@ def main() -> None:
     cases += [("one-word sentences", fn, 10_000) for fn in ("summarize", "summarize lexrank")]
     cases += [("one long sentence", fn, 20_000) for fn in ("parse_text", "summarize")]
     print(f"command: {command()}")
-    print("| input | function | MB | seconds | MB/s | peak RSS MB | outcome |")
-    print("|---|---|---:|---:|---:|---:|---|")
+    header = ["input", "function", "MB", "seconds", "MB/s", "peak RSS MB", "outcome"]
+    print(table_header(header, "llrrrrl"))
     for case, fn, size in cases:
         r = run(case, fn, size)
         mb, s = float(r["mb"]), float(r["s"])  # type: ignore[arg-type]
-        print(
-            f"| {case} | {fn} | {mb:.1f} | {s:.2f} | {mb / max(s, 1e-9):.1f} "
-            f"| {float(r['rss']):.0f} | {r['outcome']} |",  # type: ignore[arg-type]
-            flush=True,
-        )
+        figures = [f"{mb:.1f}", f"{s:.2f}", f"{mb / max(s, 1e-9):.1f}", f"{float(r['rss']):.0f}"]  # type: ignore[arg-type]
+        print(table_row([case, fn, *figures, r["outcome"]]), flush=True)
 
 
 if __name__ == "__main__":

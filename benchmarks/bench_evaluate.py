@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from _common import Timer, add_data_dir, command
+from _common import Timer, add_data_dir, command, table_header, table_row
 from rouge_score import rouge_scorer
 
 from newskit import split_sentences
@@ -31,6 +31,18 @@ from newskit.evaluate import (
     rouge,
 )
 
+#: Columns of the first table: the scores, then the published figures beside them.
+HEADER = (
+    "data",
+    "n",
+    "system",
+    "R-1",
+    "R-2",
+    "R-L",
+    "R-Lsum",
+    "ms/article",
+    "published R-1/2/Lsum",
+)
 PUBLISHED = {
     ("CNN/DM", "lead"): "40.42 / 17.62 / 36.67 (Liu & Lapata 2019, full test set); "
     "about 41.3 / 18.7 / 37.5 on these 250 (shared/data README)",
@@ -51,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
 
     print(f"command: {command()}")
-    print("| data | n | system | R-1 | R-2 | R-L | R-Lsum | ms/article | published R-1/2/Lsum |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---|")
+    print(table_header(HEADER, "lrlrrrrrl"))
     for name, data, match_length in sets:
 
         def k_of(ex: Example, match: bool = match_length) -> int:
@@ -69,14 +80,22 @@ def main(argv: list[str] | None = None) -> int:
         for system, fn in (("lead", lead), ("oracle", best)):
             res = evaluate_summarizer(fn, data, given="example")
             f = res.f1()
-            print(
-                f"| {name} | {res.n} | {system} ({label}) | {f['rouge1']:.2f} | {f['rouge2']:.2f} "
-                f"| {f['rougeL']:.2f} | {f['rougeLsum']:.2f} | {res.ms_per_article:.2f} "
-                f"| {PUBLISHED.get((name, system), '')} |"
-            )
+            scores = [f"{f[t]:.2f}" for t in ("rouge1", "rouge2", "rougeL", "rougeLsum")]
+            ms, published = f"{res.ms_per_article:.2f}", PUBLISHED.get((name, system), "")
+            print(table_row([name, res.n, f"{system} ({label})", *scores, ms, published]))
     print()
-    print("| data | n | identical to rouge-score | ms newskit.evaluate.rouge | ms rouge-score |")
-    print("|---|---:|---:|---:|---:|")
+    print(
+        table_header(
+            [
+                "data",
+                "n",
+                "identical to rouge-score",
+                "ms newskit.evaluate.rouge",
+                "ms rouge-score",
+            ],
+            "lrrrr",
+        )
+    )
     plain = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
     for name, data, match_length in sets:
         k = [len(ex.reference_sentences) if match_length else 3 for ex in data]
@@ -95,10 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             for a, b in zip(ours, theirs, strict=True)
         )
         n = len(data)
-        print(
-            f"| {name} | {n} | {same} | {1000 * ours_time.wall / n:.2f} "
-            f"| {1000 * theirs_time.wall / n:.2f} |"
-        )
+        ms = [f"{1000 * t.wall / n:.2f}" for t in (ours_time, theirs_time)]
+        print(table_row([name, n, same, *ms]))
     return 0
 
 

@@ -51,7 +51,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from _common import add_data_dir, command, pyplot, save_chart
+from _common import add_data_dir, command, pyplot, save_chart, table_header, table_row
 
 HERE = Path(__file__).resolve().parent
 FIELDS = (
@@ -409,8 +409,7 @@ Runs = dict[str, tuple[list[Result], float]]
 
 def report_zyte(pages: Any, runs: Runs) -> dict[str, float]:
     print(f"\n## article-extraction-benchmark ({len(pages)} pages): 4-gram shingle metric\n")
-    print("| extractor | precision | recall | F1 |")
-    print("|---|---:|---:|---:|")
+    print(table_header(["extractor", "precision", "recall", "F1"], "lrrr"))
     f1 = {}
     for name, (results, _s) in runs.items():
         ps, rs = [], []
@@ -422,7 +421,7 @@ def report_zyte(pages: Any, runs: Runs) -> dict[str, float]:
                 rs.append(r)
         p, r = mean(ps), mean(rs)
         f1[name] = 2 * p * r / (p + r)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {f1[name]:.3f} |")
+        print(table_row([name, *(f"{x:.3f}" for x in (p, r, f1[name]))]))
     return f1
 
 
@@ -430,11 +429,9 @@ def report_wcxb(pages: Any, runs: Runs) -> dict[str, float]:
     n_title = sum(1 for *_x, gold in pages if gold.get("title"))
     n_date = sum(1 for *_x, gold in pages if _day(gold.get("publish_date")))
     print(f"\n## wcxb-articles dev ({len(pages)} pages): bag-of-words F1, title, date\n")
-    print(
-        f"| extractor | body F1 | title exact ({n_title}) | published = gold day ({n_date}) "
-        "| published or updated = gold day |"
-    )
-    print("|---|---:|---:|---:|---:|")
+    header = ["extractor", "body F1", f"title exact ({n_title})"]
+    header += [f"published = gold day ({n_date})", "published or updated = gold day"]
+    print(table_header(header, "lrrrr"))
     f1 = {}
     for name, (results, _s) in runs.items():
         f1s, titles, dates, either = [], [], [], []
@@ -447,17 +444,14 @@ def report_wcxb(pages: Any, runs: Runs) -> dict[str, float]:
                 dates.append(res.published == gold_day)
                 either.append(gold_day in (res.published, res.updated))
         f1[name] = mean(f1s)
-        print(
-            f"| {name} | {f1[name]:.3f} | {mean(titles):.3f} | {mean(dates):.3f} "
-            f"| {mean(either):.3f} |"
-        )
+        figures = (f1[name], mean(titles), mean(dates), mean(either))
+        print(table_row([name, *(f"{x:.3f}" for x in figures)]))
     return f1
 
 
 def report_snippets(pages: Any, runs: Runs) -> dict[str, float]:
     print(f"\n## trafilatura-eval English subset ({len(pages)} pages): snippets\n")
-    print("| extractor | precision | recall | accuracy | F1 |")
-    print("|---|---:|---:|---:|---:|")
+    print(table_header(["extractor", "precision", "recall", "accuracy", "F1"], "lrrrr"))
     f1 = {}
     for name, (results, _s) in runs.items():
         tp = fp = tn = fn = 0
@@ -476,7 +470,7 @@ def report_snippets(pages: Any, runs: Runs) -> dict[str, float]:
         p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
         acc = (tp + tn) / max(tp + tn + fp + fn, 1)
         f1[name] = 2 * p * r / (p + r)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {acc:.3f} | {f1[name]:.3f} |")
+        print(table_row([name, *(f"{x:.3f}" for x in (p, r, acc, f1[name]))]))
     return f1
 
 
@@ -484,20 +478,14 @@ def report_speed(
     totals: dict[str, list[float]], memory: dict[str, float], fields: dict[str, Counter[str]]
 ) -> None:
     print("\n## Speed, memory, fields filled (all pages of the sets above)\n")
-    print(
-        "| extractor | pages/CPU-s | peak RSS MiB | fields filled per page | "
-        + " | ".join(FIELDS)
-        + " |"
-    )
-    print("|---|---:|---:|---:|" + "---:|" * len(FIELDS))
+    header = ["extractor", "pages/CPU-s", "peak RSS MiB", "fields filled per page", *FIELDS]
+    print(table_header(header, "l" + "r" * (len(header) - 1)))
     for name, (pages, seconds) in totals.items():
         count = fields[name]
         per_page = sum(count.values()) / max(pages, 1)
-        shares = " | ".join(f"{count[f] / max(pages, 1):.2f}" for f in FIELDS)
-        print(
-            f"| {name} | {pages / seconds:.1f} | {memory.get(name, math.nan):.1f} | "
-            f"{per_page:.2f} | {shares} |"
-        )
+        shares = [f"{count[f] / max(pages, 1):.2f}" for f in FIELDS]
+        figures = [f"{pages / seconds:.1f}", f"{memory.get(name, math.nan):.1f}", f"{per_page:.2f}"]
+        print(table_row([name, *figures, *shares]))
 
 
 SET_LABELS = {

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import add_data_dir, command, read_jsonl
+from _common import add_data_dir, command, read_jsonl, table_header, table_row
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 from newskit.text import sentence_spans
@@ -152,11 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     errors: list[str] = []
     print(f"command: {command()}")
-    print(
-        "| gold | data | splitter | sentences | boundaries | P | R | F1 "
-        "| ms/article first | ms/article best |"
-    )
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    header = ["gold", "data", "splitter", "sentences", "boundaries", "P", "R", "F1"]
+    print(table_header([*header, "ms/article first", "ms/article best"], "lll" + "r" * 7))
     totals: dict[tuple[str, str], Counts] = {}
     rows = []
     for dname, docs in data.items():
@@ -175,10 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         rows, key=lambda r: (r[0], r[1] == "all", r[1])
     ):
         p, r, f = prf(int(tp), int(n_pred), int(n_gold))
-        print(
-            f"| {mode} | {dname} | {name} | {int(n_sent)} | {int(n_gold)} | "
-            f"{p:.4f} | {r:.4f} | {f:.4f} | {1000 * first / n:.2f} | {1000 * best / n:.2f} |"
-        )
+        figures = [f"{x:.4f}" for x in (p, r, f)] + [f"{1000 * t / n:.2f}" for t in (first, best)]
+        print(table_row([mode, dname, name, int(n_sent), int(n_gold), *figures]))
     if args.errors:
         print(f"\nnewskit errors ({len(errors)} in all), first {args.errors}:")
         for line in errors[: args.errors]:

@@ -29,7 +29,7 @@ import tarfile
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import Timer, add_data_dir, command, read_jsonl
+from _common import Timer, add_data_dir, command, read_jsonl, table_header, table_row
 
 from newskit.text import sentence_spans, word_tokens
 from newskit.text._punkt import load_fast_tokenizer, load_tokenizer
@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     for func in (sentence_spans, reference_sentence_spans):  # load parameters, warm up
         func("Warm up. Done.")
     print(f"command: {command()}")
-    print("| corpus | texts | check | differ | fast CPU s | reference CPU s | speed-up |")
-    print("|---|---:|---|---:|---:|---:|---:|")
+    header = ["corpus", "texts", "check", "differ", "fast CPU s", "reference CPU s", "speed-up"]
+    print(table_header(header, "lrlrrrr"))
     failed = 0
     for corpus, docs in corpora.items():
         texts = [t for _, t in docs]
@@ -114,9 +114,11 @@ def main(argv: list[str] | None = None) -> int:
             old, t_old = cpu(ref, texts)
             bad = [doc_id for (doc_id, _), a, b in zip(docs, new, old, strict=True) if a != b]
             failed += len(bad)
+            speed_up = f"{t_old / t_new if t_new else float('nan'):.1f}x"
             print(
-                f"| {corpus} | {len(texts)} | {check} | {len(bad)} | {t_new:.2f} | {t_old:.2f} | "
-                f"{t_old / t_new if t_new else float('nan'):.1f}x |"
+                table_row(
+                    [corpus, len(texts), check, len(bad), f"{t_new:.2f}", f"{t_old:.2f}", speed_up]
+                )
             )
             for doc_id in bad[: args.show]:
                 print(f"    differs: {doc_id}")
