@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newskit._errors import InputValueError
+from newskit.training.topics._labels import outlet_of_url
 from newskit.training.topics._mapping import (
     AG_NEWS,
     ALLSIDES,
@@ -55,7 +56,12 @@ class Example:
     label : str
         The source's own label the target was mapped from.
     group : str
-        Outlet or split tag used for source-disjoint evaluation.
+        Split tag of a source-internal held-out set (``'test'`` is never trained on).
+    ident : str
+        The item's id in its data set (as the label files name it).
+    outlet : str
+        Publisher (URL domain) or data set, as
+        :func:`newskit.training.topics._labels.outlet_of_url` names it.
     """
 
     text: str
@@ -63,6 +69,8 @@ class Example:
     source: str
     label: str
     group: str = ""
+    ident: str = ""
+    outlet: str = ""
 
 
 def _join(*parts: str) -> str:
@@ -115,7 +123,8 @@ def load_allsides(data_dir: Path) -> Iterator[Example]:
             text = _join(title, body)
             if text:
                 target = _refined(target, record["topic"], title, body)
-                yield Example(text, target, "allsides", record["topic"], group)
+                outlet = outlet_of_url(str(record.get("url") or record.get("source_url") or ""))
+                yield Example(text, target, "allsides", record["topic"], group, ident, outlet)
 
 
 def load_huffpost(data_dir: Path) -> Iterator[Example]:
@@ -132,20 +141,28 @@ def load_huffpost(data_dir: Path) -> Iterator[Example]:
                 target = _refined(
                     target, record["category"], record["headline"], record["short_description"]
                 )
-                yield Example(text, target, "huffpost", record["category"])
+                yield Example(
+                    text,
+                    target,
+                    "huffpost",
+                    record["category"],
+                    "",
+                    record.get("link", ""),
+                    "huffpost",
+                )
 
 
 def load_ag_news(data_dir: Path) -> Iterator[Example]:
     """AG News test split: Sports, Business and Sci/Tech (World is too mixed)."""
     path = data_dir / "ag-news-test" / "test.csv"
     with _require(path).open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+        for i, row in enumerate(csv.DictReader(fh)):
             target = AG_NEWS.get(row["label"])
             desc = row["description"].replace("\\", " ").replace("#36;", "$")
             text = _join(row["title"], desc)
             if target is not None and text:
                 target = _refined(target, row["label"], row["title"], desc)
-                yield Example(text, target, "ag_news", row["label"])
+                yield Example(text, target, "ag_news", row["label"], "", f"row{i}", "ag-news")
 
 
 def load_bbc(data_dir: Path) -> Iterator[Example]:
@@ -163,9 +180,8 @@ def load_bbc(data_dir: Path) -> Iterator[Example]:
             if target is not None:
                 target = _refined(target, record["category"], record["title"], body)
                 group = "test" if _stable_quarter(record["id"]) == 0 else "train"
-                yield Example(
-                    _join(record["title"], body), target, "bbc", record["category"], group
-                )
+                text = _join(record["title"], body)
+                yield Example(text, target, "bbc", record["category"], group, record["id"], "bbc")
 
 
 def _liar_target(row: dict[str, str]) -> Target:
@@ -183,7 +199,15 @@ def load_liar(data_dir: Path) -> Iterator[Example]:
     with _require(path).open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["statement"].strip():
-                yield Example(row["statement"].strip(), _liar_target(row), "liar", row["subjects"])
+                yield Example(
+                    row["statement"].strip(),
+                    _liar_target(row),
+                    "liar",
+                    row["subjects"],
+                    "",
+                    row["id"],
+                    "politifact",
+                )
 
 
 def load_gwsd(data_dir: Path) -> Iterator[Example]:
@@ -196,7 +220,7 @@ def load_gwsd(data_dir: Path) -> Iterator[Example]:
             if row["agree"].strip() and sentence and sentence not in seen:
                 seen.add(sentence)
                 target = refine((0, 1, _U, _U), "climate", "", sentence)
-                yield Example(sentence, target, "gwsd", "climate")
+                yield Example(sentence, target, "gwsd", "climate", "", row.get("guid", ""), "gwsd")
 
 
 def load_climate_fever(data_dir: Path) -> Iterator[Example]:
@@ -207,7 +231,15 @@ def load_climate_fever(data_dir: Path) -> Iterator[Example]:
             claim = row["claim"].strip()
             if claim:
                 target = refine((0, 1, _U, _U), "claim", "", claim)
-                yield Example(claim, target, "climate_fever", "claim")
+                yield Example(
+                    claim,
+                    target,
+                    "climate_fever",
+                    "claim",
+                    "",
+                    row.get("claim_id", ""),
+                    "climate-fever",
+                )
 
 
 #: Training sources in the order they are read.
@@ -258,11 +290,12 @@ _NYT_CODES: dict[int, str | None] = {
 }
 
 
-def load_nyt(data_dir: Path) -> list[tuple[str, str | None]]:
+def load_nyt(data_dir: Path) -> list[tuple[str, str, str | None]]:
     """NYT front-page headline + coder summary with the topic its code checks.
 
-    Only clear codes are kept (see ``_NYT_CODES``); ``None`` means the story
-    should carry none of the four topics.
+    Only clear codes are kept (see ``_NYT_CODES``). Each row is
+    ``(Article_ID, text, topic)``; topic ``None`` means the story should carry
+    none of the four topics.
     """
     path = data_dir / "nyt-cap-headlines-boydstun" / "NYTimes.csv"
     out = []
@@ -270,16 +303,17 @@ def load_nyt(data_dir: Path) -> list[tuple[str, str | None]]:
         for row in csv.DictReader(fh, delimiter=";"):
             code = int(row["Topic.Code"])
             if code in _NYT_CODES:
-                out.append((_join(row["Title"], row["Subject"]), _NYT_CODES[code]))
+                text = _join(row["Title"], row["Subject"])
+                out.append((row["Article_ID"], text, _NYT_CODES[code]))
     return out
 
 
-def load_babe(data_dir: Path) -> list[tuple[str, bool]]:
-    """BABE sentences with ``True`` for the environment topic."""
+def load_babe(data_dir: Path) -> list[tuple[str, str, bool]]:
+    """BABE sentences as ``(row id, text, is environment)``; the id is ``row<N>``."""
     path = data_dir / "babe-media-bias-topics" / "final_labels_SG2.csv"
     with _require(path).open(encoding="utf-8-sig", newline="") as fh:
         return [
-            (row["text"].strip(), row["topic"].strip() == "environment")
-            for row in csv.DictReader(fh, delimiter=";")
+            (f"row{i}", row["text"].strip(), row["topic"].strip() == "environment")
+            for i, row in enumerate(csv.DictReader(fh, delimiter=";"))
             if row["text"].strip()
         ]
