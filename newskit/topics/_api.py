@@ -35,14 +35,19 @@ def topic_results(
 ) -> list[TopicResult]:
     """The results of articles whose text is prepared and checked to be English."""
     cut = model.max_words
-    proba = model.predict_proba_prepared([t.joined(cut) for t in texts])
+    docs = [t.joined(cut) for t in texts]
+    proba = model.predict_proba_prepared(docs)
     names = [str(t) for t in model.classes_]
-    thresholds = {n: float(t) for n, t in zip(names, model.thresholds_, strict=True)}
-    selected = (proba >= model.thresholds_).tolist()
+    # Texts of one length class share their thresholds: one dict per class.
+    limits = model.thresholds_prepared(docs)
+    shared: dict[tuple[float, ...], dict[str, float]] = {}
+    selected = (proba >= limits).tolist()
     out = []
-    for ident, row, chosen in zip(ids, proba.tolist(), selected, strict=True):
+    for ident, row, chosen, limit in zip(ids, proba.tolist(), selected, limits, strict=True):
+        key = tuple(limit.tolist())
+        thresholds = shared.setdefault(key, dict(zip(names, key, strict=True)))
         probs = dict(zip(names, map(round, row, repeat(4)), strict=True))
-        out.append(TopicResult(tuple(compress(names, chosen)), probs, thresholds, ident))
+        out.append(TopicResult(tuple(compress(names, chosen)), probs, dict(thresholds), ident))
     return out
 
 

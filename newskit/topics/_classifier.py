@@ -6,6 +6,13 @@ on out-of-fold scores (Platt scaling, as ``CalibratedClassifierCV`` with
 ``ensemble=False`` does, but fitted with the weights before class balancing);
 a per-topic threshold turns probabilities into labels.
 
+Two options serve texts of very different lengths with one model. With
+``lead_words`` set, a second TF-IDF block (same vocabulary) reads only the
+first words of each text, so a full article is also seen the way a headline
+and lead are. With ``short_words`` set, texts with fewer words than that get
+their own calibration and thresholds (:meth:`TopicClassifier.set_calibration`
+installs them, e.g. fitted on out-of-fold predictions).
+
 Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
 row is left out of that topic's regression only. That is what lets
 single-label sources (an AllSides ``elections`` article says nothing about
@@ -119,6 +126,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         The shipped model uses the guideline keyword lists.
     lexicon_scale : float
         Scale of the lexicon features relative to the TF-IDF values.
+    lead_words : int or None
+        If set, add a second TF-IDF block of the first ``lead_words`` words
+        of each prepared text (title and lead), with the same vocabulary.
+    short_words : int or None
+        If set, texts with fewer words than this (after preparation) use
+        :attr:`short_calibration_` and :attr:`short_thresholds_`.
     random_state : int or None
         Seed of the calibration folds (fitting is otherwise deterministic).
 
@@ -136,6 +149,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         Platt parameters ``(a, b)``: ``p = 1 / (1 + exp(a * score + b))``.
     thresholds_ : ndarray of shape (n_topics,)
         Per-topic probability thresholds used by :meth:`predict`.
+    short_calibration_, short_thresholds_ : ndarray or None
+        The same for short texts when ``short_words`` is set, else ``None``.
     n_train_ : ndarray of shape (n_topics, 2)
         Negative and positive training examples per topic.
 
@@ -166,6 +181,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         thresholds: float | Sequence[float] | None = None,
         lexicon: Mapping[str, str] | None = None,
         lexicon_scale: float = 0.5,
+        lead_words: int | None = None,
+        short_words: int | None = None,
         random_state: int | None = 0,
     ) -> None:
         self.topics = topics
@@ -180,6 +197,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.thresholds = thresholds
         self.lexicon = lexicon
         self.lexicon_scale = lexicon_scale
+        self.lead_words = lead_words
+        self.short_words = short_words
         self.random_state = random_state
 
     def __sklearn_tags__(self) -> Any:
@@ -217,6 +236,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         terms = state.pop("_vocabulary_terms", None)
+        # Models pickled before the length options existed read every text alike.
+        for name in ("lead_words", "short_words", "short_calibration_", "short_thresholds_"):
+            state.setdefault(name, None)
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
@@ -319,6 +341,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if weights.shape != (len(docs),) or (weights < 0).any():
             raise InputValueError("sample_weight must be non-negative, one per text")
 
+        features = self._fit_features(docs)
+        self.classes_ = np.array(names)
+        self._fit_regressions(features, Y, weights)
+        return self
+
+    def _fit_features(self, docs: list[str]) -> sparse.csr_matrix:
+        """Fit the vectorizer (and lexicon) on prepared texts; return their feature matrix."""
+        self._check_lengths()
         lo, hi = self.ngram_range
         vectorizer = TfidfVectorizer(
             analyzer=WordNgrams(int(lo), int(hi)),
@@ -340,12 +370,33 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             raise InputValueError(f"lexicon must map names to regular expressions: {exc}") from exc
         self.lexicon_names_ = list(patterns)
         self.lexicon_matrix_ = self._lexicon_matrix(vectorizer, list(patterns.values()))
-        features = self._with_lexicon(features)
-
         # Older scikit-learn keeps every pruned n-gram in stop_words_: drop it so
         # a saved model stays small and holds no rare (possibly verbatim) word pairs.
         if hasattr(vectorizer, "stop_words_"):
             del vectorizer.stop_words_
+        self.vectorizer_ = vectorizer
+        if self.lead_words is None:
+            return self._with_lexicon(features, features)
+        lead = vectorizer.transform(self._leads(docs)).tocsr()
+        return self._with_lexicon(features, sparse.hstack([features, lead], format="csr"))
+
+    def _check_lengths(self) -> None:
+        for name in ("lead_words", "short_words"):
+            value = getattr(self, name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1
+            ):
+                raise InputValueError(f"{name} must be a positive int or None, not {value!r}")
+
+    def _leads(self, docs: Sequence[str]) -> list[str]:
+        cut = int(self.lead_words or 0)
+        return [" ".join(doc.split()[:cut]) for doc in docs]
+
+    def _fit_regressions(
+        self, features: sparse.csr_matrix, Y: IntArray, weights: FloatArray
+    ) -> None:
+        """Fit one regression (and its Platt sigmoid) per topic on a feature matrix."""
+        names = [str(c) for c in self.classes_]
         n_topics, n_features = len(names), features.shape[1]
         coef = np.zeros((n_topics, n_features))
         intercept = np.zeros(n_topics)
@@ -366,13 +417,62 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 features[known], yj, self._balanced(wj, yj), wj
             )
 
-        self.classes_ = np.array(names)
-        self.vectorizer_ = vectorizer
         self.coef_ = coef
         self.intercept_ = intercept
         self.calibration_ = calibration
         self.n_train_ = counts
         self.thresholds_ = self._threshold_array(n_topics)
+        self.short_calibration_: FloatArray | None = None
+        self.short_thresholds_: FloatArray | None = None
+        if self.short_words is not None:
+            self.short_calibration_ = calibration.copy()
+            self.short_thresholds_ = self.thresholds_.copy()
+
+    def set_calibration(
+        self,
+        calibration: npt.ArrayLike,
+        thresholds: npt.ArrayLike,
+        *,
+        short_calibration: npt.ArrayLike | None = None,
+        short_thresholds: npt.ArrayLike | None = None,
+    ) -> TopicClassifier:
+        """Install Platt parameters and thresholds fitted elsewhere (e.g. out of fold).
+
+        Parameters
+        ----------
+        calibration : array-like of shape (n_topics, 2)
+            Platt parameters ``(a, b)`` per topic: ``p = 1 / (1 + exp(a * score + b))``.
+        thresholds : array-like of shape (n_topics,)
+            Probability thresholds per topic, each in (0, 1).
+        short_calibration, short_thresholds : array-like, optional
+            The same for texts shorter than ``short_words`` (required when it is set).
+
+        Returns
+        -------
+        TopicClassifier
+            ``self``.
+        """
+        check_is_fitted(self, "coef_")
+        n = len(self.classes_)
+
+        def checked(value: npt.ArrayLike, shape: tuple[int, ...], what: str) -> FloatArray:
+            arr = np.array(value, dtype=np.float64)
+            if arr.shape != shape or not np.isfinite(arr).all():
+                raise InputValueError(f"{what} must be finite with shape {shape}, got {arr.shape}")
+            if len(shape) == 1 and not ((arr > 0) & (arr < 1)).all():
+                raise InputValueError(f"{what} must lie in (0, 1), got {arr.tolist()}")
+            return arr
+
+        self.calibration_ = checked(calibration, (n, 2), "calibration")
+        self.thresholds_ = checked(thresholds, (n,), "thresholds")
+        if self.short_words is None:
+            if short_calibration is not None or short_thresholds is not None:
+                raise InputValueError("short calibration needs short_words to be set")
+            return self
+        if short_calibration is None or short_thresholds is None:
+            raise InputValueError("short_words is set: give short_calibration and short_thresholds")
+        self.short_calibration_ = checked(short_calibration, (n, 2), "short_calibration")
+        self.short_thresholds_ = checked(short_thresholds, (n,), "short_thresholds")
         return self
 
     def _balanced(self, weights: FloatArray, y: IntArray) -> FloatArray:
@@ -442,13 +542,15 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         data = np.ones(len(rows))
         return sparse.csr_matrix((data, (rows, cols)), shape=shape)
 
-    def _with_lexicon(self, features: sparse.csr_matrix) -> sparse.csr_matrix:
+    def _with_lexicon(
+        self, tfidf: sparse.csr_matrix, features: sparse.csr_matrix
+    ) -> sparse.csr_matrix:
         # Lexicon features count the distinct lexicon terms present, read off
-        # the TF-IDF matrix itself: no second pass over the text.
+        # the (whole-text) TF-IDF matrix itself: no second pass over the text.
         lexicon = getattr(self, "lexicon_matrix_", None)
         if lexicon is None or lexicon.shape[1] == 0:
             return features
-        present = features.copy()
+        present = tfidf.copy()
         present.data[:] = 1.0
         counts = np.asarray((present @ lexicon).todense())
         extra = sparse.csr_matrix(float(self.lexicon_scale) * np.log1p(counts))
@@ -456,7 +558,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return out
 
     def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[np.str_]:
-        """Names of the model's features: TF-IDF terms, then ``<lexicon:NAME>`` entries.
+        """Names of the model's features: TF-IDF terms, ``lead:TERM`` entries of the
+        lead block (with ``lead_words``), then ``<lexicon:NAME>`` entries.
 
         Parameters
         ----------
@@ -470,8 +573,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         """
         check_is_fitted(self, "coef_")
         terms = [str(t) for t in self.vectorizer_.get_feature_names_out()]
+        lead = [f"lead:{t}" for t in terms] if self.lead_words is not None else []
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
-        return np.asarray(terms + extra, dtype=object).astype(np.str_)
+        return np.asarray(terms + lead + extra, dtype=object).astype(np.str_)
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
         """The feature matrix of ``X``, shape ``(n_samples, n_features)``."""
@@ -480,27 +584,61 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _features(self, docs: list[str]) -> sparse.csr_matrix:
         """Feature matrix of texts already prepared by :meth:`prepare`."""
-        check_is_fitted(self, "coef_")
+        check_is_fitted(self, "vectorizer_")
         vec = self.vectorizer_
         analyzer = vec.analyzer if callable(vec.analyzer) else WordNgrams(*self.ngram_range)
         tables = _ngram_tables(vec, analyzer)
-        if tables is None:
-            features = tfidf_transform(docs, vec.vocabulary_, vec.idf_, analyzer)
-        else:
-            features = tables.transform(docs)
-        return self._with_lexicon(features)
+
+        def tfidf(texts: list[str]) -> sparse.csr_matrix:
+            if tables is None:
+                return tfidf_transform(texts, vec.vocabulary_, vec.idf_, analyzer)
+            return tables.transform(texts)
+
+        features = tfidf(docs)
+        if self.lead_words is None:
+            return self._with_lexicon(features, features)
+        lead = tfidf(self._leads(docs))
+        return self._with_lexicon(features, sparse.hstack([features, lead], format="csr"))
+
+    def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:
+        """Which prepared texts count as short (all ``False`` without ``short_words``)."""
+        cut = self.short_words
+        if cut is None or self.short_calibration_ is None:
+            return np.zeros(len(docs), dtype=np.bool_)
+        words = np.fromiter((len(d.split()) for d in docs), dtype=np.int64, count=len(docs))
+        short: npt.NDArray[np.bool_] = words < cut
+        return short
 
     def _scores(self, features: sparse.csr_matrix) -> FloatArray:
         scores: FloatArray = np.asarray(features @ self.coef_.T) + self.intercept_
         return scores
 
-    def _proba(self, features: sparse.csr_matrix) -> FloatArray:
+    def _rows(self, short: npt.NDArray[np.bool_], long: FloatArray, brief: Any) -> FloatArray:
+        """Per-row copies of a per-topic array: ``brief`` for short rows, else ``long``."""
+        out: FloatArray = np.tile(long, (len(short),) + (1,) * long.ndim)
+        if brief is not None and short.any():
+            out[short] = brief
+        return out
+
+    def _proba(self, features: sparse.csr_matrix, short: npt.NDArray[np.bool_]) -> FloatArray:
         scores = self._scores(features)
-        a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        proba = _sigmoid(-(scores * a + b))
+        platt = self._rows(short, self.calibration_, self.short_calibration_)
+        proba = _sigmoid(-(scores * platt[..., 0] + platt[..., 1]))
         # No known word, no evidence: an empty or foreign-language text gets no topic.
         proba[np.diff(features.indptr) == 0] = 0.0
         return proba
+
+    def _thresholds(self, short: npt.NDArray[np.bool_]) -> FloatArray:
+        return self._rows(short, self.thresholds_, self.short_thresholds_)
+
+    def thresholds_prepared(self, texts: Sequence[str]) -> FloatArray:
+        """The threshold of every topic for each prepared text, shape ``(n_samples, n_topics)``.
+
+        Equal to :attr:`thresholds_` on every row unless ``short_words`` is set,
+        when texts shorter than that get :attr:`short_thresholds_`.
+        """
+        check_is_fitted(self, "coef_")
+        return self._thresholds(self._short(list(texts)))
 
     def decision_function(self, X: Iterable[Article | Content]) -> FloatArray:
         """Raw linear scores, shape ``(n_samples, n_topics)``."""
@@ -511,18 +649,23 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
         Texts with no word from the vocabulary (e.g. empty) get probability 0.
         """
-        return self._proba(self.transform(X))
+        check_is_fitted(self, "coef_")
+        return self.predict_proba_prepared(self.prepare(X))
 
     def predict_proba_prepared(self, texts: Sequence[str]) -> FloatArray:
         """:meth:`predict_proba` of texts already prepared by :meth:`prepare`."""
         if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
             raise InputTypeError("texts must be a list of prepared texts (see prepare())")
-        return self._proba(self._features(list(texts)))
+        docs = list(texts)
+        return self._proba(self._features(docs), self._short(docs))
 
     def predict(self, X: Iterable[Article | Content]) -> IntArray:
-        """0/1 label matrix, shape ``(n_samples, n_topics)``, using :attr:`thresholds_`."""
-        proba = self.predict_proba(X)
-        labels: IntArray = (proba >= self.thresholds_).astype(np.int64)
+        """0/1 label matrix, shape ``(n_samples, n_topics)``, using the thresholds."""
+        check_is_fitted(self, "coef_")
+        docs = self.prepare(X)
+        short = self._short(docs)
+        proba = self._proba(self._features(docs), short)
+        labels: IntArray = (proba >= self._thresholds(short)).astype(np.int64)
         return labels
 
     def score(

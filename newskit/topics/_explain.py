@@ -44,8 +44,11 @@ def explain_with(
     """Explain ``model``'s scores for one article ``x``; see :func:`newskit.explain`."""
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise InputValueError(f"top must be a non-negative int, not {top!r}")
-    features = model.transform([x])
-    proba = model._proba(features)[0]
+    docs = model.prepare([x])
+    features = model._features(docs)
+    short = model._short(docs)
+    proba = model._proba(features, short)[0]
+    thresholds = model._thresholds(short)[0]
     scores = model._scores(features)[0]
     row = features.getrow(0)
     terms = model.get_feature_names_out()
@@ -69,7 +72,7 @@ def explain_with(
             TopicExplanation(
                 topic=str(topic),
                 probability=round(float(proba[j]), 4),
-                selected=bool(proba[j] >= model.thresholds_[j]),
+                selected=bool(proba[j] >= thresholds[j]),
                 score=round(float(scores[j]), 4),
                 up=tuple(up),
                 down=tuple(down),

@@ -190,3 +190,59 @@ def test_fast_transform_matches_the_vectorizer(fitted: TopicClassifier) -> None:
     expected = fitted.vectorizer_.transform(docs)
     got = fitted.transform(docs)[:, : expected.shape[1]]
     np.testing.assert_allclose(got.toarray(), expected.toarray(), rtol=1e-5, atol=1e-6)
+
+
+def test_lead_block_doubles_the_terms() -> None:
+    clf = tiny(lead_words=5).fit(texts(), labels_matrix())
+    names = clf.get_feature_names_out()
+    n = len(clf.vectorizer_.vocabulary_)
+    assert clf.coef_.shape == (4, 2 * n) and len(names) == 2 * n
+    assert all(str(t).startswith("lead:") for t in names[n:])
+    X = clf.transform(["Troops fired missiles. The senate passed the bill."])
+    lead_terms = {str(names[i])[5:] for i in X.indices if i >= n}
+    assert "troops" in lead_terms and "senate" not in lead_terms
+
+
+def test_short_texts_get_their_own_calibration_and_thresholds() -> None:
+    clf = tiny(short_words=8).fit(texts(), labels_matrix())
+    long_text = "Militants attacked an army checkpoint and soldiers returned fire at night."
+    short_text = "Militants attacked an army checkpoint."
+    both = clf.predict_proba([long_text, short_text])
+    clf.set_calibration(
+        np.tile([-1.0, 0.0], (4, 1)),
+        [0.5] * 4,
+        short_calibration=np.tile([-1.0, 5.0], (4, 1)),  # shifts short texts down
+        short_thresholds=[0.9] * 4,
+    )
+    after = clf.predict_proba([long_text, short_text])
+    np.testing.assert_allclose(after[0], both[0])
+    assert (after[1] < both[1]).all()
+    limits = clf.thresholds_prepared(clf.prepare([long_text, short_text]))
+    assert limits.tolist() == [[0.5] * 4, [0.9] * 4]
+    assert clf.predict([short_text]).sum() == 0
+
+
+def test_set_calibration_checks_its_input() -> None:
+    clf = tiny().fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="thresholds"):
+        clf.set_calibration(np.zeros((4, 2)), [0.5, 0.5, 0.5, 1.5])
+    with pytest.raises(InputValueError, match="calibration"):
+        clf.set_calibration(np.zeros((3, 2)), [0.5] * 4)
+    with pytest.raises(InputValueError, match="short_words"):
+        clf.set_calibration(np.zeros((4, 2)), [0.5] * 4, short_thresholds=[0.5] * 4)
+    short = tiny(short_words=5).fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="short_calibration"):
+        short.set_calibration(np.zeros((4, 2)), [0.5] * 4)
+    with pytest.raises(InputValueError, match="lead_words"):
+        tiny(lead_words=0).fit(texts(), labels_matrix())
+
+
+def test_model_pickled_without_length_options_still_predicts(fitted: TopicClassifier) -> None:
+    state = fitted.__getstate__()
+    for name in ("lead_words", "short_words", "short_calibration_", "short_thresholds_"):
+        state.pop(name, None)
+    old = TopicClassifier.__new__(TopicClassifier)
+    old.__setstate__(state)
+    docs = ["Parliament passed the election bill.", "Floods and drought."]
+    np.testing.assert_array_equal(old.predict(docs), fitted.predict(docs))
+    assert old.short_words is None and old.short_thresholds_ is None
