@@ -17,6 +17,7 @@ import pytest
 
 from newskit._cli import main
 from newskit.topics import load_model
+from newskit.training.topics._labels import text_sha1
 from newskit.training.topics._sources import load_sources
 
 from ._fixtures import TEXTS
@@ -32,7 +33,7 @@ def _variants(texts: list[str], n: int) -> list[str]:
     return [f"{texts[i % len(texts)]} Report number {i} followed." for i in range(n)]
 
 
-def _allsides(folder: Path) -> None:
+def _allsides(folder: Path) -> list[dict[str, object]]:
     folder.mkdir(parents=True)
     topics = {
         "terrorism": SECURITY,
@@ -42,20 +43,25 @@ def _allsides(folder: Path) -> None:
         "sports": NONE,
     }
     ids = []
+    labels = []
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w:xz") as tar:
         for topic, texts in topics.items():
             for i, text in enumerate(_variants(texts, 12)):
                 ident = f"{topic[:4]}{i:04d}"
                 ids.append(ident)
-                data = json.dumps(
-                    {
-                        "ID": ident,
-                        "topic": topic,
-                        "title": text.split(".")[0],
-                        "content_original": text,
-                    }
-                ).encode()
+                title = text.split(".")[0]
+                record = {
+                    "ID": ident,
+                    "topic": topic,
+                    "title": title,
+                    "content_original": text,
+                    "url": f"https://www.outlet{i % 6}.example/{ident}.html",
+                }
+                data = json.dumps(record).encode()
+                full = f"{title}\n\n{text}"
+                topic_labels = [] if topic == "sports" else [LABEL_OF[topic]]
+                labels.append(_label(ident, "allsides", "article", "full", full, topic_labels))
                 info = tarfile.TarInfo(f"jsons/{ident}.json")
                 info.size = len(data)
                 tar.addfile(info, io.BytesIO(data))
@@ -65,11 +71,37 @@ def _allsides(folder: Path) -> None:
     for name, part in (("train", ids[:-5]), ("valid", []), ("test", ids[-5:])):
         rows = "".join(f"{i}\t0\n" for i in part)
         (split / f"{name}.tsv").write_text("ID\tbias\n" + rows, encoding="utf-8")
+    return labels
+
+
+LABEL_OF = {
+    "terrorism": "security",
+    "environment": "climate",
+    "foreign_policy": "diplomacy",
+    "elections": "politics",
+}
+
+
+def _label(
+    ident: str, source: str, form: str, length: str, text: str, labels: list[str]
+) -> dict[str, object]:
+    return {
+        "id": f"tl2-{source[:3]}-{ident}",
+        "source": source,
+        "source_id": ident,
+        "form": form,
+        "length": length,
+        "selected": "random",
+        "text_sha1": text_sha1(text),
+        "labels": labels,
+        "disputed": False,
+        "annotations": [{"annotator": "T1", "labels": labels, "note": "test"}],
+    }
 
 
 def _fake_data(root: Path) -> Path:
     data = root / "data"
-    _allsides(data / "allsides-article-bias")
+    labels = _allsides(data / "allsides-article-bias")
     bbc = data / "bbc-news-summary"
     bbc.mkdir(parents=True)
     with (bbc / "bbc_news_summary.jsonl").open("w", encoding="utf-8") as fh:
@@ -84,9 +116,14 @@ def _fake_data(root: Path) -> Path:
     with (hp / "News_Category_Dataset_v3.json").open("w", encoding="utf-8") as fh:
         for i, text in enumerate(_variants(CLIMATE, 6) + _variants(NONE, 6)):
             cat = "ENVIRONMENT" if i < 6 else "SPORTS"
-            fh.write(
-                json.dumps({"headline": text, "short_description": "", "category": cat}) + "\n"
-            )
+            link = f"https://www.huffpost.com/entry/{i}"
+            record = {"link": link, "headline": text, "short_description": "", "category": cat}
+            fh.write(json.dumps(record) + "\n")
+            if i % 2:
+                topics = ["climate"] if i < 6 else []
+                labels.append(
+                    _label(link, "huffpost", "headline+description", "short", text, topics)
+                )
     ag = data / "ag-news-test"
     ag.mkdir(parents=True)
     with (ag / "test.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -127,6 +164,13 @@ def _fake_data(root: Path) -> Path:
             fh.write(f"{i}\tSUPPORTS\t{text}\n")
     topics = root / "topics"
     topics.mkdir()
+    with (topics / "short-labels-v1.jsonl").open("w", encoding="utf-8") as fh:
+        for i, (text, topic_set) in enumerate(TEXTS):
+            record = {"id": f"tl-{i:04d}", "source": "liar", "source_id": f"{i}.json"}
+            fh.write(json.dumps({**record, "text": text, "labels": sorted(topic_set)}) + "\n")
+    with (root / "labels.jsonl").open("w", encoding="utf-8") as fh:
+        for record in labels:
+            fh.write(json.dumps(record) + "\n")
     with (topics / "wikinews-dev.jsonl").open("w", encoding="utf-8") as fh:
         for i, (text, labels) in enumerate(TEXTS):
             fh.write(
@@ -152,29 +196,27 @@ def test_train_command_is_deterministic(
     fake_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     outs = [tmp_path / "a", tmp_path / "b"]
+    labels = fake_data.parent / "labels.jsonl"
     for out in outs:
-        args = ["train", "topics", "--data-dir", str(fake_data), "--out", str(out), "--quiet"]
-        assert main(args) == 0
-    assert "macro" in capsys.readouterr().out
+        args = ["train", "topics", "--data-dir", str(fake_data), "--out", str(out)]
+        assert main([*args, "--labels", str(labels), "--quiet"]) == 0
+    assert "out-of-fold macro-F1" in capsys.readouterr().out
     manifests = [json.loads((o / "manifest.json").read_text()) for o in outs]
     entries = [m["artifacts"]["topics.joblib"] for m in manifests]
     assert entries[0]["sha256"] == entries[1]["sha256"]
     entry = entries[0]
+    assert (outs[0] / "topics.joblib").read_bytes() == (outs[1] / "topics.joblib").read_bytes()
     assert entry["versions"]["scikit-learn"] and entry["label_mapping_version"]
-    assert set(entry["training_sources"]) == {
-        "allsides",
-        "bbc",
-        "huffpost",
-        "ag_news",
-        "liar",
-        "gwsd",
-        "climate_fever",
-    }
-    assert 0.0 <= entry["dev_metrics"]["macro_f1"] <= 1.0
+    assert entry["labelled"]["items"] == 60 + 6 + len(TEXTS)
+    assert entry["mapped"]["examples"] > 0 and entry["mapped"]["weight"] > 0
+    assert set(entry["oof"]["by_length"]) == {"short", "full"}
+    assert 0.0 <= entry["oof"]["by_length"]["full"]["macro_f1"] <= 1.0
+    assert set(entry["short_thresholds"]) == set(entry["thresholds"])
     card = (outs[0] / "topics-card.md").read_text()
-    assert "## Training data" in card and "Limits" in card
+    assert "## Training data" in card and "Known weak spots" in card
     model = load_model(outs[0] / "topics.joblib", trusted=True)
     assert model.classes_.tolist() == ["security", "climate", "diplomacy", "politics"]
+    assert model.short_words == 80 and model.short_thresholds_ is not None
 
 
 def test_train_command_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

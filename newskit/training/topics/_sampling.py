@@ -51,6 +51,8 @@ class TrainingSet:
     targets: list[tuple[int, int, int, int]] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    idents: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -72,6 +74,7 @@ def build_training_set(
     data: dict[str, list[Example]],
     *,
     cap_per_label: int = 700,
+    max_per_source: int | None = None,
     exclude_groups: dict[str, set[str]] | None = None,
     add_leads: bool = True,
     seed: int = 0,
@@ -84,6 +87,9 @@ def build_training_set(
         Output of :func:`newskit.training.topics._sources.load_sources`.
     cap_per_label : int
         At most this many AllSides articles per editor topic (random, seeded).
+    max_per_source : int or None
+        At most this many examples of any other source (random, seeded); the
+        source's total weight is unchanged.
     exclude_groups : dict of str to set of str, optional
         Groups held out per source, e.g. ``{"allsides": {"test"}}``.
     add_leads : bool
@@ -106,6 +112,9 @@ def build_training_set(
                 rng.shuffle(group)
                 cap = None if label in UNCAPPED else cap_per_label
                 examples.extend(group[:cap])
+        elif max_per_source is not None and len(examples) > max_per_source:
+            rng.shuffle(examples)
+            examples = examples[:max_per_source]
         if not examples:
             continue
         items: list[tuple[str, Example]] = [(e.text, e) for e in examples]
@@ -117,6 +126,8 @@ def build_training_set(
             out.targets.append(e.target)
             out.weights.append(per_item)
             out.sources.append(source)
+            out.idents.append(e.ident)
+            out.outlets.append(e.outlet)
         out.counts[source] = len(examples)
     return out
 

@@ -1,10 +1,15 @@
 """Training the shipped topic model end to end.
 
-``train_topics`` reads the public data sets, builds the weighted training set,
-fits :class:`TopicClassifier`, picks per-topic thresholds on the Wikinews dev
-set (the only thing the dev set decides), and writes the model, its manifest
-entry and its model card. Everything is seeded, so two runs with the same data
-and seed write the same model.
+``train_topics`` reads the guideline-labelled corpus (labels from the repo,
+texts rebuilt from the public data and hash-checked), the mapped
+publisher-section data (extra, down-weighted supervision), fits the shipped
+configuration :data:`SHIPPED` on the outlet-grouped folds to get out-of-fold
+scores, fits Platt calibration and per-topic thresholds (separately for short
+and long texts) on those scores, fits the final model on everything, and
+writes the model, its manifest entry and its model card. :data:`SHIPPED` is
+what ``benchmarks/topics_cv.py`` chose by cross-validation. Wikinews-dev and
+the seed articles are not read. Everything is seeded: the same labels, data
+and seed write the same bytes.
 """
 
 from __future__ import annotations
@@ -16,56 +21,58 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
 from newskit._artifacts import record_artifact
 from newskit._errors import InputValueError
-from newskit.evaluate._classification import MultilabelReport, multilabel_report
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._model import ARTIFACT, save_model
 from newskit.training._cli import data_dir_option, out_option
 from newskit.training._paths import default_data_dir
 from newskit.training.topics._card import render_card
-from newskit.training.topics._keywords import LEXICON
+from newskit.training.topics._labels import LABELS_FILE, SHORT_WORDS, load_corpus
 from newskit.training.topics._mapping import MAPPING_VERSION, TOPICS
-from newskit.training.topics._sampling import TrainingSet, build_training_set, target_counts
-from newskit.training.topics._sources import LOADERS, Example, load_dev
+from newskit.training.topics._report import oof_tables
+from newskit.training.topics._sampling import (
+    SOURCE_WEIGHTS,
+    TrainingSet,
+    build_training_set,
+    target_counts,
+)
+from newskit.training.topics._select import (
+    BASE_PARAMS,
+    N_FOLDS,
+    Config,
+    CorpusData,
+    cross_fit,
+    fit_model,
+    fit_outputs,
+    make_corpus_data,
+    oof_scores,
+)
+from newskit.training.topics._sources import load_sources
 
 __all__ = [
+    "CAP_PER_LABEL",
     "HELD_OUT",
     "HELP",
-    "MODEL_PARAMS",
+    "MAX_PER_SOURCE",
+    "SHIPPED",
     "TrainResult",
     "add_arguments",
-    "dev_matrix",
-    "fit_tuned",
+    "mapped_training_set",
     "run",
     "train_topics",
-    "tune_thresholds",
 ]
 
-#: Hyper-parameters of the shipped model (chosen on the dev set).
-MODEL_PARAMS: dict[str, Any] = {
-    "max_words": 400,
-    "ngram_range": (1, 2),
-    "min_df": 3,
-    "max_df": 0.5,
-    "max_features": 60_000,
-    "C": 3.0,
-    "class_weight": "balanced",
-    "calibration_cv": 3,
-    "lexicon": LEXICON,
-    "lexicon_scale": 0.5,
-}
-#: AllSides articles sampled per editor topic.
-CAP_PER_LABEL = 400
+#: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
+SHIPPED = Config(C=4.0, mapped=0.5, max_words=400, lead_words=None, lexicon=False)
+#: AllSides articles sampled per editor topic for the mapped data.
+CAP_PER_LABEL = 150
+#: Examples sampled from each other mapped source.
+MAX_PER_SOURCE = 4000
 #: Groups never trained on: they are the cross-source test sets of the benchmark.
 HELD_OUT: dict[str, set[str]] = {"allsides": {"test"}, "bbc": {"test"}}
 
 HELP = "train the topic classifier (security, climate, diplomacy, politics)"
-
-_GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
 
 
 @dataclass
@@ -73,58 +80,20 @@ class TrainResult:
     """What one training run produced."""
 
     model: TopicClassifier
-    dev: MultilabelReport
     meta: dict[str, Any] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
+    data: CorpusData | None = None
 
 
-def dev_matrix(
-    dev: list[tuple[str, str, frozenset[str]]],
-) -> tuple[list[str], npt.NDArray[np.int64]]:
-    """Dev texts (title + text) and their 0/1 label matrix in :data:`TOPICS` order."""
-    texts = [f"{title}\n\n{text}" for title, text, _ in dev]
-    Y = np.array([[int(t in labels) for t in TOPICS] for _, _, labels in dev], dtype=np.int64)
-    return texts, Y
-
-
-def tune_thresholds(proba: npt.NDArray[np.float64], Y: npt.NDArray[np.int64]) -> list[float]:
-    """Per topic, the grid threshold with the best F1 (ties: closest to 0.5).
-
-    >>> tune_thresholds(np.array([[0.9], [0.4], [0.3]]), np.array([[1], [1], [0]]))
-    [0.4]
-    """
-    out = []
-    for j in range(Y.shape[1]):
-        best = (-1.0, 0.0, 0.5)
-        for g in _GRID:
-            pred = proba[:, j] >= g
-            tp = float((pred & (Y[:, j] == 1)).sum())
-            denom = float(pred.sum() + Y[:, j].sum())
-            f1 = 2 * tp / denom if denom else 1.0
-            key = (round(f1, 9), -abs(float(g) - 0.5), float(g))
-            if key[:2] > best[:2]:
-                best = key
-        out.append(best[2])
-    return out
-
-
-def fit_tuned(
-    ts: TrainingSet,
-    dev: list[tuple[str, str, frozenset[str]]],
-    *,
-    seed: int = 0,
-    **overrides: Any,
-) -> tuple[TopicClassifier, MultilabelReport]:
-    """Fit a :class:`TopicClassifier` with :data:`MODEL_PARAMS` (``overrides``
-    replace some) on ``ts``, pick its thresholds on ``dev``, and report its dev metrics."""
-    model = TopicClassifier(random_state=seed, **{**MODEL_PARAMS, **overrides})
-    model.fit(ts.texts, ts.Y, sample_weight=ts.w)
-    dev_texts, dev_Y = dev_matrix(dev)
-    proba = model.predict_proba(dev_texts)
-    thresholds = tune_thresholds(proba, dev_Y)
-    model.set_params(thresholds=tuple(thresholds))
-    model.thresholds_ = np.array(thresholds)
-    return model, multilabel_report(dev_Y, model.predict(dev_texts), TOPICS, proba=proba)
+def mapped_training_set(data_dir: Path, seed: int = 0) -> TrainingSet:
+    """The mapped publisher-section examples (held-out groups excluded), weighted per source."""
+    return build_training_set(
+        load_sources(data_dir),
+        cap_per_label=CAP_PER_LABEL,
+        max_per_source=MAX_PER_SOURCE,
+        exclude_groups=HELD_OUT,
+        seed=seed,
+    )
 
 
 def _progress(total: int, quiet: bool) -> Any:
@@ -139,60 +108,99 @@ def train_topics(
     data_dir: Path,
     out_dir: Path,
     *,
+    labels_file: Path = LABELS_FILE,
+    config: Config = SHIPPED,
     seed: int = 0,
     quiet: bool = False,
     log: Callable[[str], None] | None = None,
 ) -> TrainResult:
-    """Train the topic model from ``data_dir`` and write it into ``out_dir``.
+    """Train the topic model from the labelled corpus and ``data_dir``; write it into ``out_dir``.
 
-    Writes ``topics.joblib``, its entry in ``manifest.json`` and
-    ``topics-card.md``. The dev set is read from ``data_dir/../topics``.
+    Writes ``topics.joblib``, its entry in ``manifest.json`` and ``topics-card.md``.
+
+    Parameters
+    ----------
+    data_dir : Path
+        The public data sets (``../shared/data``); the first round of short
+        labels is read from ``data_dir/../topics``.
+    out_dir : Path
+        Where the artifact, manifest entry and card go.
+    labels_file : Path
+        The label file (default: the repository's ``labels/topics/labels-v2.jsonl``).
+    config : Config
+        The model configuration (default: the shipped one).
+    seed : int
+        Seed of the sampling and the solvers.
+    quiet : bool
+        No progress bar.
+    log : callable, optional
+        Receives progress messages.
     """
     say = log or (lambda _msg: None)
-    shared = data_dir.parent
     if not data_dir.is_dir():
         raise InputValueError(f"data directory {data_dir} does not exist")
     out_dir.mkdir(parents=True, exist_ok=True)
-    bar = _progress(len(LOADERS) + 4, quiet)
-    data: dict[str, list[Example]] = {}
-    for name, loader in LOADERS.items():
-        bar.set_postfix_str(f"reading {name}")
-        data[name] = list(loader(data_dir))
-        bar.update()
-    dev = load_dev(shared)
+    bar = _progress(N_FOLDS + 4, quiet)
 
-    bar.set_postfix_str("sampling")
-    ts = build_training_set(data, cap_per_label=CAP_PER_LABEL, exclude_groups=HELD_OUT, seed=seed)
-    say(f"training texts: {len(ts.texts)} ({ts.counts})")
+    bar.set_postfix_str("reading the labelled corpus and the mapped data")
+    items = load_corpus(data_dir, labels_file)
+    data = make_corpus_data(items, mapped_training_set(data_dir, seed))
+    say(f"labelled items: {len(items)}; mapped examples: {len(data.mapped.texts)}")
     bar.update()
 
-    bar.set_postfix_str("fitting, then tuning thresholds on dev")
-    model, report = fit_tuned(ts, dev, seed=seed)
-    thresholds = [float(t) for t in model.thresholds_]
+    bar.set_postfix_str("out-of-fold scores")
+    scores = oof_scores(data, [config], seed=seed, log=lambda _m: bar.update())[config]
+    outputs = fit_outputs(scores, data.Y, data.short)
+    honest = cross_fit(data, scores)
+    tables = oof_tables(data, honest.pred, honest.proba)
+
+    bar.set_postfix_str("fitting on everything")
+    model = fit_model(data, config, seed)
+    model.set_calibration(
+        outputs.calibration,
+        outputs.thresholds,
+        short_calibration=outputs.short_calibration,
+        short_thresholds=outputs.short_thresholds,
+    )
     bar.update(2)
 
     bar.set_postfix_str("writing")
     path = out_dir / ARTIFACT
     versions = save_model(model, path)
+    mapped_sources = sorted(set(data.mapped.sources))
     meta: dict[str, Any] = {
-        "kind": "topic classifier (TF-IDF + calibrated logistic regression per topic)",
+        "kind": "topic classifier (TF-IDF + logistic regression per topic, Platt-calibrated "
+        "out of fold, length-aware thresholds)",
         "versions": versions,
         "seed": seed,
         "label_mapping_version": MAPPING_VERSION,
         "topics": list(TOPICS),
-        "thresholds": dict(zip(TOPICS, thresholds, strict=True)),
+        "config": config.name,
         "params": {
-            k: list(v) if isinstance(v, tuple) else v
-            for k, v in MODEL_PARAMS.items()
-            if k != "lexicon"
+            **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
+            "C": config.C,
+            "max_words": config.max_words,
+            "lead_words": config.lead_words,
+            "lexicon": config.lexicon,
+            "short_words": SHORT_WORDS,
         },
-        "lexicon": "newskit.training.topics._keywords.LEXICON (guideline keyword lists)",
-        "training_sources": ts.counts,
-        "training_texts": len(ts.texts),
-        "training_targets": target_counts(ts, TOPICS),
+        "thresholds": dict(zip(TOPICS, outputs.thresholds.tolist(), strict=True)),
+        "short_thresholds": dict(zip(TOPICS, outputs.short_thresholds.tolist(), strict=True)),
+        "labelled": {
+            "items": len(items),
+            "short": int(data.length_short.sum()),
+            "full": int((~data.length_short).sum()),
+            "label_files": [labels_file.name, "short-labels-v1.jsonl"],
+        },
+        "mapped": {
+            "weight": config.mapped,
+            "examples": len(data.mapped.texts),
+            "source_shares": {s: SOURCE_WEIGHTS[s] for s in mapped_sources},
+            "targets": target_counts(data.mapped, TOPICS),
+        },
         "held_out": {k: sorted(v) for k, v in HELD_OUT.items()},
         "n_features": int(model.coef_.shape[1]),
-        "dev_metrics": {"set": "wikinews-dev (148)", **report.to_dict()},
+        "oof": tables,
         "command": "newskit train topics --data-dir ../shared/data --out newskit/models",
     }
     record_artifact(ARTIFACT, meta, models_dir=out_dir)
@@ -200,13 +208,20 @@ def train_topics(
     card.write_text(render_card(meta), encoding="utf-8")
     bar.update()
     bar.close()
-    return TrainResult(model, report, meta, {"model": path, "card": card})
+    return TrainResult(model, meta, {"model": path, "card": card}, data)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of ``newskit train topics``."""
     data_dir_option(p)
     out_option(p, "topics.joblib, topics-card.md")
+    p.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS_FILE,
+        metavar="FILE",
+        help="the label file (default: labels/topics/labels-v2.jsonl of the checkout)",
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same model)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -216,10 +231,15 @@ def run(args: argparse.Namespace) -> int:
     result = train_topics(
         data_dir,
         args.out,
+        labels_file=args.labels,
         seed=args.seed,
         quiet=args.quiet,
         log=lambda msg: print(msg, file=sys.stderr),
     )
-    print(result.dev.format())
+    oof = result.meta["oof"]
+    print(
+        "out-of-fold macro-F1 (thresholds cross-fitted): "
+        + ", ".join(f"{k} {v['macro_f1']:.3f}" for k, v in oof["by_length"].items())
+    )
     print(f"wrote {result.paths['model']} and {result.paths['card']}")
     return 0

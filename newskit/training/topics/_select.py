@@ -1,0 +1,443 @@
+"""Outlet-grouped cross-validation of topic models on the guideline-labelled corpus.
+
+Everything that is chosen — hyper-parameters (:class:`Config`), Platt
+calibration and the per-topic thresholds — is chosen on out-of-fold (OOF)
+predictions of the labelled corpus, with folds that never split an outlet
+(:func:`newskit.training.topics._labels.outlet_folds`). Three levels:
+
+* :func:`oof_scores` — raw linear scores of every labelled item from a model
+  fitted on the other folds (plus mapped data of other outlets only).
+* :func:`cross_fit` — calibration and thresholds for each fold fitted on the
+  OOF scores of the *other* folds, so no item is judged with a threshold
+  chosen on its own label (optionally leaving one more fold out, for nesting).
+* :func:`nested_selection` — for each fold, the configuration is chosen on the
+  other folds only; the headline figure pools these predictions.
+
+Calibration and thresholds are separate for short texts (fewer than
+:data:`~newskit.training.topics._labels.SHORT_WORDS` words of prepared text)
+and longer ones, as the shipped model applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.linear_model import LogisticRegression
+
+from newskit.topics._classifier import TopicClassifier
+from newskit.training.topics._labels import SHORT_WORDS, LabelledItem, label_matrix, outlet_folds
+from newskit.training.topics._mapping import TOPICS
+from newskit.training.topics._sampling import TrainingSet
+
+__all__ = [
+    "GRID",
+    "Config",
+    "CorpusData",
+    "CrossFit",
+    "apply_outputs",
+    "cross_fit",
+    "fit_model",
+    "fit_outputs",
+    "make_corpus_data",
+    "nested_selection",
+    "oof_scores",
+    "score_of",
+    "tune_thresholds",
+]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+#: Threshold grid searched per topic (and per length class).
+GRID = np.round(np.arange(0.05, 0.951, 0.025), 3)
+#: Number of outlet-grouped folds.
+N_FOLDS = 5
+#: Mapped sources and the label-file sources that name the same items.
+_SAME_ITEMS = {
+    "allsides": ("allsides", "allsides-lead"),
+    "bbc": ("bbc",),
+    "huffpost": ("huffpost",),
+    "ag_news": ("ag-news-test",),
+    "liar": ("liar",),
+    "gwsd": ("gwsd",),
+    "climate_fever": ("climate-fever",),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """One candidate model: features, regularisation and the weight of mapped data.
+
+    Attributes
+    ----------
+    C : float
+        Inverse L2 regularisation of the regressions.
+    mapped : float
+        Total weight of the mapped (publisher-section) examples as a multiple
+        of the total weight of the labelled training items (``0``: none).
+    max_words : int
+        Words of each text the model reads.
+    lead_words : int or None
+        Words of the extra title + lead block (``None``: no such block).
+    lexicon : bool
+        Add the guideline keyword-count features.
+    """
+
+    C: float = 4.0
+    mapped: float = 0.5
+    max_words: int = 400
+    lead_words: int | None = None
+    lexicon: bool = False
+
+    @property
+    def name(self) -> str:
+        """A short label, e.g. ``C4 map0.5 w400 lead- lex-``."""
+        lead = "-" if self.lead_words is None else str(self.lead_words)
+        return (
+            f"C{self.C:g} map{self.mapped:g} w{self.max_words} lead{lead} "
+            f"lex{'+' if self.lexicon else '-'}"
+        )
+
+    def features_key(self) -> tuple[int, int | None, bool]:
+        """The part of the configuration that decides the feature matrix."""
+        return (self.max_words, self.lead_words, self.lexicon)
+
+
+@dataclass
+class CorpusData:
+    """The labelled corpus and the mapped examples, ready for cross-validation."""
+
+    items: list[LabelledItem]
+    Y: IntArray
+    folds: IntArray
+    short: BoolArray  # by word count of the text (what the model applies)
+    length_short: BoolArray  # the corpus's own length field (what reports use)
+    mapped: TrainingSet
+    mapped_outlets: list[str]
+
+    @property
+    def texts(self) -> list[str]:
+        return [i.text for i in self.items]
+
+
+def make_corpus_data(
+    items: Sequence[LabelledItem], mapped: TrainingSet, n_folds: int = N_FOLDS
+) -> CorpusData:
+    """Attach folds to ``items`` and drop from ``mapped`` every item that is labelled.
+
+    ``mapped`` must carry ``idents`` and ``outlets`` (see
+    :func:`~newskit.training.topics._sampling.build_training_set`).
+    """
+    labelled = {(i.source, i.source_id) for i in items}
+    keep = [
+        n
+        for n, (src, ident) in enumerate(zip(mapped.sources, mapped.idents, strict=True))
+        if not any((s, ident) in labelled for s in _SAME_ITEMS.get(src, (src,)))
+    ]
+    kept = TrainingSet(
+        texts=[mapped.texts[n] for n in keep],
+        targets=[mapped.targets[n] for n in keep],
+        weights=[mapped.weights[n] for n in keep],
+        sources=[mapped.sources[n] for n in keep],
+        idents=[mapped.idents[n] for n in keep],
+        outlets=[mapped.outlets[n] for n in keep],
+        counts=dict(mapped.counts),
+    )
+    Y = label_matrix(items)
+    short = np.array([i.words < SHORT_WORDS for i in items], dtype=np.bool_)
+    length_short = np.array([i.length == "short" for i in items], dtype=np.bool_)
+    folds = outlet_folds([i.outlet for i in items], Y, list(length_short), n_folds)
+    return CorpusData(list(items), Y, folds, short, length_short, kept, list(kept.outlets))
+
+
+def _mapped_weights(data: CorpusData, rows: IntArray, n_labelled: int, ratio: float) -> FloatArray:
+    """Weights of the mapped rows: their per-source shares scaled to ``ratio * n_labelled``."""
+    w = np.asarray(data.mapped.weights, dtype=np.float64)[rows]
+    total = float(w.sum())
+    out: FloatArray = w * (ratio * n_labelled / total) if total > 0 else w
+    return out
+
+
+def training_rows(data: CorpusData, test_fold: int | None) -> tuple[IntArray, IntArray]:
+    """Labelled and mapped row indices that may train a model tested on ``test_fold``.
+
+    Mapped examples of an outlet that is in the test fold are left out, so a
+    fold's outlets are new to its model in style as well as in items.
+    """
+    if test_fold is None:
+        lab = np.arange(len(data.items))
+        mapped = np.arange(len(data.mapped.texts))
+        return lab, mapped
+    lab = np.flatnonzero(data.folds != test_fold)
+    held = {data.items[i].outlet for i in np.flatnonzero(data.folds == test_fold)}
+    mapped = np.array(
+        [n for n, o in enumerate(data.mapped_outlets) if o not in held], dtype=np.int64
+    )
+    return lab, mapped
+
+
+#: Settings every candidate shares.
+BASE_PARAMS: dict[str, Any] = {
+    "ngram_range": (1, 2),
+    "min_df": 3,
+    "max_df": 0.5,
+    "max_features": 60_000,
+    "class_weight": "balanced",
+    "lexicon_scale": 0.5,
+}
+
+
+def classifier(config: Config, seed: int = 0) -> TopicClassifier:
+    """The :class:`TopicClassifier` of ``config`` (calibration is fitted out of fold)."""
+    from newskit.training.topics._keywords import LEXICON
+
+    return TopicClassifier(
+        **BASE_PARAMS,
+        C=config.C,
+        max_words=config.max_words,
+        lead_words=config.lead_words,
+        lexicon=LEXICON if config.lexicon else None,
+        short_words=SHORT_WORDS,
+        calibration_cv=0,
+        random_state=seed,
+    )
+
+
+def training_set(
+    data: CorpusData, lab: IntArray, mapped: IntArray, ratio: float
+) -> tuple[list[str], IntArray, FloatArray]:
+    """Texts, partial targets and weights of labelled rows ``lab`` plus mapped rows ``mapped``."""
+    use = mapped if ratio > 0 else np.arange(0, dtype=np.int64)
+    texts = [data.items[i].text for i in lab] + [data.mapped.texts[n] for n in use]
+    Y = np.vstack(
+        [data.Y[lab], np.asarray(data.mapped.targets, dtype=np.int64).reshape(-1, len(TOPICS))[use]]
+    )
+    w = np.concatenate([np.ones(len(lab)), _mapped_weights(data, use, len(lab), ratio)])
+    return texts, Y, w
+
+
+def _fold_scores(
+    data: CorpusData,
+    fold: int,
+    groups: list[list[Config]],
+    docs: dict[int, tuple[list[str], list[str]]],
+    seed: int,
+) -> list[tuple[Config, FloatArray]]:
+    """Scores of one test fold for every configuration (one vectorizer per feature group)."""
+    lab, mapped = training_rows(data, fold)
+    test = np.flatnonzero(data.folds == fold)
+    out = []
+    for group in groups:
+        clf = classifier(group[0], seed)
+        lab_docs, map_docs = docs[group[0].max_words]
+        X = clf._fit_features([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped])
+        X_test = clf._features([lab_docs[i] for i in test])
+        for c in group:
+            _, Y_c, w_c = training_set(data, lab, mapped, c.mapped)
+            fit = classifier(c, seed)
+            fit.vectorizer_ = clf.vectorizer_
+            fit.lexicon_names_, fit.lexicon_matrix_ = clf.lexicon_names_, clf.lexicon_matrix_
+            fit.classes_ = np.array(TOPICS)
+            # The shared matrix holds the labelled rows first, then every allowed mapped row.
+            fit._fit_regressions(X if c.mapped > 0 else X[: len(lab)], Y_c, w_c)
+            out.append((c, fit._scores(X_test)))
+    return out
+
+
+def oof_scores(
+    data: CorpusData,
+    configs: Sequence[Config],
+    *,
+    seed: int = 0,
+    n_jobs: int = 1,
+    log: Callable[[str], None] | None = None,
+) -> dict[Config, FloatArray]:
+    """Raw out-of-fold scores ``(n_items, n_topics)`` of every configuration.
+
+    Per fold and feature setting the vectorizer is fitted once, on the labelled
+    training folds and the allowed mapped rows, and every (C, mapped weight)
+    reuses it. Texts are prepared once per ``max_words``. ``n_jobs`` folds
+    are fitted at once (joblib processes); the result does not depend on it.
+    """
+    import joblib
+
+    say = log or (lambda _m: None)
+    by_features: dict[tuple[int, int | None, bool], list[Config]] = {}
+    for c in configs:
+        by_features.setdefault(c.features_key(), []).append(c)
+    groups = list(by_features.values())
+    docs = {}
+    for words in sorted({c.max_words for c in configs}):
+        clf = classifier(Config(max_words=words), seed)
+        docs[words] = (clf.prepare(data.texts), clf.prepare(data.mapped.texts))
+    say(f"texts prepared for max_words {sorted(docs)}")
+    folds = range(int(data.folds.max()) + 1)
+    results = joblib.Parallel(n_jobs=n_jobs)(
+        joblib.delayed(_fold_scores)(data, fold, groups, docs, seed) for fold in folds
+    )
+    out = {c: np.zeros((len(data.items), len(TOPICS))) for c in configs}
+    for fold, fold_results in zip(folds, results, strict=True):
+        test = data.folds == fold
+        for c, scores in fold_results:
+            out[c][test] = scores
+        say(f"fold {fold} done")
+    return out
+
+
+def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifier:
+    """Fit ``config`` on every labelled item and the mapped rows (no calibration yet).
+
+    The vectorizer is fitted on the labelled and all mapped texts, as in
+    :func:`oof_scores`, whatever the mapped weight.
+    """
+    lab, mapped = training_rows(data, None)
+    clf = classifier(config, seed)
+    texts, _, _ = training_set(data, lab, mapped, 1.0)
+    X = clf._fit_features(clf.prepare(texts))
+    _, Y, w = training_set(data, lab, mapped, config.mapped)
+    clf.classes_ = np.array(TOPICS)
+    clf._fit_regressions(X if config.mapped > 0 else X[: len(lab)], Y, w)
+    return clf
+
+
+# -- calibration and thresholds ---------------------------------------------
+
+
+def tune_thresholds(proba: FloatArray, Y: IntArray) -> FloatArray:
+    """Per topic, the :data:`GRID` threshold with the best F1 (ties: closest to 0.5).
+
+    >>> tune_thresholds(np.array([[0.9], [0.4], [0.3]]), np.array([[1], [1], [0]])).tolist()
+    [0.4]
+    """
+    out = np.full(Y.shape[1], 0.5)
+    for j in range(Y.shape[1]):
+        pred = proba[:, j][:, None] >= GRID[None, :]
+        truth = Y[:, j][:, None] == 1
+        tp = (pred & truth).sum(axis=0)
+        denom = pred.sum(axis=0) + truth.sum()
+        f1 = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 1.0)
+        key = np.round(f1, 9) - 1e-12 * np.abs(GRID - 0.5)
+        out[j] = GRID[int(np.argmax(key))]
+    return out
+
+
+def platt(scores: FloatArray, Y: IntArray) -> FloatArray:
+    """Platt parameters ``(a, b)`` per topic: ``p = 1 / (1 + exp(a * s + b))``."""
+    out = np.tile(np.array([-1.0, 0.0]), (Y.shape[1], 1))
+    for j in range(Y.shape[1]):
+        if 0 < Y[:, j].sum() < len(Y):
+            lr = LogisticRegression(C=1e4, solver="lbfgs").fit(scores[:, j : j + 1], Y[:, j])
+            out[j] = (-float(lr.coef_[0, 0]), -float(lr.intercept_[0]))
+    return out
+
+
+def _sigmoid(x: FloatArray) -> FloatArray:
+    out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))
+    return out
+
+
+@dataclass
+class Outputs:
+    """Calibration and thresholds, for long texts and (separately) short ones."""
+
+    calibration: FloatArray
+    thresholds: FloatArray
+    short_calibration: FloatArray
+    short_thresholds: FloatArray
+
+
+def fit_outputs(scores: FloatArray, Y: IntArray, short: BoolArray) -> Outputs:
+    """Fit Platt parameters, then F1-best thresholds, per length class."""
+    parts = []
+    for mask in (~short, short):
+        cal = platt(scores[mask], Y[mask])
+        proba = _sigmoid(-(scores[mask] * cal[:, 0] + cal[:, 1]))
+        parts.append((cal, tune_thresholds(proba, Y[mask])))
+    return Outputs(parts[0][0], parts[0][1], parts[1][0], parts[1][1])
+
+
+def apply_outputs(
+    scores: FloatArray, short: BoolArray, out: Outputs
+) -> tuple[FloatArray, IntArray]:
+    """Calibrated probabilities and 0/1 predictions of raw ``scores``."""
+    cal = np.where(short[:, None, None], out.short_calibration, out.calibration)
+    proba = _sigmoid(-(scores * cal[..., 0] + cal[..., 1]))
+    limits = np.where(short[:, None], out.short_thresholds, out.thresholds)
+    return proba, (proba >= limits).astype(np.int64)
+
+
+@dataclass
+class CrossFit:
+    """Cross-fitted probabilities and predictions of one configuration."""
+
+    proba: FloatArray
+    pred: IntArray
+    outputs: list[Outputs] = field(default_factory=list)
+
+
+def cross_fit(data: CorpusData, scores: FloatArray, exclude: int | None = None) -> CrossFit:
+    """Predict each fold with calibration and thresholds fitted on the other folds.
+
+    With ``exclude`` set, that fold is neither predicted nor used for fitting
+    (the inner loop of :func:`nested_selection`).
+    """
+    proba = np.zeros_like(scores)
+    pred = np.zeros(scores.shape, dtype=np.int64)
+    outs = []
+    for fold in range(int(data.folds.max()) + 1):
+        if fold == exclude:
+            continue
+        fit = (data.folds != fold) & (data.folds != (-1 if exclude is None else exclude))
+        out = fit_outputs(scores[fit], data.Y[fit], data.short[fit])
+        this = data.folds == fold
+        proba[this], pred[this] = apply_outputs(scores[this], data.short[this], out)
+        outs.append(out)
+    return CrossFit(proba, pred, outs)
+
+
+def macro_f1(Y: IntArray, pred: IntArray) -> float:
+    """Macro-averaged F1 over topics (a topic with no positive and no prediction scores 1)."""
+    tp = (Y & pred).sum(axis=0)
+    denom = Y.sum(axis=0) + pred.sum(axis=0)
+    return float(np.mean(np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 1.0)))
+
+
+def score_of(data: CorpusData, pred: IntArray, rows: BoolArray) -> float:
+    """Selection criterion: mean of the short and full macro-F1 over ``rows``."""
+    parts = []
+    for mask in (data.length_short, ~data.length_short):
+        m = mask & rows
+        parts.append(macro_f1(data.Y[m], pred[m]))
+    return float(np.mean(parts))
+
+
+def nested_selection(
+    data: CorpusData, scores: dict[Config, FloatArray]
+) -> tuple[CrossFit, list[Config]]:
+    """Pool, per fold, the predictions of the configuration chosen on the other folds.
+
+    For fold ``k`` every configuration is scored on folds ``!= k`` with
+    calibration and thresholds cross-fitted without fold ``k``; the best one
+    then predicts fold ``k`` with calibration and thresholds fitted on all
+    folds ``!= k``. Returns the pooled predictions and the choice per fold.
+    """
+    n = int(data.folds.max()) + 1
+    proba = np.zeros((len(data.items), len(TOPICS)))
+    pred = np.zeros((len(data.items), len(TOPICS)), dtype=np.int64)
+    chosen = []
+    for k in range(n):
+        rows = data.folds != k
+        best = max(
+            scores,
+            key=lambda c: score_of(data, cross_fit(data, scores[c], exclude=k).pred, rows),
+        )
+        chosen.append(best)
+        full = cross_fit(data, scores[best])
+        this = data.folds == k
+        proba[this], pred[this] = full.proba[this], full.pred[this]
+    return CrossFit(proba, pred), chosen

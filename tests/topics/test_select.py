@@ -1,0 +1,117 @@
+"""Cross-fitting, nested selection and the mapped-data rules of model selection."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newskit.training.topics._labels import LabelledItem
+from newskit.training.topics._sampling import TrainingSet
+from newskit.training.topics._select import (
+    Config,
+    apply_outputs,
+    cross_fit,
+    fit_outputs,
+    make_corpus_data,
+    nested_selection,
+    oof_scores,
+    score_of,
+    training_rows,
+    tune_thresholds,
+)
+
+from ._fixtures import TEXTS, TOPICS
+
+
+def _items(n_copies: int = 3) -> list[LabelledItem]:
+    items = []
+    for k in range(n_copies):
+        for i, (text, labels) in enumerate(TEXTS):
+            short = i % 2 == 0
+            body = text if short else " ".join([text] * 20)
+            items.append(
+                LabelledItem(
+                    id=f"i{k}-{i}",
+                    source="src",
+                    source_id=f"{k}-{i}",
+                    form="x",
+                    length="short" if short else "full",
+                    labels=frozenset(labels),
+                    text=f"{body} Copy {k}.",
+                    outlet=f"outlet{(i + k) % 7}",
+                )
+            )
+    return items
+
+
+def _mapped() -> TrainingSet:
+    ts = TrainingSet()
+    for i, (text, labels) in enumerate(TEXTS):
+        ts.texts.append(text + " Mapped.")
+        ts.targets.append(tuple(int(t in labels) if t != "diplomacy" else -1 for t in TOPICS))
+        ts.weights.append(1.0)
+        ts.sources.append("allsides")
+        ts.idents.append("0-0" if i == 0 else f"m{i}")
+        ts.outlets.append(f"outlet{i % 7}")
+    return ts
+
+
+def test_labelled_items_leave_the_mapped_data() -> None:
+    items = _items()
+    items[0] = LabelledItem(**{**items[0].__dict__, "source": "allsides-lead"})
+    data = make_corpus_data(items, _mapped())
+    assert "0-0" not in data.mapped.idents and len(data.mapped.texts) == len(TEXTS) - 1
+
+
+def test_mapped_rows_of_test_outlets_are_left_out() -> None:
+    data = make_corpus_data(_items(), _mapped())
+    for fold in range(int(data.folds.max()) + 1):
+        lab, mapped = training_rows(data, fold)
+        held = {i.outlet for i, f in zip(data.items, data.folds, strict=True) if f == fold}
+        assert not held & {data.mapped_outlets[n] for n in mapped}
+        assert (data.folds[lab] != fold).all()
+
+
+def test_tune_thresholds_prefers_half_on_ties() -> None:
+    proba = np.array([[0.9, 0.2], [0.1, 0.8]])
+    assert tune_thresholds(proba, np.array([[1, 0], [0, 1]])).tolist() == [0.5, 0.5]
+
+
+def test_cross_fit_never_uses_a_fold_own_labels() -> None:
+    data = make_corpus_data(_items(), _mapped())
+    rng = np.random.default_rng(1)
+    scores = rng.normal(size=data.Y.shape) + 2 * data.Y
+    before = cross_fit(data, scores)
+    flipped = data.Y.copy()
+    fold0 = data.folds == 0
+    flipped[fold0] = 1 - flipped[fold0]
+    data.Y = flipped
+    after = cross_fit(data, scores)
+    # Fold 0's predictions depend only on the other folds' labels.
+    np.testing.assert_array_equal(before.pred[fold0], after.pred[fold0])
+    assert not np.array_equal(before.pred[~fold0], after.pred[~fold0])
+
+
+def test_outputs_are_length_aware() -> None:
+    rng = np.random.default_rng(2)
+    Y = rng.integers(0, 2, size=(200, 4))
+    short = np.arange(200) % 2 == 0
+    scores = np.where(short[:, None], 3.0, 0.5) * (Y - 0.5) + rng.normal(scale=0.3, size=Y.shape)
+    out = fit_outputs(scores, Y, short)
+    assert not np.allclose(out.calibration, out.short_calibration)
+    proba, pred = apply_outputs(scores, short, out)
+    assert proba.shape == pred.shape == Y.shape
+    assert ((pred == Y).mean()) > 0.9
+
+
+def test_oof_and_nested_selection_run_end_to_end() -> None:
+    data = make_corpus_data(_items(4), _mapped())
+    configs = [Config(C=1.0, mapped=0.0), Config(C=4.0, mapped=0.5)]
+    scores = oof_scores(data, configs)
+    assert set(scores) == set(configs)
+    every = np.ones(len(data.items), dtype=bool)
+    for c in configs:
+        assert scores[c].shape == data.Y.shape
+        assert 0.0 <= score_of(data, cross_fit(data, scores[c]).pred, every) <= 1.0
+    nested, chosen = nested_selection(data, scores)
+    assert len(chosen) == int(data.folds.max()) + 1 and set(chosen) <= set(configs)
+    assert nested.pred.shape == data.Y.shape
