@@ -94,6 +94,10 @@ def render_datasheet(
     disputes = sum(bool(r.get("disputed")) for r in v2)
     adjudicated = sum(1 for r in v2 if r.get("adjudication"))
     v1_disputed = sum(bool(r.get("disputed")) for r in v1)
+    annotators = sorted(
+        {str(a["annotator"]) for r in v2 for a in r.get("annotations", [])},
+        key=lambda a: (len(a), a),
+    )
     figures = {
         "items": len(every),
         "by_length": dict(sizes),
@@ -135,8 +139,9 @@ def render_datasheet(
         "GUIDELINES.md and written instructions: label by reading, no code, keyword rules or "
         "models to suggest labels, no access to other annotators' work or to the source "
         "files, a note of at most 15 words in the annotator's own words for every item (never "
-        "quoting the text). Six annotators (A1-A6) labelled labels-v2; the v1 round had its "
-        "own annotators. Agreement between such sessions may be higher than between two "
+        "quoting the text). "
+        f"{len(annotators)} annotator sessions ({', '.join(annotators)}) labelled labels-v2; "
+        "the v1 round had its own. Agreement between such sessions may be higher than between two "
         "people reading the same guidelines, so the kappas below are likely optimistic as a "
         "measure of how well-defined the topics are.",
         "",
