@@ -6,7 +6,9 @@ Prints, from one run:
    outlet-grouped folds (no outlet in two folds; mapped data of a test fold's
    outlets left out of its training): the shipped configuration with
    calibration and thresholds cross-fitted (each fold judged with thresholds
-   fitted on the other folds' OOF predictions), by length and by source,
+   fitted on the other folds' OOF predictions), by length and by source, as
+   ``newskit train topics`` computed them while building the shipped file
+   (``--recompute`` refits them here),
    beside the **DIY baseline** (``TfidfVectorizer()`` + one-vs-rest
    ``LogisticRegression`` fitted on the same training folds of the labelled
    corpus, threshold 0.5) and the **previous model** (the model shipped before,
@@ -24,7 +26,7 @@ Prints, from one run:
 
 Usage::
 
-    python benchmarks/bench_topics.py [--data-dir ../shared/data] [--skip-oof]
+    python benchmarks/bench_topics.py [--data-dir ../shared/data] [--skip-oof] [--recompute]
 """
 
 from __future__ import annotations
@@ -73,27 +75,24 @@ def previous_model() -> Any:
         return load_model(path, trusted=True)
 
 
-def reliability_png(
-    Y: np.ndarray, proba: np.ndarray, short: np.ndarray, path: Path, topics: tuple[str, ...]
-) -> None:
+def reliability_png(bins: dict[str, Any], path: Path, topics: tuple[str, ...]) -> None:
+    """Reliability diagrams (short items, full articles) from per-length bins."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from newskit.evaluate import reliability_bins
-
     fig, axes = plt.subplots(1, 2, figsize=(9, 4.5), sharey=True)
-    for ax, (name, mask) in zip(
-        axes, (("short items", short), ("full articles", ~short)), strict=True
-    ):
+    for ax, name in zip(axes, ("short", "full"), strict=True):
         ax.plot([0, 1], [0, 1], ":", color="grey", label="perfect")
-        for j, topic in enumerate(topics):
-            bins = reliability_bins(Y[mask, j : j + 1], proba[mask, j : j + 1], n_bins=8)
-            ax.plot([b[0] for b in bins], [b[1] for b in bins], "o-", ms=3, label=topic)
-        bins = reliability_bins(Y[mask], proba[mask], n_bins=10)
-        ax.plot([b[0] for b in bins], [b[1] for b in bins], "k-", lw=2, label="all topics")
-        ax.set_title(f"{name} ({int(mask.sum())}), out of fold")
+        for topic in topics:
+            b = bins[name][topic]
+            ax.plot([x[0] for x in b], [x[1] for x in b], "o-", ms=3, label=topic)
+        b = bins[name]["all"]
+        ax.plot([x[0] for x in b], [x[1] for x in b], "k-", lw=2, label="all topics")
+        n = sum(x[2] for x in b) // len(topics)
+        title = "short items" if name == "short" else "full articles"
+        ax.set_title(f"{title} ({n}), out of fold")
         ax.set_xlabel("predicted probability")
     axes[0].set_ylabel("observed frequency")
     axes[0].legend(loc="upper left", fontsize=8)
@@ -137,9 +136,11 @@ def oof_section(
     args: argparse.Namespace, summary: dict[str, Any], old: Any
 ) -> set[tuple[str, str]]:
     """Print the OOF tables; return the (source, id) of every labelled item."""
+    from newskit._artifacts import load_manifest
     from newskit.topics import TOPICS
     from newskit.training.topics._labels import load_corpus
-    from newskit.training.topics._report import format_table, oof_tables
+    from newskit.training.topics._report import format_table, oof_tables, reliability
+    from newskit.training.topics._sampling import TrainingSet
     from newskit.training.topics._select import cross_fit, make_corpus_data, oof_scores
     from newskit.training.topics._train import SHIPPED, mapped_training_set
 
@@ -148,11 +149,21 @@ def oof_section(
     labelled = {(i.source, i.source_id) for i in items}
     if args.skip_oof:
         return labelled
-    data = make_corpus_data(items, mapped_training_set(args.data_dir))
-    with threadpool_limits(1):
-        scores = oof_scores(data, [SHIPPED])[SHIPPED]
-    ours = cross_fit(data, scores)
-    tables = oof_tables(data, ours.pred, ours.proba)
+    entry = load_manifest()["artifacts"]["topics.joblib"]
+    if args.recompute:
+        data = make_corpus_data(items, mapped_training_set(args.data_dir))
+        with threadpool_limits(1):
+            scores = oof_scores(data, [SHIPPED])[SHIPPED]
+        ours = cross_fit(data, scores)
+        tables = oof_tables(data, ours.pred, ours.proba)
+        bins = reliability(data, ours.proba)
+        where = "recomputed in this run"
+    else:
+        # The same folds and fits as `newskit train topics` ran to build the shipped
+        # file; its out-of-fold tables and reliability bins are in the manifest.
+        data = make_corpus_data(items, TrainingSet())
+        tables, bins = entry["oof"], entry["oof_reliability"]
+        where = "as recorded by `newskit train topics` in the manifest (--recompute to refit)"
     with threadpool_limits(1):
         diy = oof_tables(data, diy_oof(data))
     print(
@@ -160,12 +171,14 @@ def oof_section(
         f"{int(data.length_short.sum())} short, {int((~data.length_short).sum())} full; "
         f"{int(data.folds.max()) + 1} outlet-grouped folds; {time.perf_counter() - t0:.0f} s) =="
     )
-    print(f"shipped configuration: {SHIPPED.name}; calibration and thresholds cross-fitted")
+    print(
+        f"shipped configuration {entry['config']}; calibration and thresholds cross-fitted; "
+        f"newskit figures {where}"
+    )
     rows = [(f"newskit {k}", v) for k, v in tables["by_length"].items()]
     rows += [(f"DIY {k}", v) for k, v in diy["by_length"].items()]
     if old is not None:
-        old_pred = old.predict(data.texts)
-        prev = oof_tables(data, old_pred)
+        prev = oof_tables(data, old.predict(data.texts))
         rows += [(f"previous model {k}", v) for k, v in prev["by_length"].items()]
         summary["previous_by_length"] = prev["by_length"]
     print(format_table("by length (F1/P/R per topic, support in brackets)", rows))
@@ -184,7 +197,7 @@ def oof_section(
             f"{t['per_topic'][worst]['f1']:.3f} (>= 0.78): {'met' if met else 'NOT met'}; "
             f"Brier {t['brier']:.4f}"
         )
-    reliability_png(data.Y, ours.proba, data.length_short, PLOT, TOPICS)
+    reliability_png(bins, PLOT, TOPICS)
     print(f"reliability plot: {PLOT.relative_to(REPO)}")
     summary["oof"] = tables
     summary["diy_by_length"] = diy["by_length"]
@@ -299,6 +312,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
     ap.add_argument("--skip-oof", action="store_true", help="only the checks, speed and size")
+    ap.add_argument("--recompute", action="store_true", help="refit the out-of-fold models (slow)")
     ap.add_argument("--throughput-n", type=int, default=4000, help="articles for throughput")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)

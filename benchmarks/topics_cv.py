@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
     ap.add_argument("--grid", choices=("small", "full"), default="full")
-    ap.add_argument("--jobs", type=int, default=2, help="folds fitted at once")
+    ap.add_argument("--jobs", type=int, default=1, help="folds fitted at once")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
@@ -82,10 +82,18 @@ def main(argv: list[str] | None = None) -> int:
         scores = oof_scores(
             data,
             configs,
+            n_jobs=args.jobs,
             log=lambda m: print(
                 f"  [{time.perf_counter() - t0:5.0f} s] {m}", file=sys.stderr, flush=True
             ),
         )
+    np.savez_compressed(
+        OUT / "topics_cv_scores.npz",
+        folds=data.folds,
+        Y=data.Y,
+        short=data.length_short,
+        **{c.name: scores[c] for c in configs},
+    )
     every = np.ones(len(items), dtype=np.bool_)
     rows = []
     for c in configs:

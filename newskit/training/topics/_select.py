@@ -277,9 +277,15 @@ def oof_scores(
         docs[words] = (clf.prepare(data.texts), clf.prepare(data.mapped.texts))
     say(f"texts prepared for max_words {sorted(docs)}")
     folds = range(int(data.folds.max()) + 1)
-    results = joblib.Parallel(n_jobs=n_jobs)(
-        joblib.delayed(_fold_scores)(data, fold, groups, docs, seed) for fold in folds
-    )
+    if n_jobs == 1:
+        results = []
+        for fold in folds:
+            results.append(_fold_scores(data, fold, groups, docs, seed))
+            say(f"fold {fold} fitted")
+    else:
+        results = joblib.Parallel(n_jobs=n_jobs)(
+            joblib.delayed(_fold_scores)(data, fold, groups, docs, seed) for fold in folds
+        )
     out = {c: np.zeros((len(data.items), len(TOPICS))) for c in configs}
     for fold, fold_results in zip(folds, results, strict=True):
         test = data.folds == fold
