@@ -139,6 +139,11 @@ def test_top_level_exports() -> None:
         assert name in newskit.__all__ and hasattr(newskit, name)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a check, not a target the model was tuned to: the guideline-trained model gets 3 of "
+    "the 6 seed articles exactly (benchmarks/bench_topics.py; docs/topics.rst)",
+)
 def test_seed_articles_get_expected_topics(seed_text: str, shared_dir: Path) -> None:
     labels_file = shared_dir / "topics" / "seed-labels.jsonl"
     if not labels_file.is_file():

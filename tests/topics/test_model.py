@@ -98,3 +98,20 @@ def test_recorded_versions_are_checked_on_load(models_dir: Path) -> None:
     joblib.dump(payload, path)
     with pytest.raises(ModelVersionError):
         load_model(path, trusted=True)
+
+
+def test_shipped_model_is_the_selected_configuration() -> None:
+    from newskit._artifacts import load_manifest
+    from newskit.training.topics._train import SHIPPED
+
+    entry = load_manifest()["artifacts"]["topics.joblib"]
+    assert entry["config"] == SHIPPED.name
+    model = load_model()
+    assert (model.C, model.max_words, model.lead_words) == (
+        SHIPPED.C,
+        SHIPPED.max_words,
+        SHIPPED.lead_words,
+    )
+    assert not model.lexicon and not any("<lexicon:" in t for t in model.get_feature_names_out())
+    assert model.short_words == 80 and model.short_thresholds_ is not None
+    assert set(entry["oof"]["by_length"]) == {"short", "full"}

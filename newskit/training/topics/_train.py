@@ -30,7 +30,7 @@ from newskit.training._paths import default_data_dir
 from newskit.training.topics._card import render_card
 from newskit.training.topics._labels import LABELS_FILE, SHORT_WORDS, load_corpus
 from newskit.training.topics._mapping import MAPPING_VERSION, TOPICS
-from newskit.training.topics._report import oof_tables
+from newskit.training.topics._report import oof_tables, reliability
 from newskit.training.topics._sampling import (
     SOURCE_WEIGHTS,
     TrainingSet,
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
-SHIPPED = Config(C=4.0, mapped=0.5, max_words=400, lead_words=None, lexicon=False)
+SHIPPED = Config(C=16.0, mapped=1.0, max_words=400, lead_words=60, lexicon=False)
 #: AllSides articles sampled per editor topic for the mapped data.
 CAP_PER_LABEL = 150
 #: Examples sampled from each other mapped source.
@@ -201,6 +201,7 @@ def train_topics(
         "held_out": {k: sorted(v) for k, v in HELD_OUT.items()},
         "n_features": int(model.coef_.shape[1]),
         "oof": tables,
+        "oof_reliability": reliability(data, honest.proba),
         "command": "newskit train topics --data-dir ../shared/data --out newskit/models",
     }
     record_artifact(ARTIFACT, meta, models_dir=out_dir)
