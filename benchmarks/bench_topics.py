@@ -15,7 +15,7 @@ Prints, from one run:
    trained on mapped data only, read from git, with its own thresholds: it
    was not fitted on any label of this corpus, but some of these texts were in
    its mapped training data). Writes the reliability plot of the OOF
-   probabilities to ``docs/_static/topics-reliability.png``.
+   probabilities to ``docs/_static/charts/topics-reliability.png``.
 2. **Checks used for no choice**: Wikinews-dev (148 articles), the six seed
    articles, and cross-source checks (AllSides outlet-disjoint test split, a
    fixed quarter of BBC, NYT headlines + coder summaries, BABE sentences),
@@ -46,7 +46,7 @@ from threadpoolctl import threadpool_limits
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "benchmarks" / "out"
-PLOT = REPO / "docs" / "_static" / "topics-reliability.png"
+PLOT = REPO / "docs" / "_static" / "charts" / "topics-reliability.png"
 SEED_FILE = REPO / "seeds" / "000_af1872576b83b628.txt"
 #: The commit whose shipped model was trained on mapped data only (before the labelled corpus).
 PREVIOUS_COMMIT = "bbfd4ac"
