@@ -5,11 +5,12 @@ the terms ``t`` of the article, so each term's contribution ``x_t * w_t`` is
 exact, not an approximation: the terms listed are the ones that moved the
 score most, up and down.
 
-Only words of the article are listed. The model's other features — the
-keyword-lexicon counts it names ``<lexicon:security>`` and so on — and terms
-made only of stop words (``for``, ``has``, ``in the``) count in the score like
-any feature but say nothing to a reader about *why*, so they are left out of
-``up`` and ``down``; ``score`` still includes them.
+Only words of the article are listed (a term of the title + lead block of a
+model fitted with ``lead_words`` as ``lead:TERM``). A model's keyword-lexicon
+counts, if it has any (named ``<lexicon:security>`` and so on), and terms made
+only of stop words (``for``, ``has``, ``in the``, ``lead:of the``) count in the
+score like any feature but say nothing to a reader about *why*, so they are
+left out of ``up`` and ``down``; ``score`` still includes them.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     >>> stops = frozenset({"in", "the", "for"})
     >>> [_readable(t, stops) for t in ("talks", "in the", "<lexicon:security>", "for peace")]
     [True, False, False, True]
+    >>> [_readable(t, stops) for t in ("lead:in the", "lead:talks")]
+    [False, True]
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    return not all(word in stops for word in term.split())
+    return not all(word in stops for word in term.removeprefix("lead:").split())
 
 
 def explain_with(
