@@ -131,7 +131,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         of each prepared text (title and lead), with the same vocabulary.
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
-        :attr:`short_calibration_` and :attr:`short_thresholds_`.
+        ``short_calibration_`` and ``short_thresholds_``.
     random_state : int or None
         Seed of the calibration folds (fitting is otherwise deterministic).
 
@@ -149,8 +149,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         Platt parameters ``(a, b)``: ``p = 1 / (1 + exp(a * score + b))``.
     thresholds_ : ndarray of shape (n_topics,)
         Per-topic probability thresholds used by :meth:`predict`.
-    short_calibration_, short_thresholds_ : ndarray or None
-        The same for short texts when ``short_words`` is set, else ``None``.
+    short_calibration_ : ndarray of shape (n_topics, 2) or None
+        Platt parameters for short texts when ``short_words`` is set, else ``None``.
+    short_thresholds_ : ndarray of shape (n_topics,) or None
+        Thresholds for short texts when ``short_words`` is set, else ``None``.
     n_train_ : ndarray of shape (n_topics, 2)
         Negative and positive training examples per topic.
 
@@ -635,7 +637,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         """The threshold of every topic for each prepared text, shape ``(n_samples, n_topics)``.
 
         Equal to :attr:`thresholds_` on every row unless ``short_words`` is set,
-        when texts shorter than that get :attr:`short_thresholds_`.
+        when texts shorter than that get ``short_thresholds_``.
         """
         check_is_fitted(self, "coef_")
         return self._thresholds(self._short(list(texts)))
