@@ -54,7 +54,7 @@ def grid(kind: str) -> list[object]:
     # grid, so C and the mapped weight are searched around it (one vectorizer per fold).
     lead = 60
     configs = [Config(C=c, mapped=1.0, lead_words=lead) for c in (8.0, 16.0, 32.0)]
-    configs += [Config(C=16.0, mapped=m, lead_words=lead) for m in (0.5, 2.0)]
+    configs += [Config(C=16.0, mapped=m, lead_words=lead) for m in (0.0, 0.25, 0.5, 2.0)]
     configs += [Config(C=32.0, mapped=0.5, lead_words=lead)]
     return list(configs)
 
