@@ -15,7 +15,7 @@ predictions, never on the fold scored). Then:
 
 Wikinews-dev and the seed articles take no part here.
 
-    python benchmarks/topics_cv.py [--data-dir ../shared/data] [--grid small|full]
+    python benchmarks/topics_cv.py [--data-dir ../shared/data] [--grid small|full|wide]
 """
 
 from __future__ import annotations
