@@ -20,7 +20,12 @@ Prints, from one run:
    articles, and cross-source checks (AllSides outlet-disjoint test split, a
    fixed quarter of BBC, NYT headlines + coder summaries, BABE sentences),
    leaving out every item of the labelled corpus; the previous model's
-   figures are printed beside the shipped one's.
+   figures are printed beside the shipped one's, and so are those of the
+   **round-2 model** (the file shipped at :data:`ROUND2_COMMIT`, trained on the
+   labels before round 3), on the same items: the check sets shrink as the
+   labelled corpus grows, so figures of earlier runs are not on the same items.
+   (The round-2 model has no out-of-fold rows: it was trained on most of the
+   labelled items.)
 3. Throughput of ``classify_many`` in CPU-seconds on one thread, cold load,
    artifact size.
 
@@ -50,6 +55,8 @@ PLOT = REPO / "docs" / "_static" / "charts" / "topics-reliability.png"
 SEED_FILE = REPO / "seeds" / "000_af1872576b83b628.txt"
 #: The commit whose shipped model was trained on mapped data only (before the labelled corpus).
 PREVIOUS_COMMIT = "bbfd4ac"
+#: The commit whose shipped model was trained on the labelled corpus before round 3.
+ROUND2_COMMIT = "50978da"
 
 
 def f1(t: np.ndarray, p: np.ndarray) -> float:
@@ -57,13 +64,13 @@ def f1(t: np.ndarray, p: np.ndarray) -> float:
     return 2 * int((t & p).sum()) / denom if denom else 1.0
 
 
-def previous_model() -> Any:
-    """The model shipped at :data:`PREVIOUS_COMMIT`, read from git (``None`` if unavailable)."""
+def previous_model(commit: str = PREVIOUS_COMMIT) -> Any:
+    """The model shipped at ``commit``, read from git (``None`` if unavailable)."""
     from newskit.topics import load_model
 
     try:
         blob = subprocess.run(
-            ["git", "-C", str(REPO), "show", f"{PREVIOUS_COMMIT}:newskit/models/topics.joblib"],
+            ["git", "-C", str(REPO), "show", f"{commit}:newskit/models/topics.joblib"],
             capture_output=True,
             check=True,
         ).stdout
@@ -205,7 +212,11 @@ def oof_section(
 
 
 def checks_section(
-    args: argparse.Namespace, summary: dict[str, Any], old: Any, labelled: set[tuple[str, str]]
+    args: argparse.Namespace,
+    summary: dict[str, Any],
+    old: Any,
+    labelled: set[tuple[str, str]],
+    round2: Any = None,
 ) -> list[str]:
     """Wikinews-dev, seeds and the cross-source checks; returns full-article texts for speed."""
     import newskit
@@ -221,6 +232,7 @@ def checks_section(
 
     model = load_model()
     models = [("newskit", model)] + ([("previous", old)] if old is not None else [])
+    models += [("round-2", round2)] if round2 is not None else []
     shared = args.data_dir.parent
     dev = load_dev(shared)
     dev_texts = [f"{title}\n\n{text}" for title, text, _ in dev]
@@ -324,8 +336,11 @@ def main() -> int:
     old = previous_model()
     if old is None:
         print(f"(previous model: git show {PREVIOUS_COMMIT} failed; its figures are skipped)")
+    round2 = previous_model(ROUND2_COMMIT)
+    if round2 is None:
+        print(f"(round-2 model: git show {ROUND2_COMMIT} failed; its figures are skipped)")
     labelled = oof_section(args, summary, old)
-    pool = checks_section(args, summary, old, labelled)
+    pool = checks_section(args, summary, old, labelled, round2)
 
     articles = (pool * (args.throughput_n // len(pool) + 1))[: args.throughput_n]
     words = np.mean([len(a.split()) for a in articles])
@@ -350,6 +365,7 @@ def main() -> int:
     print(f"model: sha256 {entry['sha256'][:12]}..., {entry['config']}")
     summary.update(throughput=round(n / cpu), cold_load_s=round(load, 3), bytes=size)
     (OUT / "topics.json").write_text(json.dumps(summary, indent=2))
+    print(f"summary: {(OUT / 'topics.json').relative_to(REPO)}")
     return 0
 
 

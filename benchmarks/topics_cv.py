@@ -15,7 +15,7 @@ predictions, never on the fold scored). Then:
 
 Wikinews-dev and the seed articles take no part here.
 
-    python benchmarks/topics_cv.py [--data-dir ../shared/data] [--grid small|full]
+    python benchmarks/topics_cv.py [--data-dir ../shared/data] [--grid small|full|wide]
 """
 
 from __future__ import annotations
@@ -39,10 +39,23 @@ def grid(kind: str) -> list[object]:
 
     if kind == "small":
         return [Config(C=c, mapped=m) for c, m in itertools.product((2.0, 8.0), (0.0, 0.5))]
-    configs = [
-        Config(C=c, mapped=m) for c, m in itertools.product((8.0, 16.0, 32.0), (0.5, 1.0, 2.0))
-    ]
-    configs += [Config(C=16.0, mapped=1.0, lead_words=60), Config(C=16.0, mapped=1.0, lexicon=True)]
+    if kind == "wide":
+        # The grid of the first selection (labels-v2 round 2): the title + lead block
+        # and the keyword features against plain configurations.
+        configs = [
+            Config(C=c, mapped=m) for c, m in itertools.product((8.0, 16.0, 32.0), (0.5, 1.0, 2.0))
+        ]
+        configs += [
+            Config(C=16.0, mapped=1.0, lead_words=60),
+            Config(C=16.0, mapped=1.0, lexicon=True),
+        ]
+        return list(configs)
+    # Round 3 ("full", the default): the title + lead block won every fold of the wide
+    # grid, so C and the mapped weight are searched around it (one vectorizer per fold).
+    lead = 60
+    configs = [Config(C=c, mapped=1.0, lead_words=lead) for c in (8.0, 16.0, 32.0)]
+    configs += [Config(C=16.0, mapped=m, lead_words=lead) for m in (0.0, 0.25, 0.5, 2.0)]
+    configs += [Config(C=32.0, mapped=0.5, lead_words=lead)]
     return list(configs)
 
 
@@ -61,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
-    ap.add_argument("--grid", choices=("small", "full"), default="full")
+    ap.add_argument("--grid", choices=("small", "full", "wide"), default="full")
     ap.add_argument("--jobs", type=int, default=1, help="folds fitted at once")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -132,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             indent=2,
         )
     )
-    print(f"({time.perf_counter() - t0:.0f} s)")
+    print(f"wrote {(OUT / 'topics_cv.json').relative_to(REPO)}; ({time.perf_counter() - t0:.0f} s)")
     return 0
 
 

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print("DATASHEET.md is " + ("up to date" if same else "OUT OF DATE"))
         return 0 if same else 1
     DATASHEET.write_text(text, encoding="utf-8")
-    print(f"wrote {DATASHEET}", file=sys.stderr)
+    print(f"wrote {DATASHEET.relative_to(REPO)}", file=sys.stderr)
     return 0
 
 
