@@ -137,6 +137,11 @@ class FastPunkt:
         self._afters: dict[str, tuple[bool, _Tok]] = {}
         self._contexts: dict[str, bool] = {}
 
+    def clear_caches(self) -> None:
+        """Forget every remembered string (the splitter of a fresh process)."""
+        for cache in (self._toks, self._befores, self._afters, self._contexts):
+            cache.clear()
+
     def span_tokenize(self, text: str, marks: list[int] | None = None) -> list[tuple[int, int]]:
         """Return the ``(start, end)`` of each sentence, as NLTK's ``span_tokenize`` does.
 
