@@ -81,6 +81,18 @@ class _Vocabulary(dict[str, int]):
         self.stop = np.zeros(size, dtype=bool)
         self.stop[:n] = np.fromiter(map(self.stops.__contains__, self.names), bool, n)
         self.update(zip(self.names, range(n), strict=True))
+        #: words and stems that came from the table (ids below these)
+        self.n_seeded, self.n_seeded_stems = n, len(self.stem_names)
+
+    def forget(self) -> None:
+        """Drop every word added since the vocabulary was seeded (ids stay as seeded)."""
+        with self.lock:
+            for word in self.names[self.n_seeded :]:
+                del self[word]
+            del self.names[self.n_seeded :]
+            for stem in self.stem_names[self.n_seeded_stems :]:
+                del self.stems[stem]
+            del self.stem_names[self.n_seeded_stems :]
 
     def ids(self, tokens: list[str]) -> IntArray:
         """The global id of each token; words never seen before are added in one step."""
@@ -168,18 +180,23 @@ def _vocabulary() -> _Vocabulary:
 def forget_seen_words() -> None:
     """Return newskit's per-string caches to the state of a process that has seen no text.
 
-    Clears the sentence splitter's remembered strings, the memo of words the
-    stemmer ran on, and the shared vocabulary, which then starts again from
-    the shipped stem table (built here, so the next document does not pay
-    for it). Read-only package data stays loaded. ``benchmarks/bench_summarizers.py``
-    calls it before each first-sight timing; summaries never depend on it.
+    Clears the sentence splitter's remembered strings and the memo of words
+    the stemmer ran on, and takes the shared vocabulary back to the words of
+    the shipped stem table (dropping the words added since, or seeding a new
+    one), so the next document does not pay for the seeding. Read-only package
+    data stays loaded. Not thread-safe: call it when nothing else summarizes.
+    ``benchmarks/bench_summarizers.py`` calls it before each first-sight
+    timing; summaries never depend on it.
     """
     from newskit.text import _words
     from newskit.text._punkt import load_fast_tokenizer
 
     load_fast_tokenizer().clear_caches()
     _words._nltk_stem.cache_clear()
-    _VOCABULARY[:] = [_Vocabulary()]
+    if _VOCABULARY and _VOCABULARY[0].n_seeded == len(_words.stem_table()):
+        _VOCABULARY[0].forget()  # the same state as a new one, without rebuilding it
+    else:
+        _VOCABULARY[:] = [_Vocabulary()]
 
 
 def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:

@@ -61,3 +61,13 @@ def test_real_articles_summarize_the_same_with_and_without_the_table(data_dir: P
         sys.path.remove(str(REPO / "benchmarks"))
     with_table, without = fingerprints(data_dir, n=60)
     assert with_table == without
+
+
+def test_forgetting_takes_the_vocabulary_back_to_a_seeded_one() -> None:
+    fresh = _document._Vocabulary()
+    summarize(FIXTURES[2][0], "lexrank")
+    _document.forget_seen_words()
+    vocabulary = _document._vocabulary()
+    assert dict(vocabulary) == dict(fresh)
+    assert vocabulary.names == fresh.names and vocabulary.stems == fresh.stems
+    assert len(vocabulary) == vocabulary.n_seeded == len(_words.stem_table())
