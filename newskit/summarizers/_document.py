@@ -84,15 +84,16 @@ class _Vocabulary(dict[str, int]):
         #: words and stems that came from the table (ids below these)
         self.n_seeded, self.n_seeded_stems = n, len(self.stem_names)
 
-    def forget(self) -> None:
-        """Drop every word added since the vocabulary was seeded (ids stay as seeded)."""
-        with self.lock:
-            for word in self.names[self.n_seeded :]:
-                del self[word]
-            del self.names[self.n_seeded :]
-            for stem in self.stem_names[self.n_seeded_stems :]:
-                del self.stems[stem]
-            del self.stem_names[self.n_seeded_stems :]
+    def copy(self) -> _Vocabulary:  # type: ignore[override]
+        """A new vocabulary with the same words, stems and ids (nothing shared that changes)."""
+        new = _Vocabulary.__new__(_Vocabulary)
+        dict.__init__(new, self)
+        new.stops, new.lock = self.stops, threading.Lock()
+        new.names, new.stem_names = list(self.names), list(self.stem_names)
+        new.stems = dict(self.stems)
+        new.stem_of, new.stop = self.stem_of.copy(), self.stop.copy()
+        new.n_seeded, new.n_seeded_stems = self.n_seeded, self.n_seeded_stems
+        return new
 
     def ids(self, tokens: list[str]) -> IntArray:
         """The global id of each token; words never seen before are added in one step."""
@@ -168,6 +169,7 @@ class _Vocabulary(dict[str, int]):
 
 
 _VOCABULARY: list[_Vocabulary] = []
+_PRISTINE: list[_Vocabulary] = []
 
 
 def _vocabulary() -> _Vocabulary:
@@ -181,9 +183,9 @@ def forget_seen_words() -> None:
     """Return newskit's per-string caches to the state of a process that has seen no text.
 
     Clears the sentence splitter's remembered strings and the memo of words
-    the stemmer ran on, and takes the shared vocabulary back to the words of
-    the shipped stem table (dropping the words added since, or seeding a new
-    one), so the next document does not pay for the seeding. Read-only package
+    the stemmer ran on, and replaces the shared vocabulary with a copy of a
+    freshly seeded one (the first call seeds and keeps it), so the next
+    document does not pay for the seeding. Read-only package
     data stays loaded. Not thread-safe: call it when nothing else summarizes.
     ``benchmarks/bench_summarizers.py`` calls it before each first-sight
     timing; summaries never depend on it.
@@ -193,10 +195,10 @@ def forget_seen_words() -> None:
 
     load_fast_tokenizer().clear_caches()
     _words._nltk_stem.cache_clear()
-    if _VOCABULARY and _VOCABULARY[0].n_seeded == len(_words.stem_table()):
-        _VOCABULARY[0].forget()  # the same state as a new one, without rebuilding it
-    else:
-        _VOCABULARY[:] = [_Vocabulary()]
+    if not _PRISTINE or _PRISTINE[0].n_seeded != len(_words.stem_table()):
+        _PRISTINE[:] = [_Vocabulary()]  # kept, never used: copied for each reset
+    # a new vocabulary: documents made before keep theirs, unchanged
+    _VOCABULARY[:] = [_PRISTINE[0].copy()]
 
 
 def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:

@@ -330,6 +330,30 @@ class FastPunkt:
         known = self._toks.get(tok)
         if known is not None:
             return known
+        if tok.isalpha():  # "The": no rule below applies to a word of letters only
+            typ = tok.lower()
+            info = _Tok(
+                tok, _PLAIN, False, typ, typ, False, tok[0].isupper(), tok[0].islower(), False, True
+            )
+            return _bounded_put(self._toks, tok, info)
+        if tok[-1] == "." and tok[:-1].isalpha():  # "said.", "Mr.": letters and a period
+            typ = tok.lower()
+            no_period = typ[:-1]
+            kind = _ABBR if no_period in self._abbrev else _BREAK
+            initial = len(tok) == 2
+            info = _Tok(
+                tok,
+                kind,
+                True,
+                no_period,
+                no_period if kind == _BREAK else typ,
+                initial,
+                tok[0].isupper(),
+                tok[0].islower(),
+                False,
+                kind != _ABBR and not initial,
+            )
+            return _bounded_put(self._toks, tok, info)
         period_final = tok.endswith(".")
         if tok in _SENT_END:
             kind = _BREAK

@@ -63,11 +63,17 @@ def test_real_articles_summarize_the_same_with_and_without_the_table(data_dir: P
     assert with_table == without
 
 
-def test_forgetting_takes_the_vocabulary_back_to_a_seeded_one() -> None:
+def test_forgetting_gives_a_seeded_vocabulary_and_spares_older_documents() -> None:
     fresh = _document._Vocabulary()
-    summarize(FIXTURES[2][0], "lexrank")
+    older = _document.build_document(FIXTURES[2][0], title=FIXTURES[2][1])
+    want = older.stem_vocab
+    summarize(FIXTURES[1][0], "edmundson")
     _document.forget_seen_words()
     vocabulary = _document._vocabulary()
     assert dict(vocabulary) == dict(fresh)
     assert vocabulary.names == fresh.names and vocabulary.stems == fresh.stems
     assert len(vocabulary) == vocabulary.n_seeded == len(_words.stem_table())
+    assert older.stem_vocab == want  # its vocabulary was not changed
+    summarize(FIXTURES[1][0], "kl")  # the new vocabulary learns words of its own
+    assert len(_document._vocabulary()) > vocabulary.n_seeded
+    assert len(older._index.vocabulary) > len(fresh)
