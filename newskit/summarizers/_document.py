@@ -84,7 +84,7 @@ class _Vocabulary(dict[str, int]):
         #: words and stems that came from the table (ids below these)
         self.n_seeded, self.n_seeded_stems = n, len(self.stem_names)
 
-    def copy(self) -> _Vocabulary:  # type: ignore[override]
+    def copy(self) -> _Vocabulary:
         """A new vocabulary with the same words, stems and ids (nothing shared that changes)."""
         new = _Vocabulary.__new__(_Vocabulary)
         dict.__init__(new, self)
