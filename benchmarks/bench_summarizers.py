@@ -39,7 +39,9 @@ Punkt parameters instead (for sentences and inside ``nltk.word_tokenize``).
 All times are CPU time of the benchmark process (the machine is shared), with
 BLAS limited to one thread for both sides.
 
-Usage: ``nice python benchmarks/bench_summarizers.py [--articles 200] [--speed 100]``
+Usage: ``nice python benchmarks/bench_summarizers.py [--articles 200] [--speed 100]``;
+``--prep-only`` prints only the cost before ranking, with and without the stem
+table (two rounds each, alternating).
 """
 
 from __future__ import annotations
@@ -330,12 +332,53 @@ def _med(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
+def _print_prep(prep: dict[str, list[float]]) -> None:
+    for part, label in [
+        ("split", "sentence split + English check"),
+        ("ids", "tokens, stems, word ids"),
+        ("prep", "both"),
+    ]:
+        cold, warm = _med(prep[f"{part} cold"]), _med(prep[f"{part} warm"])
+        running = _med(prep[f"{part} running"])
+        print(
+            f"  {label:31s} cold {cold:6.3f}  running {running:6.3f}  warm {warm:6.3f}  "
+            f"cold/warm {cold / warm:4.2f}  running/warm {running / warm:4.2f}"
+        )
+
+
+def prep_only(data_dir: Path, n: int) -> int:
+    """The cost before ranking with the stem table and without it, alternating twice."""
+    texts = ["\n\n".join(a.body) for a in cnndm_articles(data_dir)[:n]]
+    others = (xsum_texts(data_dir) * 2)[: len(texts)]
+    summarize(texts[0], "lexrank")
+    print(f"before ranking, median CPU ms per article over {len(texts)} FRANK CNN/DM articles")
+    try:
+        for use in (False, True, False, True):
+            _words.USE_STEM_TABLE = use
+            print(
+                "with the stem table:"
+                if use
+                else "without the stem table (NLTK for every new word):"
+            )
+            _print_prep(preparation(texts, others))
+    finally:
+        _words.USE_STEM_TABLE = True
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--articles", type=int, default=200, help="articles for parity")
     parser.add_argument("--speed", type=int, default=100, help="CNN/DM articles for speed")
+    parser.add_argument(
+        "--prep-only",
+        action="store_true",
+        help="print only the cost before ranking, with and without the stem table",
+    )
     args = parser.parse_args(argv)
+    if args.prep_only:
+        return prep_only(args.data_dir, args.speed)
 
     table_ms, seed_ms, held_mb = one_time_costs()  # first: nothing has loaded them yet
     parity_docs = [build_document(a) for a in parity_articles(args.data_dir, args.articles)]
@@ -374,17 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         "cache is forgotten;\nrunning: first sight after one other article; warm: "
         "the same article again; target cold/warm <= 2):"
     )
-    for part, label in [
-        ("split", "sentence split + English check"),
-        ("ids", "tokens, stems, word ids"),
-        ("prep", "both"),
-    ]:
-        cold, warm = _med(prep[f"{part} cold"]), _med(prep[f"{part} warm"])
-        running = _med(prep[f"{part} running"])
-        print(
-            f"  {label:31s} cold {cold:6.3f}  running {running:6.3f}  warm {warm:6.3f}  "
-            f"cold/warm {cold / warm:4.2f}  running/warm {running / warm:4.2f}"
-        )
+    _print_prep(prep)
 
     # -- parity and algorithm-only speed -------------------------------------
     print()
