@@ -21,9 +21,16 @@ from newskit._articletext import ArticleText, article_text
 from newskit._errors import InputValueError
 from newskit._types import Content
 from newskit.summarizers._linalg import Matrix, counts_matrix, entries
-from newskit.text._words import stem_token
+from newskit.text._words import stem_table, stem_token, stem_tokens
 
-__all__ = ["MAX_CHARS", "MAX_SENTENCE_CHARS", "Document", "build_document", "document_of"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_SENTENCE_CHARS",
+    "Document",
+    "build_document",
+    "document_of",
+    "forget_seen_words",
+]
 
 _WORDISH = re.compile(r"[^\W_]")
 
@@ -42,11 +49,12 @@ VOCABULARY_LIMIT = 1 << 20
 class _Vocabulary(dict[str, int]):
     """Every word seen so far -> a global id, with its stem id and stop-word flag.
 
-    Looking a token up is a C-level dict access (``map(vocabulary.__getitem__,
-    tokens)``); only a word never seen before runs Python code (``__missing__``
-    stems it once). News reuses a small vocabulary, so after the first few
-    documents nearly every lookup is a hit. A lock guards the insertions, so
-    threads may share it.
+    It starts with the words of the shipped stem table (stemmed by NLTK when
+    the table was built), so the frequent words of an article never seen
+    before already have their ids. Looking a token up is a C-level dict access
+    (:meth:`ids`); the new words of a document are added in one step
+    (:meth:`add`), and only a word the table lacks runs the stemmer. A lock
+    guards the insertions, so threads may share it.
     """
 
     def __init__(self) -> None:
@@ -54,30 +62,89 @@ class _Vocabulary(dict[str, int]):
 
         super().__init__()
         self.stops = stop_words()
-        self.stems: dict[str, int] = {}
-        self.stem_names: list[str] = []
-        self.names: list[str] = []
-        self.stem_of = np.zeros(1024, dtype=np.int64)
-        self.stop = np.zeros(1024, dtype=bool)
         self.lock = threading.Lock()
-        self._flags: dict[frozenset[str], np.ndarray] = {}
+        table = stem_table()
+        #: the words, indexed by id
+        self.names: list[str] = list(table)
+        stems = list(table.values())
+        #: the stems, indexed by stem id, and stem -> stem id
+        self.stem_names: list[str] = list(dict.fromkeys(stems))
+        self.stems: dict[str, int] = dict(
+            zip(self.stem_names, range(len(self.stem_names)), strict=True)
+        )
+        n = len(self.names)
+        size = 1024
+        while size < n + 1024:
+            size *= 2
+        self.stem_of = np.zeros(size, dtype=np.int64)
+        self.stem_of[:n] = np.fromiter(map(self.stems.__getitem__, stems), np.int64, n)
+        self.stop = np.zeros(size, dtype=bool)
+        self.stop[:n] = np.fromiter(map(self.stops.__contains__, self.names), bool, n)
+        self.update(zip(self.names, range(n), strict=True))
+        #: words and stems that came from the table (ids below these)
+        self.n_seeded, self.n_seeded_stems = n, len(self.stem_names)
 
-    def stem_flags(self, stems: frozenset[str]) -> np.ndarray:
-        """Boolean array over every stem id so far: which are in ``stems``.
+    def copy(self) -> _Vocabulary:
+        """A new vocabulary with the same words, stems and ids (nothing shared that changes)."""
+        new = _Vocabulary.__new__(_Vocabulary)
+        dict.__init__(new, self)
+        new.stops, new.lock = self.stops, threading.Lock()
+        new.names, new.stem_names = list(self.names), list(self.stem_names)
+        new.stems = dict(self.stems)
+        new.stem_of, new.stop = self.stem_of.copy(), self.stop.copy()
+        new.n_seeded, new.n_seeded_stems = self.n_seeded, self.n_seeded_stems
+        return new
 
-        Cached per set (word lists are reused document after document) and
-        extended as the vocabulary learns new stems, so a document pays one gather.
+    def ids(self, tokens: list[str]) -> IntArray:
+        """The global id of each token; words never seen before are added in one step."""
+        found = list(map(self.get, tokens))
+        if None in found:
+            self.add([w for w, i in zip(tokens, found, strict=True) if i is None])
+            found = list(map(self.__getitem__, tokens))
+        return np.fromiter(found, np.int64, len(found))
+
+    def add(self, words: list[str]) -> None:
+        """Give each new word of ``words`` an id, its stem id and its stop-word flag.
+
+        The stems come from the shipped table (one dict look-up each) or NLTK;
+        the arrays grow once for the whole batch.
         """
-        n = len(self.stem_names)
-        flags = self._flags.get(stems)
-        if flags is None or flags.size < n:
-            have = 0 if flags is None else flags.size
-            new = np.fromiter((s in stems for s in self.stem_names[have:n]), bool, n - have)
-            flags = new if flags is None else np.concatenate([flags, new])
-            if len(self._flags) >= 16:  # at most 16 word lists x 1 byte per stem
-                self._flags.clear()
-            self._flags[stems] = flags
-        return flags
+        new = list(dict.fromkeys(words))
+        stems = stem_tokens(new)
+        with self.lock:
+            keep = [(w, s) for w, s in zip(new, stems, strict=True) if w not in self]
+            if not keep:  # another thread added them meanwhile
+                return
+            start = len(self)
+            end = start + len(keep)
+            stem_of, stop = self.stem_of, self.stop
+            if end > stem_of.size:
+                # new arrays, filled before they are published: readers that took
+                # the old ones still find every id they looked up
+                size = stem_of.size
+                while size < end:
+                    size *= 2
+                stem_of = np.zeros(size, dtype=np.int64)
+                stem_of[:start] = self.stem_of[:start]
+                stop = np.zeros(size, dtype=bool)
+                stop[:start] = self.stop[:start]
+            known, names = self.stems, self.stem_names
+            sids = []
+            for _, stem in keep:
+                sid = known.get(stem)
+                if sid is None:
+                    sid = known[stem] = len(names)
+                    names.append(stem)
+                sids.append(sid)
+            stem_of[start:end] = sids
+            stops = self.stops
+            stop[start:end] = [w in stops for w, _ in keep]
+            self.stem_of, self.stop = stem_of, stop
+            added = [w for w, _ in keep]
+            self.names.extend(added)
+            self.update(
+                zip(added, range(start, end), strict=True)
+            )  # last: visible once the rows are filled
 
     def __missing__(self, word: str) -> int:
         stem = stem_token(word)
@@ -102,6 +169,7 @@ class _Vocabulary(dict[str, int]):
 
 
 _VOCABULARY: list[_Vocabulary] = []
+_PRISTINE: list[_Vocabulary] = []
 
 
 def _vocabulary() -> _Vocabulary:
@@ -109,6 +177,28 @@ def _vocabulary() -> _Vocabulary:
     if not _VOCABULARY or len(_VOCABULARY[0]) >= VOCABULARY_LIMIT:
         _VOCABULARY[:] = [_Vocabulary()]
     return _VOCABULARY[0]
+
+
+def forget_seen_words() -> None:
+    """Return newskit's per-string caches to the state of a process that has seen no text.
+
+    Clears the sentence splitter's remembered strings and the memo of words
+    the stemmer ran on, and replaces the shared vocabulary with a copy of a
+    freshly seeded one (the first call seeds and keeps it), so the next
+    document does not pay for the seeding. Read-only package
+    data stays loaded. Not thread-safe: call it when nothing else summarizes.
+    ``benchmarks/bench_summarizers.py`` calls it before each first-sight
+    timing; summaries never depend on it.
+    """
+    from newskit.text import _words
+    from newskit.text._punkt import load_fast_tokenizer
+
+    load_fast_tokenizer().clear_caches()
+    _words._nltk_stem.cache_clear()
+    if not _PRISTINE or _PRISTINE[0].n_seeded != len(_words.stem_table()):
+        _PRISTINE[:] = [_Vocabulary()]  # kept, never used: copied for each reset
+    # a new vocabulary: documents made before keep theirs, unchanged
+    _VOCABULARY[:] = [_PRISTINE[0].copy()]
 
 
 def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:
@@ -137,20 +227,26 @@ class _Index:
     def __init__(self, flat: list[str]) -> None:
         # one vocabulary for the whole document, even if another thread replaces it
         vocabulary = self.vocabulary = _vocabulary()
-        self.gids = np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
-        self.is_stop = vocabulary.stop[self.gids]
+        # The distinct words in order of first occurrence are the word ids; only
+        # they are looked up in the (large) shared vocabulary.
+        distinct = list(dict.fromkeys(flat))
+        local = dict(zip(distinct, range(len(distinct)), strict=True))
+        word_ids = np.fromiter(map(local.__getitem__, flat), np.int64, len(flat))
+        word_gids = vocabulary.ids(distinct)
+        #: word id of each token, and the global id of each word
+        self.words: tuple[IntArray, IntArray] = (word_ids, word_gids)
+        self.is_stop: np.ndarray = vocabulary.stop[word_gids][word_ids]
+        # Stems numbered by first occurrence among the distinct words (in their
+        # order of first occurrence) are numbered by first occurrence among tokens.
+        stem_of_word, stem_gids = _first_seen(vocabulary.stem_of[word_gids])
         #: stem id of each token, and the global id of each stem
-        self.stem_ids, self.stem_gids = _first_seen(vocabulary.stem_of[self.gids])
+        self.stem_ids: IntArray = stem_of_word[word_ids]
+        self.stem_gids = stem_gids
 
     @cached_property
     def stem_local(self) -> dict[int, int]:
         """Global stem id -> stem id in this document."""
         return dict(zip(self.stem_gids.tolist(), range(self.stem_gids.size), strict=True))
-
-    @cached_property
-    def words(self) -> tuple[IntArray, IntArray]:
-        """Word id of each token, and the global id of each word."""
-        return _first_seen(self.gids)
 
 
 class Document:
@@ -296,12 +392,11 @@ class Document:
     def stem_mask(self, stems: frozenset[str] | set[str]) -> np.ndarray:
         """Boolean array over :attr:`stem_vocab`: which stems are in ``stems``."""
         index = self._index
-        if isinstance(stems, frozenset):
-            return np.asarray(index.vocabulary.stem_flags(stems)[index.stem_gids], dtype=bool)
-        known, local = index.vocabulary.stems, index.stem_local
-        mask = np.zeros(len(local), dtype=bool)
-        hits = [local.get(known.get(s, -1), -1) for s in stems]
-        mask[[h for h in hits if h >= 0]] = True
+        names = index.vocabulary.stem_names
+        gids = index.stem_gids.tolist()
+        mask: np.ndarray = np.fromiter(
+            map(stems.__contains__, map(names.__getitem__, gids)), bool, len(gids)
+        )
         return mask
 
 

@@ -137,6 +137,11 @@ class FastPunkt:
         self._afters: dict[str, tuple[bool, _Tok]] = {}
         self._contexts: dict[str, bool] = {}
 
+    def clear_caches(self) -> None:
+        """Forget every remembered string (the splitter of a fresh process)."""
+        for cache in (self._toks, self._befores, self._afters, self._contexts):
+            cache.clear()
+
     def span_tokenize(self, text: str, marks: list[int] | None = None) -> list[tuple[int, int]]:
         """Return the ``(start, end)`` of each sentence, as NLTK's ``span_tokenize`` does.
 
@@ -325,6 +330,30 @@ class FastPunkt:
         known = self._toks.get(tok)
         if known is not None:
             return known
+        if tok.isalpha():  # "The": no rule below applies to a word of letters only
+            typ = tok.lower()
+            info = _Tok(
+                tok, _PLAIN, False, typ, typ, False, tok[0].isupper(), tok[0].islower(), False, True
+            )
+            return _bounded_put(self._toks, tok, info)
+        if tok[-1] == "." and tok[:-1].isalpha():  # "said.", "Mr.": letters and a period
+            typ = tok.lower()
+            no_period = typ[:-1]
+            kind = _ABBR if no_period in self._abbrev else _BREAK
+            initial = len(tok) == 2
+            info = _Tok(
+                tok,
+                kind,
+                True,
+                no_period,
+                no_period if kind == _BREAK else typ,
+                initial,
+                tok[0].isupper(),
+                tok[0].islower(),
+                False,
+                kind != _ABBR and not initial,
+            )
+            return _bounded_put(self._toks, tok, info)
         period_final = tok.endswith(".")
         if tok in _SENT_END:
             kind = _BREAK

@@ -18,6 +18,7 @@ __all__ = ["TARGETS", "add_parser", "data_dir_option", "out_option"]
 #: target name -> module implementing it (``HELP``, ``add_arguments``, ``run``)
 TARGETS: dict[str, str] = {
     "punkt": "newskit.training._punkt",
+    "stems": "newskit.training._stems",
     "stopwords": "newskit.training._stopwords",
     "summarizer": "newskit.training._summarizer",
     "topics": "newskit.training.topics._train",
