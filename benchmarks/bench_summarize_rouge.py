@@ -7,6 +7,8 @@ the previous ``default`` (the lead blend alone, ``summarizer_default.json``),
 and sumy's best method on that data set (every sumy method is run; the one
 with the highest mean ROUGE-1 is shown), each with the difference to Lead-k
 and its 95% paired bootstrap interval (articles resampled, 2,000 draws, seed 0).
+``--sumy-methods`` restricts the sumy methods tried (the command line used for a
+saved result is printed at its top).
 
 ROUGE is ``newskit.evaluate.rouge``: rouge-score's ROUGE-1/2 with the Porter
 stemmer (ROUGE-L = ROUGE-Lsum, as in the published CNN/DM tables).
@@ -165,11 +167,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-sumy", action="store_true", help="skip sumy")
     parser.add_argument(
+        "--sumy-methods",
+        default=",".join(SUMY_METHODS),
+        help="the sumy methods to run for 'sumy best' (default: all)",
+    )
+    parser.add_argument(
         "--all-methods",
         action="store_true",
         help="also print every newskit method (not only the ones above)",
     )
     args = parser.parse_args(argv)
+    print("command: python benchmarks/bench_summarize_rouge.py " + " ".join(argv or sys.argv[1:]))
     titles = {
         "val": "CNN/DM validation sample",
         "frank": "FRANK CNN/DM, raw text",
@@ -187,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if not args.no_sumy:
             sumy = {}
-            for method in SUMY_METHODS:
+            for method in args.sumy_methods.split(","):
                 sumy[method] = _score(
                     items, _by_method(method, "sumy", **({"seed": 0} if method == "random" else {}))
                 )

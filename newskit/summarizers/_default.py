@@ -91,7 +91,7 @@ class DefaultSummarizer(Summarizer):
 
     **Up to** ``max_sentences`` **sentences** (the artifact's constant, 3 or more):
     each sentence gets the log-odds of gradient-boosted trees over
-    :data:`~newskit.summarizers._sentence_features.TRAINED_FEATURES` (position,
+    the 29 ``TRAINED_FEATURES`` of ``_sentence_features`` (position,
     length, headline and lead overlap, TF-IDF centrality, coverage, quotes,
     numbers, word statistics) plus a logistic regression on those features and
     the sentence's hashed words, minus ``length_penalty * log(1 + words)``;
