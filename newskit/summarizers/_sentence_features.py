@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
+from itertools import chain
 
 import numpy as np
 
@@ -12,11 +14,16 @@ from newskit.summarizers._graph import shared_overlap_degree
 from newskit.summarizers._stack import Stack, segment_standardised
 
 __all__ = [
+    "EXTRA_FEATURES",
     "FEATURES",
+    "HASH_BUCKETS",
     "MAX_DEGREE_SENTENCES",
+    "TRAINED_FEATURES",
+    "hashed_words",
     "sentence_features",
     "stacked_features",
     "standardised",
+    "trained_features",
 ]
 
 #: Most sentences for which the word-overlap degree features are computed.
@@ -162,3 +169,107 @@ def stacked_features(stack: Stack) -> np.ndarray:
 def sentence_features(doc: Document) -> np.ndarray:
     """Return the ``(n_sentences, len(FEATURES))`` feature matrix of ``doc``."""
     return stacked_features(Stack([doc]))
+
+
+# -- the trained (CNN/DailyMail) model's features --------------------------------
+
+_SAID = re.compile(r"\b(?:said|says|told|according)\b", re.IGNORECASE)
+_STARTS_QUOTE = re.compile("^[\"'“‘]")
+_ENDS_QUOTE = re.compile("[\"'”’][)]?$")
+_COLON = re.compile(r"[:;]")
+
+#: Columns :func:`trained_features` adds to :data:`FEATURES`.
+EXTRA_FEATURES: tuple[str, ...] = (
+    "log_sentences",
+    "log_document_tokens",
+    "length_z",
+    "centrality_z",
+    "centrality_rank",
+    "first_overlap",
+    "stop_share",
+    "starts_quote",
+    "ends_quote",
+    "said",
+    "colon",
+    "length_share",
+)
+#: Every column of :func:`trained_features`.
+TRAINED_FEATURES: tuple[str, ...] = FEATURES + EXTRA_FEATURES
+#: Buckets of the hashed word features (:func:`hashed_words`).
+HASH_BUCKETS = 1 << 16
+
+
+def _within_rank(x: np.ndarray, stack: Stack) -> np.ndarray:
+    """Rank of each row's ``x`` within its document, best (largest) = 0, as a share of
+    the document's size (ties broken by position)."""
+    order = np.lexsort((stack.position, -x, stack.doc_of_row))
+    rank = np.empty(x.size, dtype=np.float64)
+    rank[order] = np.arange(x.size) - stack.starts[stack.doc_of_row[order]]
+    out: np.ndarray = rank / stack.per_row(np.maximum(stack.sizes, 1))
+    return out
+
+
+def trained_features(stack: Stack) -> np.ndarray:
+    """Return the ``(stack.n_rows, len(TRAINED_FEATURES))`` matrix: :func:`stacked_features`
+    plus :data:`EXTRA_FEATURES`, all from lower-cased words (they mean the same on the
+    lower-cased, tokenized training text as on cased text at run time)."""
+    n = stack.n_rows
+    x = np.zeros((n, len(TRAINED_FEATURES)))
+    if n == 0:
+        return x
+    base = len(FEATURES)
+    x[:, :base] = stacked_features(stack)
+    length = stack.lengths.astype(np.float64)
+    doc_tokens = stack.doc_sums(length)
+    x[:, base] = stack.per_row(np.log1p(stack.sizes))
+    x[:, base + 1] = stack.per_row(np.log1p(doc_tokens))
+    x[:, base + 2] = segment_standardised(length, stack)
+    centrality = x[:, FEATURES.index("centrality")]
+    x[:, base + 3] = segment_standardised(centrality, stack)
+    x[:, base + 4] = _within_rank(centrality, stack)
+    rows, cols, values, col_doc, *_ = stack.cells
+    in_first = np.zeros(col_doc.size, dtype=np.float64)
+    first_rows = stack.starts[stack.sizes > 0]
+    in_first[cols[np.isin(rows, first_rows)]] = 1.0
+    content = np.bincount(rows, minlength=n).astype(np.float64)
+    hits = np.bincount(rows, weights=in_first[cols], minlength=n)
+    np.divide(hits, content, out=x[:, base + 5], where=content > 0)
+    words = np.bincount(rows, weights=values, minlength=n)
+    np.divide(length - words, length, out=x[:, base + 6], where=length > 0)
+    text = stack.sentences
+    x[:, base + 7] = _matches(_STARTS_QUOTE, text)
+    x[:, base + 8] = _matches(_ENDS_QUOTE, text)
+    x[:, base + 9] = _matches(_SAID, text)
+    x[:, base + 10] = _matches(_COLON, text)
+    per_doc = stack.per_row(doc_tokens)
+    np.divide(length, per_doc, out=x[:, base + 11], where=per_doc > 0)
+    return x
+
+
+class _Buckets(dict[str, int]):
+    """Word -> hash bucket (crc32, the same in every process), computed once per word."""
+
+    def __missing__(self, word: str) -> int:
+        bucket = zlib.crc32(word.encode("utf-8")) % HASH_BUCKETS
+        if len(self) < 1 << 20:
+            self[word] = bucket
+        return bucket
+
+
+_BUCKETS = _Buckets()
+
+
+def hashed_words(stack: Stack) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, buckets and values of each sentence's distinct lower-cased words, hashed
+    into :data:`HASH_BUCKETS` columns, each row scaled to unit length (a row's
+    duplicated buckets are summed by the consumer)."""
+    tokens = stack._tokens
+    lengths = stack.lengths
+    flat = list(chain.from_iterable(tokens))
+    buckets = np.fromiter(map(_BUCKETS.__getitem__, flat), np.int64, len(flat))
+    rows = np.repeat(np.arange(stack.n_rows), lengths)
+    keys = np.unique(rows * HASH_BUCKETS + buckets)
+    rows, buckets = keys // HASH_BUCKETS, keys % HASH_BUCKETS
+    counts = np.bincount(rows, minlength=stack.n_rows).astype(np.float64)
+    values = 1.0 / np.sqrt(np.maximum(counts[rows], 1.0))
+    return rows, buckets, values
