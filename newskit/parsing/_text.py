@@ -9,14 +9,15 @@ runs until the next article start (:mod:`~newskit.parsing._split`).
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from newskit._article import Article, Section
-from newskit._errors import InputTypeError, InputValueError
+from newskit._errors import InputTypeError, InputValueError, ParseWarning
 from newskit._input import ensure_text, refuse_locator
-from newskit.parsing._dates import DateStamp
-from newskit.parsing._lines import Kind, Line, classify, link, mark_flush
+from newskit.parsing._dates import DateStamp, find_date
+from newskit.parsing._lines import Kind, Line, classify, link
 from newskit.parsing._pagecopy import is_heading_shape, is_page_copy, select
 from newskit.parsing._shapes import is_caption, is_title_like, split_dateline, subhead
 from newskit.parsing._sniff import starts_like_html
@@ -301,7 +302,17 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
             "text starts like an HTML document; use newskit.parse_html, "
             "or newskit.parse, which tells HTML from text"
         )
-    return read_lines(classify(text), now, text=text).articles
+    parsed = read_lines(classify(text), now)
+    if parsed.uncertain:
+        warnings.warn(
+            ParseWarning(
+                f"page copy: read {len(parsed.articles)} article(s), but prose that may be "
+                "another article was left out as page chrome (several page copies in one "
+                "file whose boundaries could not be told?)"
+            ),
+            stacklevel=2,
+        )
+    return parsed.articles
 
 
 @dataclass
@@ -314,55 +325,87 @@ class Parsed:
     chrome : list of str
         Every non-blank line that is in no field: page chrome.
     page_copy : bool
-        Whether the text was read as a whole-page copy (one article kept, the
-        rest of the page recorded as chrome).
+        Whether the text was read as a whole-page copy (one article per copied
+        page kept, the rest of the page recorded as chrome).
+    uncertain : bool
+        Whether prose that may be another article was recorded as chrome
+        (``parse_text`` then warns with :class:`~newskit.ParseWarning`).
     """
 
     articles: list[Article]
     chrome: list[str]
     page_copy: bool
+    uncertain: bool = False
+
+
+_DATE_ABOVE = 8  # lines above a page copy's title searched for its date
+_DATE_BELOW = 12  # content lines from the title down searched for it
+
+
+def _find_header_date(lines: list[Line], start: int, end: int, draft: _Draft) -> None:
+    """Take the first date written inside a line near the top of a page copy's article.
+
+    Page headers print the date beside a byline, a reading time or a
+    category ("By Ana Ribeiro | March 14, 2025 | 4 min read"), which is no
+    date line. The line itself stays where it was read (body or chrome).
+    """
+    seen = 0
+    for line in lines[start:end]:
+        if line.kind is Kind.BLANK:
+            continue
+        stamp = find_date(line.text)
+        if stamp is not None:
+            draft.take_dates((stamp,))
+            return
+        seen += 1
+        if seen >= _DATE_ABOVE + _DATE_BELOW:
+            return
 
 
 def _read_page_copy(
     lines: list[Line], now: datetime | None
-) -> tuple[list[Article], list[str]] | None:
-    """Read the one article :func:`select` finds; return it and the lines left out."""
+) -> tuple[list[Article], list[str], bool] | None:
+    """Read the articles :func:`select` finds; return them, the lines left out and
+    whether prose that may be another article was among them."""
     picked = select(lines)
-    if picked is None:
+    if not picked.pages:
         return None
-    kept: list[Line] = []
+    articles: list[Article] = []
     dropped: list[str] = []
-    title: int | None = None
-    for i, line in enumerate(lines):
-        if line.kind is Kind.BLANK:
-            if picked.start <= i < picked.end:
+    at = 0
+    for page in picked.pages:
+        kept: list[Line] = []
+        title: int | None = None
+        for i in range(at, page.end):
+            line = lines[i]
+            if line.kind is Kind.BLANK:
+                if page.start <= i:
+                    kept.append(line)
+            elif i < page.start or i in page.drop or line.kind is Kind.CHROME:
+                # page chrome leaves no trace in the kept lines: beside the header
+                # it would turn the first paragraphs into captions
+                dropped.append(line.text)
+            else:
+                if i == page.title:
+                    title = len(kept)
                 kept.append(line)
-        elif i < picked.start or i >= picked.end or i in picked.drop or line.kind is Kind.CHROME:
-            # page chrome leaves no trace in the kept lines: beside the header
-            # it would turn the first paragraphs into captions
-            dropped.append(line.text)
-        else:
-            if i == picked.title:
-                title = len(kept)
-            kept.append(line)
-    link(kept)
-    draft, _ = _read_article(kept, 0, title, split=False, flush_heads=picked.indented)
-    articles = [] if draft.is_empty() else [draft.build(now)]
-    return articles, dropped
+        link(kept)
+        draft, _ = _read_article(kept, 0, title, split=False, flush_heads=page.indented)
+        if not draft.stamps and not draft.is_empty():
+            _find_header_date(lines, max(at - 1, page.start - _DATE_ABOVE, 0), page.end, draft)
+        if not draft.is_empty():
+            articles.append(draft.build(now))
+        at = page.end
+    dropped += [line.text for line in lines[at:] if line.kind is not Kind.BLANK]
+    return articles, dropped, picked.uncertain
 
 
-def read_lines(lines: list[Line], now: datetime | None = None, *, text: str = "") -> Parsed:
-    """Read classified lines into articles: a page copy gives one, a dump one per article.
-
-    ``text`` is what ``lines`` were classified from; a page copy reads its
-    indentation (headings flush left).
-    """
+def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
+    """Read classified lines into articles: a page copy gives one, a dump one per article."""
     if is_page_copy(lines):
-        if text:
-            mark_flush(lines, text)
         page = _read_page_copy(lines, now)
         if page is not None:
-            return Parsed(page[0], page[1], True)
+            return Parsed(page[0], page[1], True, uncertain=page[2])
     articles = []
     start, title = 0, _first_title(lines)
     while start < len(lines):
