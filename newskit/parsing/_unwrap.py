@@ -117,30 +117,38 @@ def unwrap(lines: list[str], width: int | None = None) -> list[str]:
         if width is None:
             return lines
     out: list[str] = []
-    size = 0  # length of the last physical line of out[-1]
-    cont: int | None = None  # the indentation a continuation of out[-1] must have
+    parts: list[str] = []  # the physical lines of the paragraph being joined
+    size = 0  # length of the last physical line
+    cont: int | None = None  # the indentation a continuation must have
     for raw in lines:
         text = raw.strip()
         if not text:
+            if parts:
+                out.append(" ".join(parts))
+                parts = []
             out.append(raw)
             cont = None
             continue
         indent = _indent(raw)
-        first = text.split(None, 1)[0]
+        first = text.split(None, 1)[0] if len(text) <= width else ""
         if (
             cont is not None
             and indent == cont
             and size + 1 + len(first) > width
             and _ITEM.match(text) is None
         ):
-            out[-1] = out[-1].rstrip() + " " + text
+            parts.append(text)  # joined once, at the end: linear time
             size = len(raw.rstrip())
             continue
-        out.append(raw)
-        size = len(raw.rstrip())
+        if parts:
+            out.append(" ".join(parts))
+        parts = [raw.rstrip()]
+        size = len(parts[0])
         marker = _MARKER.match(text)
         # a list item's text runs on under the item's text, not under its marker
         cont = indent if marker is None else indent + marker.end()
+    if parts:
+        out.append(" ".join(parts))
     return out
 
 
