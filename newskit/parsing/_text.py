@@ -77,6 +77,13 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
         a one-line ``str`` that is a URL or looks like a file path (read the
         file with ``newskit.parse(pathlib.Path(...))``, see :doc:`/input`).
 
+    Warns
+    -----
+    ParseWarning
+        When a page copy holds prose that may be another article (several
+        page copies whose boundaries could not be told) and it was left out
+        as page chrome; the articles found are returned.
+
     Notes
     -----
     The heuristics (article splitting, headers, chrome, subheads, dates) are

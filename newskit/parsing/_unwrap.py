@@ -18,10 +18,11 @@ from the shape of the render alone:
    pasted from a browser or an unwrapped dump has no such pile: its lines are as
    long as its paragraphs, and it is left as it is.
 2. **The joins.** A line continues the one before when the first word of it
-   would not have fitted at the end of the line before (the renderer broke the
-   line there), it is not blank, not a list item of its own, and it is indented
-   as a continuation is: like the line before, or, after the first line of a
-   list item, by the width of the item's marker more.
+   would not have fitted at the end of the line before, give or take
+   :data:`SLACK` columns (the renderer broke the line there), it is not
+   blank, not a list item of its own, and it is indented as a continuation
+   is: like the line before, or, after the first line of a list item, by the
+   width of the item's marker more.
 
 Joined lines are separated by one space; no character other than the line
 breaks and the continuation's indentation is removed. One pass, linear time.
@@ -50,6 +51,9 @@ MAX_OVER = 0.05
 #: Share of the lines in the band that must end mid-sentence (a renderer breaks
 #: lines anywhere; a text with one paragraph per line ends its lines with a full stop).
 MIN_OPEN = 0.5
+#: Columns a renderer may leave unused at the end of a line it broke (lynx breaks
+#: a little before its width at times).
+SLACK = 4
 #: Widest wrap looked for; wider renders are read as unwrapped.
 MAX_WIDTH = 240
 
@@ -134,7 +138,7 @@ def unwrap(lines: list[str], width: int | None = None) -> list[str]:
         if (
             cont is not None
             and indent == cont
-            and size + 1 + len(first) > width
+            and size + 1 + len(first) > width - SLACK
             and _ITEM.match(text) is None
         ):
             parts.append(text)  # joined once, at the end: linear time
