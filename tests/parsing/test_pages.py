@@ -114,3 +114,28 @@ def test_a_date_beside_the_byline_is_found() -> None:
     (article,) = parse_text(text)
     assert article.published_text == "2 November 2025"
     assert article.published is not None and article.published.day == 2
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_word_of_several_copies_is_kept_or_recorded_as_chrome(renderer: str) -> None:
+    from collections import Counter
+
+    from newskit._input import ensure_text
+    from newskit.parsing._text import read_lines
+
+    text = _read(f"bridge_{renderer}.txt") + "\n" + _read(f"library_{renderer}.txt")
+    parsed = read_lines(classify(ensure_text(text)))
+    assert parsed.page_copy and not parsed.uncertain
+
+    def words(s: str) -> Counter[str]:
+        return Counter(w.casefold() for w in s.replace("[", " ").replace("]", " ").split())
+
+    given = words(text)
+    found = words(" ".join(parsed.chrome))
+    for a in parsed.articles:
+        found += words(" ".join([a.title, *a.authors, *a.body, *a.captions, *a.highlights]))
+        found += words(" ".join([a.published_text or "", a.updated_text or ""]))
+        found += words(" ".join(s.heading for s in a.sections))
+    keywords = {"by", "updated", "published"}
+    lost = {w for w in given - found if not w.isdigit() and w not in keywords}
+    assert not lost
