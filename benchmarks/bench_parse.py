@@ -38,6 +38,10 @@ from newskit import parse_text
 from newskit._input import ensure_text
 
 SEED = REPO / "seeds" / "000_af1872576b83b628.txt"
+#: An invented page rendered by ``lynx -dump`` (a test fixture), for the page-copy inputs.
+PAGE_COPY = (REPO / "tests" / "fixtures" / "pagecopies" / "bridge_lynx80.txt").read_text(
+    encoding="utf-8"
+)
 MB = 1_000_000
 
 
@@ -71,6 +75,10 @@ def adversarial(size: int) -> dict[str, str]:
             for i in range(size // 26)
         ),
         "capitals dateline prefixes": fill("ISLAMABAD LAHORE KARACHI QUETTA, " * 3 + "x\n"),
+        # page copies: every line a wrap candidate, every copy a page to cut and a title to find
+        "lynx 80-column page copies in a row": fill(PAGE_COPY),
+        "wrapped lines, no paragraph break": fill("   " + "word " * 14 + "and\n"),
+        "menu lines, no article": fill("     * Home\n     * News\n"),
     }
 
 

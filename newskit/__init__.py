@@ -20,6 +20,7 @@ from newskit._errors import (
     ModelIntegrityError,
     ModelVersionError,
     NewskitError,
+    ParseWarning,
     UnsupportedLanguageError,
     UntrustedModelError,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelVersionError",
     "NewskitError",
+    "ParseWarning",
     "Section",
     "Summary",
     "SummarySentence",

@@ -1,6 +1,7 @@
 """The one exception hierarchy of newskit.
 
-Every error newskit raises on purpose is a :class:`NewskitError`. Errors about
+Every error newskit raises on purpose is a :class:`NewskitError`, and so is the
+one warning it issues, :class:`ParseWarning`. Errors about
 the *type* of an argument also subclass :class:`TypeError`, and errors about
 its *value* also subclass :class:`ValueError`, so code that already catches the
 built-in exceptions keeps working.
@@ -15,6 +16,7 @@ __all__ = [
     "ModelIntegrityError",
     "ModelVersionError",
     "NewskitError",
+    "ParseWarning",
     "UnsupportedLanguageError",
     "UntrustedModelError",
 ]
@@ -50,3 +52,14 @@ class ModelVersionError(ModelError):
 
 class UntrustedModelError(ModelError):
     """Loading a user-supplied pickle was refused because ``trusted=True`` was not given."""
+
+
+class ParseWarning(NewskitError, UserWarning):
+    """The parser kept the text but could not tell its structure for sure.
+
+    :func:`~newskit.parse_text` issues it when a page copy holds prose that may
+    be another article (several page copies in one file whose boundaries it
+    could not find) and that prose was left out as page chrome. Turn it into an
+    error with ``warnings.simplefilter("error", newskit.ParseWarning)``, or
+    silence it with ``"ignore"``.
+    """

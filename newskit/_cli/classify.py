@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from newskit._cli._common import add_command, check_readable, say
-from newskit._cli._io import read_source, write_json
+from newskit._cli._io import load_articles, write_json
 
 __all__ = ["add_parser", "run"]
 
@@ -14,6 +14,7 @@ EXAMPLES = [
     "newskit classify page.txt                       # topics, most probable first",
     "newskit classify page.txt --explain --top 5     # and the words behind each topic",
     "newskit classify page.txt --format json",
+    "newskit classify saved-page.html                # an HTML page: its article",
     "newskit classify page.txt --model my-model/topics.joblib --trust-model",
 ]
 
@@ -25,7 +26,8 @@ def add_parser(sub: Any) -> None:
         help="classify articles by topic (security, climate, diplomacy, politics)",
         description=(
             "Split FILE (or - for standard input: a page dump, HTML page or plain text) "
-            "into articles and print each one's topics with their probabilities."
+            "into articles and print each one's topics with their probabilities. HTML is "
+            "told from text by content, as `newskit parse` does."
         ),
         examples=EXAMPLES,
     )
@@ -71,14 +73,13 @@ def _load(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newskit import parse_text
     from newskit._errors import InputValueError
     from newskit.topics import classify_many, explain
 
     if args.top < 1:
         raise InputValueError(f"--top must be at least 1, not {args.top}")
     model = _load(args)
-    articles = [a for a in parse_text(read_source(args.file)) if not a.is_empty]
+    articles = [a for a in load_articles(args.file) if not a.is_empty]
     say(args, f"{args.file}: {len(articles)} articles")
     results = list(classify_many(articles, model=model))
     explanations = [explain(a, top=args.top, model=model) for a in articles] if args.explain else []

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from newskit._article import Article
-from newskit._cli._common import add_command, add_summary_options, say
-from newskit._cli._io import read_source, write_json
+from newskit._cli._common import add_command, add_summary_options, read_input, say
+from newskit._cli._io import write_json
 
 __all__ = ["add_parser", "run"]
 
@@ -26,9 +26,10 @@ def add_parser(sub: Any) -> None:
         "summarize",
         help="summarize the articles of a page dump or a plain text",
         description=(
-            "Summarize FILE (or - for standard input). A page dump is split into articles "
-            "with newskit.parse_text and each is summarized; text in which no article is "
-            "found is summarized as one document."
+            "Summarize FILE (or - for standard input). An HTML page (told from text by "
+            "content, as `newskit parse` does) gives its article; a page dump is split into "
+            "articles with newskit.parse_text and each is summarized; text in which no "
+            "article is found is summarized as one document."
         ),
         examples=EXAMPLES,
     )
@@ -39,9 +40,17 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _articles(text: str) -> list[Article]:
-    from newskit.parsing import parse_text
+def _articles(data: bytes, name: str) -> list[Article]:
+    """The articles to summarize: the page's article for HTML, else those of the dump."""
+    from newskit._input import ensure_text
+    from newskit.parsing import looks_like_html, parse_html, parse_text
 
+    if looks_like_html(data):
+        page = parse_html(data)  # a page that is not an article still has its main text
+        return [page] if page.body else []
+    text = ensure_text(data, name=name)
+    if not text.strip():
+        return []
     found = [a for a in parse_text(text) if a.body]
     return found or [Article(body=[text])]
 
@@ -49,10 +58,11 @@ def _articles(text: str) -> list[Article]:
 def run(args: argparse.Namespace) -> int:
     from newskit.summarizers import summarize
 
-    text = read_source(args.file)
-    say(args, f"{args.file}: {len(text):,} characters")
+    data = read_input(args.file)
+    articles = _articles(data, "standard input" if args.file == "-" else args.file)
+    say(args, f"{args.file}: {len(data):,} bytes, {len(articles)} articles")
     results = []
-    for article in _articles(text) if text.strip() else []:
+    for article in articles:
         summary = summarize(
             article,
             args.method,

@@ -33,7 +33,14 @@ from typing import Literal
 from dateutil import parser as _dateutil
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["TIMEZONES", "DateStamp", "match_date_line", "parse_date", "parse_relative"]
+__all__ = [
+    "TIMEZONES",
+    "DateStamp",
+    "find_date",
+    "match_date_line",
+    "parse_date",
+    "parse_relative",
+]
 
 Kind = Literal["published", "updated"]
 
@@ -114,6 +121,19 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# a date inside a longer line: "By Ana Ribeiro | March 14, 2025 at 10:00 am"
+_EMBEDDED = re.compile(
+    r"(?:\b(last\s+updated|last\s+modified|first\s+published|updated|modified|published|posted)"
+    r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    r"\b((?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\.?,?\s+(?:19|20)\d{2}"
+    r"|" + _MONTH_WORD + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-\d{2}-\d{2})\b)",
+    re.IGNORECASE,
+)
 _MAX_DATE_CHARS = 64
 _MAX_LINE_CHARS = 200
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -302,3 +322,32 @@ def match_date_line(text: str) -> tuple[DateStamp, ...] | None:
             return None
         stamps.append(stamp)
     return tuple(stamps)
+
+
+def find_date(text: str) -> DateStamp | None:
+    """The first absolute date (with a year) written inside a line, or ``None``.
+
+    For lines that are not date lines but hold a date, as page headers print
+    them beside a byline or a reading time. A keyword just before the date
+    (``Updated``) makes it the updated date; otherwise it is the published one.
+    Only the date is read (its day); ``text`` is the date as written.
+
+    >>> s = find_date("By Ana Ribeiro | March 14, 2025 at 10:00 am | 4 min read")
+    >>> s.kind, s.text, s.absolute
+    ('published', 'March 14, 2025', datetime.datetime(2025, 3, 14, 0, 0))
+    >>> find_date("Last updated: 2 Nov 2025, 09:12").kind
+    'updated'
+    >>> find_date("The plan was agreed in May 2024.") is None
+    True
+    """
+    if len(text) > _MAX_LINE_CHARS:
+        return None
+    m = _EMBEDDED.search(text)
+    if m is None:
+        return None
+    absolute = parse_date(m.group(2))
+    if absolute is None:
+        return None
+    keyword = m.group(1)
+    kind = _KEYWORDS[" ".join(keyword.lower().split())] if keyword else "published"
+    return DateStamp(kind, m.group(2), absolute=absolute)

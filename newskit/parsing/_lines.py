@@ -12,8 +12,9 @@ from enum import Enum
 from newskit.parsing._chrome import bullet_item, is_chrome
 from newskit.parsing._dates import DateStamp, match_date_line
 from newskit.parsing._shapes import byline_authors
+from newskit.parsing._unwrap import strip_link_numbers, unwrap
 
-__all__ = ["Kind", "Line", "classify", "link", "mark_flush"]
+__all__ = ["Kind", "Line", "classify", "link"]
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _MAX_KEYED = 300  # longest line is_title_like accepts
@@ -51,6 +52,9 @@ class Line:
     flush : bool
         The raw line starts with its text (no indentation): in a text-browser
         dump, headings are flush left and paragraphs indented.
+    indent : int
+        How many blank characters precede the text in the raw line (lynx
+        centres top headings).
     """
 
     text: str
@@ -61,6 +65,7 @@ class Line:
     authors: tuple[str, ...] = ()
     item: str = ""
     flush: bool = False
+    indent: int = 0
     _key: str | None = None
 
     @property
@@ -81,6 +86,13 @@ def _strip(raw: str) -> str:
 
 
 def _classify_one(raw: str) -> Line:
+    line = _kind_of(raw)
+    line.flush = raw[:1].isalnum()
+    line.indent = len(raw) - len(raw.lstrip()) if line.text else 0
+    return line
+
+
+def _kind_of(raw: str) -> Line:
     text = _strip(raw)
     if not text:
         return Line(text, Kind.BLANK)
@@ -99,12 +111,16 @@ def _classify_one(raw: str) -> Line:
 
 
 def classify(text: str) -> list[Line]:
-    """Split ``text`` (already cleaned by ``ensure_text``) on ``\\n`` and classify every line.
+    """Split ``text`` (already cleaned by ``ensure_text``) into lines and classify every one.
+
+    Lines a renderer hard-wrapped are joined first (:func:`~newskit.parsing._unwrap.unwrap`),
+    and lynx link numbers dropped (:func:`~newskit.parsing._unwrap.strip_link_numbers`).
 
     >>> [line.kind.value for line in classify("Title here\\n\\nShort Url\\nUpdated 1 min ago")]
     ['text', 'blank', 'chrome', 'date']
     """
-    lines = [_classify_one(raw) for raw in text.split("\n")]
+    raws = strip_link_numbers(unwrap(text.split("\n")))
+    lines = [_classify_one(raw) for raw in raws]
     link(lines)
     return lines
 
@@ -120,9 +136,3 @@ def link(lines: list[Line]) -> None:
         lines[i].next_content = nxt
         if lines[i].kind not in (Kind.BLANK, Kind.CHROME):
             nxt = i
-
-
-def mark_flush(lines: list[Line], text: str) -> None:
-    """Set ``flush`` on the lines :func:`classify` made of ``text`` (page copies need it)."""
-    for line, raw in zip(lines, text.split("\n"), strict=True):
-        line.flush = raw[:1].isalnum()

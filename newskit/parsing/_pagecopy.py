@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._lines import Kind, Line
+from newskit.parsing._pages import is_page_bottom, is_page_top, segments
 from newskit.parsing._shapes import is_caption, is_title_like
 
-__all__ = ["PageCopy", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
+__all__ = ["PageCopy", "Selection", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
 
 #: Cost of a non-prose line (a menu item, a button, a short label).
 SHORT_COST = 5.0
@@ -43,9 +44,25 @@ CHROME_COST = 8.0
 #: Cost of a heading that closes an article (related links, comments, footer).
 END_COST = 60.0
 #: How many content lines above the body block the title may be.
-TITLE_REACH = 25
+TITLE_REACH = 40
 #: What being flush left adds to a headline's title score in an indented dump.
 FLUSH_BONUS = 8.0
+#: What a title candidate gains when all its words are in the article body (a share of it).
+OVERLAP_BONUS = 10.0
+#: What a title candidate loses per content line between it and the body.
+DISTANCE_COST = 0.2
+#: What a title candidate gains when a date line or byline follows it closely.
+META_BONUS = 6.0
+#: Content lines after a title candidate looked at for a date or byline.
+META_REACH = 4
+#: Content lines of the body whose words a title candidate is compared with.
+BODY_SAMPLE = 60
+#: Indentation from which a line of an indented dump is centred (lynx centres ``<h1>``).
+CENTRED = 8
+#: Weight of prose a segment needs to hold an article of its own.
+MIN_ARTICLE = 100.0
+#: Share of a headline's words the block under it must repeat to count as its headline.
+HEADED_SHARE = 0.5
 #: Page-vocabulary lines a text needs to be taken for a page copy.
 MIN_SIGNALS = 3
 
@@ -188,6 +205,8 @@ _END_PREFIXES = (
 _ARTEFACT = re.compile(
     r"^(?:\(BUTTON\)|\[(?:IMG|INS|X| ?\]|[^\]\s]*\.(?:jpe?g|png|gif|webp|svg))|IFRAME:|#)"
     r"|_{5,}|\[[ xX]?\]\s*$|^\[[^\]]*\]$"
+    # the link list lynx -dump appends: "References", "12. https://..."
+    r"|^References$|^(?:Visible|Hidden) links:?$|^\d+\. (?:https?|file|ftp|mailto):"
 )
 _COOKIE = re.compile(
     r"\bcookies?\b|\ball rights reserved\b|^©|^copyright\b|^click to (?:share|email|print)"
@@ -205,6 +224,7 @@ _NOT_TITLE = re.compile(
     r"|[Rr]eviewed\b|[Ff]act checked\b|[Ll]ast updated\b|On [Bb]ehalf of\b)"
     r"|^\d+[.)]\s| [/>»|] "
 )
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
 _LIST_MARK = re.compile(r"^(?:[*+o•◦▪□■-]\s+|\d{1,2}\.\s+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z0-9]")
 
@@ -339,21 +359,40 @@ class PageCopy:
     indented: bool
 
 
-def _best_block(lines: list[Line], weights: list[float]) -> tuple[int, int] | None:
-    # maximum-sum contiguous run of lines (Kadane), blank lines weigh nothing
+@dataclass(frozen=True)
+class Selection:
+    """The articles :func:`select` finds in a page copy.
+
+    Attributes
+    ----------
+    pages : list of PageCopy
+        One per article, in text order.
+    uncertain : bool
+        Prose that may be another article was left out as page chrome.
+    """
+
+    pages: list[PageCopy]
+    uncertain: bool
+
+
+def _best_block(
+    lines: list[Line], weights: list[float], lo: int, hi: int
+) -> tuple[int, int, float]:
+    # maximum-sum contiguous run of lines[lo:hi] (Kadane), blank lines weigh nothing;
+    # on a tie the longer run wins (a paragraph after a button is not dropped)
     best = 0.0
-    best_span: tuple[int, int] | None = None
+    best_span = (lo, lo)
     total = 0.0
-    start = 0
-    for i, line in enumerate(lines):
-        if line.kind is Kind.BLANK:
+    start = lo
+    for i in range(lo, hi):
+        if lines[i].kind is Kind.BLANK:
             continue
         if total < 0:
             total, start = 0.0, i
         total += weights[i]
-        if total > best:
+        if total > 0 and total >= best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return best_span[0], best_span[1], best
 
 
 def _headline(line: Line) -> bool:
@@ -367,22 +406,53 @@ def _headline(line: Line) -> bool:
         and not page_chrome(text)
         and not _is_end(text)
         and not _is_menu_bullet(text)
+        and not is_page_bottom(text)
+        and not is_page_top(text)
     )
 
 
-def _find_title(lines: list[Line], start: int, indented: bool) -> int | None:
-    # the nearest headline above the body; in a dump whose text is indented
-    # (lynx), a flush-left line is a heading and wins over a nearer label
+def _meta_follows(lines: list[Line], i: int, end: int) -> bool:
+    # a date line or byline among the next few content lines: a headline's header
+    seen = 0
+    for j in range(i + 1, end):
+        line = lines[j]
+        if line.kind in (Kind.DATE, Kind.BYLINE):
+            return True
+        if line.kind is not Kind.BLANK:
+            seen += 1
+            if seen >= META_REACH:
+                return False
+    return False
+
+
+def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
+    words: set[str] = set()
+    for line in lines[start : min(end, start + BODY_SAMPLE)]:
+        if line.kind is Kind.TEXT and len(line.text) > 60:
+            words.update(_CONTENT_WORD.findall(line.text.lower()))
+    return words
+
+
+def _find_title(lines: list[Line], start: int, end: int, floor: int, indented: bool) -> int | None:
+    # The headline a reader sees above the body: a headline-shaped line, longer
+    # is likelier, nearer is likelier, one whose words the body repeats much
+    # likelier (sidebar teasers and labels share few), one followed by a date or
+    # byline likelier; in an indented dump (lynx) a flush-left or centred line.
+    body = _body_words(lines, start, end)
     best, best_score = None, 0.0
     seen = 0
-    for i in range(start, -1, -1):
+    for i in range(start, floor - 1, -1):
         line = lines[i]
         if line.kind is Kind.BLANK:
             continue
         if _headline(line):
-            score = min(len(line.text.split()), 10) - 0.5 * seen
-            if indented and line.flush:
+            words = _CONTENT_WORD.findall(line.text.lower())
+            shared = sum(w in body for w in words) / len(words) if words else 0.0
+            score = min(len(line.text.split()), 10) - DISTANCE_COST * seen + OVERLAP_BONUS * shared
+            if indented and (line.flush or line.indent >= CENTRED):
                 score += FLUSH_BONUS
+            if _meta_follows(lines, i, end):
+                score += META_BONUS
             if score > best_score:
                 best, best_score = i, score
         seen += 1
@@ -391,16 +461,11 @@ def _find_title(lines: list[Line], start: int, indented: bool) -> int | None:
     return best
 
 
-def select(lines: list[Line]) -> PageCopy | None:
-    """Choose the article's lines in a page copy (see the module docstring); ``None`` if none."""
-    weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
-    block = _best_block(lines, weights)
-    if block is None:
-        return None
+def _page(
+    lines: list[Line], weights: list[float], block: tuple[int, int], floor: int, indented: bool
+) -> PageCopy:
     start, end = block
-    flush = sum(1 for line in lines if line.flush)
-    indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
-    title = _find_title(lines, start, indented)
+    title = _find_title(lines, start, end, floor, indented)
     first = title if title is not None else start
     drop: set[int] = set()
     # pages repeat the headline (over a picture, in a share box): one copy is enough
@@ -421,3 +486,69 @@ def select(lines: list[Line]) -> PageCopy | None:
             drop.add(i)
         previous = key
     return PageCopy(title, first, end, frozenset(drop), indented)
+
+
+def _headed(lines: list[Line], start: int, end: int, floor: int) -> bool:
+    # a headline above the block that a date or byline follows, or whose words
+    # the block repeats: the block is an article of its own, not page leftovers
+    body = _body_words(lines, start, end)
+    seen = 0
+    for i in range(start, floor - 1, -1):
+        line = lines[i]
+        if line.kind is Kind.BLANK:
+            continue
+        if _headline(line):
+            words = _CONTENT_WORD.findall(line.text.lower())
+            shared = sum(w in body for w in words) / len(words) if words else 0.0
+            if shared >= HEADED_SHARE or _meta_follows(lines, i, end):
+                return True
+        seen += 1
+        if seen > TITLE_REACH:
+            return False
+    return False
+
+
+def select(lines: list[Line]) -> Selection:
+    """Choose each article's lines in a page copy (see the module docstring).
+
+    The text is cut into segments that may each hold one copied page
+    (:func:`~newskit.parsing._pages.segments`), and the best block of each
+    segment found. The best block of the text is an article; so is the block
+    of another segment that weighs :data:`MIN_ARTICLE` or more when the segment
+    starts at page edges or the block has a headline of its own (followed by a
+    date or byline, or sharing words with the block). ``uncertain`` is set
+    when a block of that weight is left out, in a segment of its own or after
+    an article and before a heading that closes it.
+    """
+    weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
+    flush = sum(1 for line in lines if line.flush)
+    indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
+    blocks = []
+    for lo, hi, by_edge in segments(lines, weights):
+        start, end, weight = _best_block(lines, weights, lo, hi)
+        if weight > 0:
+            blocks.append((weight, start, end, lo, hi, by_edge))
+    if not blocks:
+        return Selection([], uncertain=False)
+    top = max(b[0] for b in blocks)
+    pages: list[PageCopy] = []
+    uncertain = False
+    floor = 0
+    for weight, start, end, lo, hi, by_edge in blocks:
+        if weight != top and (
+            weight < MIN_ARTICLE or not (by_edge or _headed(lines, start, end, max(lo, floor)))
+        ):
+            uncertain = uncertain or weight >= MIN_ARTICLE
+            continue
+        pages.append(_page(lines, weights, (start, end), floor, indented))
+        floor = end
+        uncertain = uncertain or _left_out(lines, weights, end, hi) >= MIN_ARTICLE
+    return Selection(pages, uncertain=uncertain)
+
+
+def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> float:
+    # the best block after an article and before a heading that closes it
+    stop = end
+    while stop < hi and weights[stop] != -END_COST:
+        stop += 1
+    return _best_block(lines, weights, end, stop)[2]

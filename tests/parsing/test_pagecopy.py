@@ -99,7 +99,7 @@ class TestW3mCopy:
 def test_every_line_accounted(name: str) -> None:
     # each non-blank line is in the article or in the chrome record, never both
     text = ensure_text(_read(name))
-    parsed = read_lines(classify(text), text=text)
+    parsed = read_lines(classify(text))
     assert parsed.page_copy
     [article] = parsed.articles
     kept = {article.title, *article.body, *article.captions, *article.highlights}

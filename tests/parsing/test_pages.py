@@ -1,0 +1,141 @@
+"""Several page copies in one file: one article per page, or a ParseWarning.
+
+``tests/fixtures/pagecopies/{bridge,library}_*.txt`` are two invented pages
+written for these tests, each rendered by w3m (100 columns), lynx (80 columns,
+with and without the link list) and inscriptis.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import newskit
+from newskit import ParseWarning, parse_text
+from newskit.parsing._lines import classify
+from newskit.parsing._pagecopy import _weight
+from newskit.parsing._pages import is_page_bottom, is_page_top, segments
+from tests.conftest import FIXTURES
+
+RENDERERS = ["w3m100", "lynx80", "lynx80_nolist", "inscriptis"]
+BRIDGE = "River bridge reopens after two years of repairs"
+LIBRARY = "Town library extends its opening hours for the winter"
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / "pagecopies" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_two_page_copies_give_two_articles(renderer: str) -> None:
+    text = _read(f"bridge_{renderer}.txt") + "\n" + _read(f"library_{renderer}.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        bridge, library = parse_text(text)
+    assert (bridge.title, library.title) == (BRIDGE, LIBRARY)
+    assert (bridge.authors, library.authors) == (["Marta Keller"], ["Tomas Varga"])
+    assert library.updated_text == "2 November 2025"
+    assert library.body[0].startswith("The town library will stay open")
+    assert library.body[-1].endswith("an inspection this month.")
+    assert not any("library" in p for p in bridge.body)
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_three_copies_in_a_row(renderer: str) -> None:
+    parts = [f"bridge_{renderer}.txt", f"library_{renderer}.txt", f"bridge_{renderer}.txt"]
+    articles = parse_text("\n\n".join(_read(p) for p in parts))
+    assert [a.title for a in articles] == [BRIDGE, LIBRARY, BRIDGE]
+
+
+def test_page_edges() -> None:
+    assert is_page_bottom("© 2025 Hill Gazette. All rights reserved.")
+    assert is_page_bottom("* Privacy Policy") and not is_page_bottom("Privacy rules tightened")
+    assert is_page_top("Skip to main content") and is_page_top("* Log in")
+    assert not is_page_top("Log in to the town's new portal to book a slot.")
+
+
+def test_segments_cut_where_one_page_ends_and_the_next_begins() -> None:
+    text = _read("bridge_w3m100.txt") + "\n" + _read("library_w3m100.txt")
+    lines = classify(text)
+    weights = [_weight(line) for line in lines]
+    cuts = segments(lines, weights)
+    assert len(cuts) == 2
+    (_, end, _), (start, _, by_edge) = cuts
+    assert end == start and by_edge
+    # the cut goes where the chrome between the two articles begins
+    after = [line.text for line in lines[start:]]
+    assert after.index("Skip to main content") < after.index(LIBRARY)
+    assert not any(line.text.startswith("The town library") for line in lines[:start])
+
+
+PROSE = (
+    "The committee heard evidence from farmers, shop owners and teachers over three long "
+    "days, and its members said the picture that emerged was more mixed than expected. "
+)
+
+
+def _copy_with_loose_prose() -> str:
+    menu = [f"* Section {i}" for i in range(40)]  # heavy chrome, no page edge
+    loose = [PROSE * 2 for _ in range(5)]  # article-sized prose without a headline
+    return "\n".join(
+        ["Skip to content", "Sign in", "Subscribe", "", "Valley water plan approved", "",
+         "By Ana Ribeiro", "", *(PROSE * 2 for _ in range(6)), "", *menu, "", *loose]
+    )  # fmt: skip
+
+
+def test_prose_left_out_as_chrome_is_signalled() -> None:
+    text = _copy_with_loose_prose()
+    with pytest.warns(ParseWarning, match="left out"):
+        articles = parse_text(text)
+    assert [a.title for a in articles] == ["Valley water plan approved"]
+    assert issubclass(ParseWarning, newskit.NewskitError)
+    assert issubclass(ParseWarning, UserWarning)
+
+
+def test_the_warning_can_be_silenced() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ParseWarning)
+        assert len(parse_text(_copy_with_loose_prose())) == 1
+
+
+def test_one_page_copy_gives_no_warning() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        for renderer in RENDERERS:
+            assert len(parse_text(_read(f"library_{renderer}.txt"))) == 1
+
+
+def test_a_date_beside_the_byline_is_found() -> None:
+    text = _read("library_w3m100.txt").replace(
+        "By Tomas Varga\n\nUpdated 2 November 2025", "By Tomas Varga | 2 November 2025 | 3 min read"
+    )
+    assert "3 min read" in text
+    (article,) = parse_text(text)
+    assert article.published_text == "2 November 2025"
+    assert article.published is not None and article.published.day == 2
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_every_word_of_several_copies_is_kept_or_recorded_as_chrome(renderer: str) -> None:
+    from collections import Counter
+
+    from newskit._input import ensure_text
+    from newskit.parsing._text import read_lines
+
+    text = _read(f"bridge_{renderer}.txt") + "\n" + _read(f"library_{renderer}.txt")
+    parsed = read_lines(classify(ensure_text(text)))
+    assert parsed.page_copy and not parsed.uncertain
+
+    def words(s: str) -> Counter[str]:
+        return Counter(w.casefold() for w in s.replace("[", " ").replace("]", " ").split())
+
+    given = words(text)
+    found = words(" ".join(parsed.chrome))
+    for a in parsed.articles:
+        found += words(" ".join([a.title, *a.authors, *a.body, *a.captions, *a.highlights]))
+        found += words(" ".join([a.published_text or "", a.updated_text or ""]))
+        found += words(" ".join(s.heading for s in a.sections))
+    keywords = {"by", "updated", "published"}
+    lost = {w for w in given - found if not w.isdigit() and w not in keywords}
+    assert not lost
