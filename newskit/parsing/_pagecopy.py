@@ -26,6 +26,7 @@ a bounded number of times: linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newskit.parsing._chrome import bullet_item
@@ -433,13 +434,13 @@ def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
     return words
 
 
-def _find_title(lines: list[Line], start: int, end: int, floor: int, indented: bool) -> int | None:
-    # The headline a reader sees above the body: a headline-shaped line, longer
-    # is likelier, nearer is likelier, one whose words the body repeats much
-    # likelier (sidebar teasers and labels share few), one followed by a date or
-    # byline likelier; in an indented dump (lynx) a flush-left or centred line.
+def _headlines_above(
+    lines: list[Line], start: int, end: int, floor: int
+) -> Iterator[tuple[int, int, float]]:
+    # Headline-shaped lines from the block's start upwards, within TITLE_REACH
+    # content lines: (index, content lines passed, share of its words the body
+    # repeats; sidebar teasers and labels share few).
     body = _body_words(lines, start, end)
-    best, best_score = None, 0.0
     seen = 0
     for i in range(start, floor - 1, -1):
         line = lines[i]
@@ -447,17 +448,27 @@ def _find_title(lines: list[Line], start: int, end: int, floor: int, indented: b
             continue
         if _headline(line):
             words = _CONTENT_WORD.findall(line.text.lower())
-            shared = sum(w in body for w in words) / len(words) if words else 0.0
-            score = min(len(line.text.split()), 10) - DISTANCE_COST * seen + OVERLAP_BONUS * shared
-            if indented and (line.flush or line.indent >= CENTRED):
-                score += FLUSH_BONUS
-            if _meta_follows(lines, i, end):
-                score += META_BONUS
-            if score > best_score:
-                best, best_score = i, score
+            yield i, seen, (sum(w in body for w in words) / len(words) if words else 0.0)
         seen += 1
         if seen > TITLE_REACH:
-            break
+            return
+
+
+def _find_title(lines: list[Line], start: int, end: int, floor: int, indented: bool) -> int | None:
+    # The headline a reader sees above the body: longer is likelier, nearer is
+    # likelier, one whose words the body repeats much likelier, one followed by
+    # a date or byline likelier; in an indented dump (lynx) a flush-left or
+    # centred line.
+    best, best_score = None, 0.0
+    for i, seen, shared in _headlines_above(lines, start, end, floor):
+        line = lines[i]
+        score = min(len(line.text.split()), 10) - DISTANCE_COST * seen + OVERLAP_BONUS * shared
+        if indented and (line.flush or line.indent >= CENTRED):
+            score += FLUSH_BONUS
+        if _meta_follows(lines, i, end):
+            score += META_BONUS
+        if score > best_score:
+            best, best_score = i, score
     return best
 
 
@@ -491,21 +502,10 @@ def _page(
 def _headed(lines: list[Line], start: int, end: int, floor: int) -> bool:
     # a headline above the block that a date or byline follows, or whose words
     # the block repeats: the block is an article of its own, not page leftovers
-    body = _body_words(lines, start, end)
-    seen = 0
-    for i in range(start, floor - 1, -1):
-        line = lines[i]
-        if line.kind is Kind.BLANK:
-            continue
-        if _headline(line):
-            words = _CONTENT_WORD.findall(line.text.lower())
-            shared = sum(w in body for w in words) / len(words) if words else 0.0
-            if shared >= HEADED_SHARE or _meta_follows(lines, i, end):
-                return True
-        seen += 1
-        if seen > TITLE_REACH:
-            return False
-    return False
+    return any(
+        shared >= HEADED_SHARE or _meta_follows(lines, i, end)
+        for i, _, shared in _headlines_above(lines, start, end, floor)
+    )
 
 
 def select(lines: list[Line]) -> Selection:
