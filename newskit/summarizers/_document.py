@@ -21,7 +21,7 @@ from newskit._articletext import ArticleText, article_text
 from newskit._errors import InputValueError
 from newskit._types import Content
 from newskit.summarizers._linalg import Matrix, counts_matrix, entries
-from newskit.text._words import stem_table, stem_token, stem_tokens
+from newskit.text._words import stem_table, stem_tokens
 
 __all__ = [
     "MAX_CHARS",
@@ -147,25 +147,9 @@ class _Vocabulary(dict[str, int]):
             )  # last: visible once the rows are filled
 
     def __missing__(self, word: str) -> int:
-        stem = stem_token(word)
-        with self.lock:
-            if word in self:  # another thread added it meanwhile
-                return dict.__getitem__(self, word)
-            i = len(self)
-            if i == self.stem_of.size:
-                # new arrays, filled before they are published: readers that took
-                # the old ones still find every id they looked up
-                self.stem_of = np.concatenate([self.stem_of, np.zeros_like(self.stem_of)])
-                self.stop = np.concatenate([self.stop, np.zeros_like(self.stop)])
-            sid = self.stems.get(stem)
-            if sid is None:
-                sid = self.stems[stem] = len(self.stem_names)
-                self.stem_names.append(stem)
-            self.stem_of[i] = sid
-            self.stop[i] = word in self.stops
-            self.names.append(word)
-            self[word] = i  # last: the word is visible only once its row is filled
-            return i
+        # a single word (a title token, say): the batch path, for one word
+        self.add([word])
+        return dict.__getitem__(self, word)
 
 
 _VOCABULARY: list[_Vocabulary] = []
