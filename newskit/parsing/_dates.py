@@ -73,11 +73,10 @@ _KEYWORDS: dict[str, Kind] = {
     "first published": "published",
     "posted": "published",
 }
-_KEYWORD = re.compile(
-    r"(last\s+updated|last\s+modified|first\s+published|updated|modified|published|posted)\b"
-    r"(?:\s+(?:on|at)\b)?\s*:?\s*",
-    re.IGNORECASE,
+_KEYWORD_WORDS = (
+    r"(last\s+updated|last\s+modified|first\s+published|updated|modified|published|posted)"
 )
+_KEYWORD = re.compile(_KEYWORD_WORDS + r"\b(?:\s+(?:on|at)\b)?\s*:?\s*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+[|·;]\s+|\s*\|\s*")
 _RELATIVE = re.compile(
     r"(\d{1,4}|an?|one)\s*"
@@ -96,11 +95,11 @@ _ISO = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 )
 _YEAR = re.compile(r"\b(?:1[89]|2[0-9])\d{2}\b")
-_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.IGNORECASE,
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MONTH = re.compile(r"\b" + _MONTH_WORD + r"\b", re.IGNORECASE)
 _MONTH_NAMES = (
     "jan january",
     "feb february",
@@ -121,14 +120,9 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
-_MONTH_WORD = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 # a date inside a longer line: "By Ana Ribeiro | March 14, 2025 at 10:00 am"
 _EMBEDDED = re.compile(
-    r"(?:\b(last\s+updated|last\s+modified|first\s+published|updated|modified|published|posted)"
-    r"(?:\s+(?:on|at))?\s*:?\s*)?"
+    r"(?:\b" + _KEYWORD_WORDS + r"(?:\s+(?:on|at))?\s*:?\s*)?"
     r"\b((?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"\.?,?\s+(?:19|20)\d{2}"
     r"|" + _MONTH_WORD + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}-\d{2}-\d{2})\b)",
