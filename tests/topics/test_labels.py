@@ -202,3 +202,14 @@ def test_every_repository_label_rebuilds(data_dir: Path) -> None:
     items = load_corpus(data_dir)  # raises LabelTextMismatch on any difference
     assert len(items) >= 4370
     assert {i.length for i in items} == {"short", "full"}
+
+
+def test_wcxb_page_without_gold_text_is_not_found(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "wcxb-articles" / "dev" / "ground-truth"
+    folder.mkdir(parents=True)
+    truth = {"url": "https://example-news.com/a", "ground_truth": {"title": "A page"}}
+    (folder / "0001.json").write_text(json.dumps(truth), encoding="utf-8")
+    record = _record("w1", "wcxb", "0001", "article", "A page\n\nBody.", [])
+    path = _write(tmp_path / "labels.jsonl", [record])
+    with pytest.raises(LabelTextMismatch, match="source row not found"):
+        load_corpus(tmp_path / "data", path, v1_file=_write(tmp_path / "v1.jsonl", []))
