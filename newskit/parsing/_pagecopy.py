@@ -21,7 +21,8 @@ and then :func:`select` keeps one block of it:
   body repeats, a date or byline under it, Title Case, and being printed
   twice on the page (or ending a breadcrumb); prose of the block above the
   title is left out;
-* inside the kept span, page vocabulary, artefacts, short menu bullets and a
+* inside the kept span, page vocabulary, artefacts, short menu bullets, date
+  lines after the first paragraph (comment and teaser stamps) and a
   line equal to the content line before it are dropped.
 
 Everything outside the span, and every dropped line, is page chrome: the
@@ -230,11 +231,15 @@ _COOKIE = re.compile(
     r"|\(opens in (?:a )?new window\)",
     re.IGNORECASE,
 )
-# "34 responses to ...", "12 Comments", "Maria says:" open a comment thread
+# "34 responses to ...", "12 Comments", "Maria says:", "Pingback: ..." open a comment thread
 _COMMENTS = re.compile(
-    r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b|^\S+(?: \S+){0,3} (?:says|said|wrote):$",
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b|^\S+(?: \S+){0,3} (?:says|said|wrote):$"
+    r"|^(?:pingback|trackback):",
     re.IGNORECASE,
 )
+# what a comment list puts before the commenter's name: a list marker or number,
+# and an avatar or anchor in brackets ("2. [a1b2] Maria says:")
+_COMMENT_PREFIX = re.compile(r"^(?:[*+o•◦▪□■-]\s+|\d{1,3}\.\s+)?(?:\[[^\]]{1,40}\]\s*)?")
 # bylines, date lines glued to names, breadcrumbs and list items look like headlines
 _NOT_TITLE = re.compile(
     r"^(?:[Bb]y\b|By(?=[A-Z])|[Pp]osted\b|[Uu]pdated\b|[Pp]ublished\b|[Ww]ritten\b"
@@ -296,7 +301,9 @@ def _is_end(text: str) -> bool:
     if len(text) > 60:
         return False
     key = _fold(text)
-    return key in END_LINES or key.startswith(_END_PREFIXES) or _COMMENTS.search(text) is not None
+    if key in END_LINES or key.startswith(_END_PREFIXES):
+        return True
+    return _COMMENTS.search(_COMMENT_PREFIX.sub("", text, count=1)) is not None
 
 
 def _is_menu_bullet(text: str) -> bool:
@@ -584,6 +591,7 @@ def _page(
     drop: set[int] = set()
     # pages repeat the headline (over a picture, in a share box): one copy is enough
     previous = title_key = _fold(lines[title].text) if title is not None else ""
+    in_body = False
     for i in range(first, end):
         line = lines[i]
         if line.kind is Kind.BLANK or i == title:
@@ -596,9 +604,12 @@ def _page(
             or weight == -CHROME_COST
             or (weight == -SHORT_COST and _is_menu_bullet(line.text))
             or key in (previous, title_key)
+            # a date line among the paragraphs stamps a comment or a teaser
+            or (in_body and line.kind is Kind.DATE)
         ):
             drop.add(i)
         previous = key
+        in_body = in_body or weight > 0
     return PageCopy(title, first, end, frozenset(drop), indented)
 
 

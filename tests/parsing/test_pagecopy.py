@@ -249,3 +249,30 @@ def test_headline_printed_twice_beats_a_standfirst() -> None:
     dek = "The council keeps the branch library open for readers and the youth club"
     [article] = parse_text(_page([f"Home / News / {head}", "", head, "", dek, ""]))
     assert article.title == head
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a numbered or bulleted comment list with avatar anchors: the name is
+        # read after them
+        "12. [a1b2c3] Mary Ann de Wit says:",
+        "• [avatar] Mary Ann de Wit says:",
+        "Pingback: Ten branch libraries worth a visit this year",
+    ],
+)
+def test_comment_list_openings_end_the_article(opening: str) -> None:
+    comment = "I borrowed my first book there as a child, and I am so glad it will stay open."
+    [article] = parse_text(
+        _page(["Branch library stays open after council vote"], [*_BODY, opening, comment])
+    )
+    assert article.body == _BODY
+
+
+def test_date_lines_among_paragraphs_are_left_out() -> None:
+    # a date line under the article's paragraphs stamps a comment or a teaser;
+    # the date above the body is the article's own
+    body = [*_BODY[:2], "March 4, 2025 at 9:15 pm", _BODY[2]]
+    [article] = parse_text(_page(["Branch library stays open", "March 3, 2025"], body))
+    assert article.published == datetime(2025, 3, 3)
+    assert article.body == _BODY
