@@ -21,8 +21,7 @@ and then :func:`select` keeps one block of it:
   body repeats, a date or byline under it, Title Case, and being printed
   twice on the page (or ending a breadcrumb); prose of the block above the
   title is left out;
-* inside the kept span, page vocabulary, artefacts, short menu bullets, date
-  lines after the first paragraph (comment and teaser stamps) and a
+* inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
 Everything outside the span, and every dropped line, is page chrome: the
@@ -591,7 +590,6 @@ def _page(
     drop: set[int] = set()
     # pages repeat the headline (over a picture, in a share box): one copy is enough
     previous = title_key = _fold(lines[title].text) if title is not None else ""
-    in_body = False
     for i in range(first, end):
         line = lines[i]
         if line.kind is Kind.BLANK or i == title:
@@ -604,12 +602,9 @@ def _page(
             or weight == -CHROME_COST
             or (weight == -SHORT_COST and _is_menu_bullet(line.text))
             or key in (previous, title_key)
-            # a date line among the paragraphs stamps a comment or a teaser
-            or (in_body and line.kind is Kind.DATE)
         ):
             drop.add(i)
         previous = key
-        in_body = in_body or weight > 0
     return PageCopy(title, first, end, frozenset(drop), indented)
 
 

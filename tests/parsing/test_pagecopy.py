@@ -267,12 +267,3 @@ def test_comment_list_openings_end_the_article(opening: str) -> None:
         _page(["Branch library stays open after council vote"], [*_BODY, opening, comment])
     )
     assert article.body == _BODY
-
-
-def test_date_lines_among_paragraphs_are_left_out() -> None:
-    # a date line under the article's paragraphs stamps a comment or a teaser;
-    # the date above the body is the article's own
-    body = [*_BODY[:2], "March 4, 2025 at 9:15 pm", _BODY[2]]
-    [article] = parse_text(_page(["Branch library stays open", "March 3, 2025"], body))
-    assert article.published == datetime(2025, 3, 3)
-    assert article.body == _BODY
