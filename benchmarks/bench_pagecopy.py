@@ -14,7 +14,8 @@ recall (``\\w+``, lower-cased, multiset overlap; the WCXB metric) of the parsed 
 (dateline, body and subheads of every article returned) against the page's gold main text; the
 title exact-match rate (whitespace collapsed; WCXB pages with a gold title); the date-found rate
 (some published or updated date found; WCXB pages with a gold date) and the same-day rate; and
-the share of pages under 0.5 recall. Two reference rows are printed beside them:
+the share of pages under 0.5 recall; then the same figures for each set alone. Two reference
+rows are printed beside them:
 ``parse_html`` on the same pages (the HTML, not a render) and the raw render scored untouched
 (the floor: no parsing at all).
 
@@ -57,6 +58,7 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 RESULTS = REPO / "benchmarks" / "results" / "bench_pagecopy.txt"
 HTML_ROW = "parse_html (the HTML)"
+SETS = (("wcxb/", "wcxb dev"), ("zyte/", "zyte"))
 FLOOR_ROW = "raw render (floor)"
 
 
@@ -332,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     say(table_header(HEADER, "lrrrrrrrr"))
     say(score_row(HTML_ROW, pages, html_outputs))
     all_renders: dict[str, list[str]] = {}
+    all_outputs: dict[str, list[Output]] = {HTML_ROW: html_outputs}
     cpu = {}
     for renderer in renderers:
         renders = render_all(args.cache, renderer, pages, args.jobs)
@@ -339,9 +342,30 @@ def main(argv: list[str] | None = None) -> int:
         with Timer() as timer:
             outputs = [parse_copy(text) for text in renders]
         cpu[renderer] = timer.cpu
+        all_outputs[f"{renderer} → parse_text"] = outputs
         say(score_row(f"{renderer} → parse_text", pages, outputs))
         floor = [Output(text, None, False, None, 1, False) for text in renders]
         say(score_row(f"{renderer}, {FLOOR_ROW}", pages, floor))
+    say()
+    say("## By set")
+    say()
+    say(
+        "The same runs, each set alone: the page-copy rules were chosen on wcxb-articles dev "
+        "pages only; article-extraction-benchmark pages are a check (they have no gold title "
+        "or date)."
+    )
+    say()
+    say(table_header(HEADER, "lrrrrrrrr"))
+    for prefix, label in SETS:
+        chosen = [i for i, page in enumerate(pages) if page.key.startswith(prefix)]
+        for name, outputs in all_outputs.items():
+            say(
+                score_row(
+                    f"{label}: {name}",
+                    [pages[i] for i in chosen],
+                    [outputs[i] for i in chosen],
+                )
+            )
     say()
     mb = {r: sum(len(t.encode()) for t in all_renders[r]) / 1e6 for r in renderers}
     say(

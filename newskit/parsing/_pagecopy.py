@@ -13,8 +13,14 @@ and then :func:`select` keeps one block of it:
   "More from ...", "Comments") costs :data:`END_COST`;
 * the article body is the run of lines with the largest total weight
   (the maximum-sum block, found in one pass);
-* the title is the nearest headline above the block (within
-  :data:`TITLE_REACH` content lines), or the block's first line when it is one;
+* the title is the headline a reader's eye lands on: among headline-shaped
+  lines (not list items, bylines, breadcrumbs or page vocabulary) from
+  :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
+  lines into it (under at most :data:`PROSE_ABOVE_MAX` words of prose), the
+  one scoring highest on length, nearness to the body under it, words the
+  body repeats, a date or byline under it, Title Case, and being printed
+  twice on the page (or ending a breadcrumb); prose of the block above the
+  title is left out;
 * inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
@@ -32,7 +38,7 @@ from dataclasses import dataclass
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._lines import Kind, Line
 from newskit.parsing._pages import is_page_bottom, is_page_top, segments
-from newskit.parsing._shapes import is_caption, is_title_like
+from newskit.parsing._shapes import is_caption, is_title_case, is_title_like
 
 __all__ = ["PageCopy", "Selection", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
 
@@ -52,6 +58,16 @@ FLUSH_BONUS = 8.0
 OVERLAP_BONUS = 10.0
 #: What a title candidate loses per content line between it and the body.
 DISTANCE_COST = 0.2
+#: What a title candidate loses per word of block prose above it (a subhead has much).
+PROSE_ABOVE_COST = 0.1
+#: Content lines into the body block where the title may still be (prose above a headline).
+TITLE_INSIDE = 8
+#: Words of block prose above which a line of the block is no title (a subhead).
+PROSE_ABOVE_MAX = 40.0
+#: What a title candidate of three words or more in Title Case gains.
+TITLE_CASE_BONUS = 2.0
+#: What a title candidate the page prints twice (or ends a breadcrumb) gains.
+REPEAT_BONUS = 3.0
 #: What a title candidate gains when a date line or byline follows it closely.
 META_BONUS = 6.0
 #: Content lines after a title candidate looked at for a date or byline.
@@ -214,11 +230,15 @@ _COOKIE = re.compile(
     r"|\(opens in (?:a )?new window\)",
     re.IGNORECASE,
 )
-# "34 responses to ...", "12 Comments", "Maria says:" open a comment thread
+# "34 responses to ...", "12 Comments", "Maria says:", "Pingback: ..." open a comment thread
 _COMMENTS = re.compile(
-    r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b|^\S+(?: \S+){0,3} (?:says|said|wrote):$",
+    r"^\d+\s+(?:comments?|responses?|replies|thoughts)\b|^\S+(?: \S+){0,3} (?:says|said|wrote):$"
+    r"|^(?:pingback|trackback):",
     re.IGNORECASE,
 )
+# what a comment list puts before the commenter's name: a list marker or number,
+# and an avatar or anchor in brackets ("2. [a1b2] Maria says:")
+_COMMENT_PREFIX = re.compile(r"^(?:[*+o•◦▪□■-]\s+|\d{1,3}\.\s+)?(?:\[[^\]]{1,40}\]\s*)?")
 # bylines, date lines glued to names, breadcrumbs and list items look like headlines
 _NOT_TITLE = re.compile(
     r"^(?:[Bb]y\b|By(?=[A-Z])|[Pp]osted\b|[Uu]pdated\b|[Pp]ublished\b|[Ww]ritten\b"
@@ -226,6 +246,14 @@ _NOT_TITLE = re.compile(
     r"|^\d+[.)]\s| [/>»|] "
 )
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# list markers of text browsers and browser copies: a list item is no headline
+_LIST_GLYPH = re.compile(r"^(?:[*+o•◦▪□■☆★-]\s)")
+_CRUMB = re.compile(r" ?[/>»›·|] ?| breadcrumb arrow ")
+_PERIOD_BREAK = re.compile(r"[a-z]{3}\. +[A-Z]")
+_BAD_START = ".,;:!?)]}-–—"
+_CLOSE_QUOTES = "'\"’”»"
+_HEADLINE_CHARS = 200
+_HEADLINE_WORDS = 24
 _LIST_MARK = re.compile(r"^(?:[*+o•◦▪□■-]\s+|\d{1,2}\.\s+)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[.!?][\"'”’]?\s+[\"'“‘(]?[A-Z0-9]")
 
@@ -272,7 +300,9 @@ def _is_end(text: str) -> bool:
     if len(text) > 60:
         return False
     key = _fold(text)
-    return key in END_LINES or key.startswith(_END_PREFIXES) or _COMMENTS.search(text) is not None
+    if key in END_LINES or key.startswith(_END_PREFIXES):
+        return True
+    return _COMMENTS.search(_COMMENT_PREFIX.sub("", text, count=1)) is not None
 
 
 def _is_menu_bullet(text: str) -> bool:
@@ -396,13 +426,27 @@ def _best_block(
     return best_span[0], best_span[1], best
 
 
+def _headline_shape(text: str) -> bool:
+    # A page's headline may ask and answer ("Why now? Three reasons"), end with a
+    # long aside in brackets, or be two words long: looser than a dump's headline.
+    if is_title_like(text):
+        return True
+    if len(text) > _HEADLINE_CHARS or not 2 <= len(text.split()) <= _HEADLINE_WORDS:
+        return False
+    first = text[0]
+    if first in _BAD_START or (first.islower() and text.split(maxsplit=1)[0].islower()):
+        return False
+    last = text.rstrip(_CLOSE_QUOTES)[-1:]
+    return last not in ".,;:" and _PERIOD_BREAK.search(text) is None
+
+
 def _headline(line: Line) -> bool:
     text = line.text
     return (
         line.kind is Kind.TEXT
         and _NOT_TITLE.search(text) is None
-        and len(text.split()) >= 3
-        and is_title_like(text)
+        and _LIST_GLYPH.match(text) is None
+        and _headline_shape(text)
         and not is_caption(text)
         and not page_chrome(text)
         and not _is_end(text)
@@ -435,48 +479,113 @@ def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
 
 
 def _headlines_above(
-    lines: list[Line], start: int, end: int, floor: int
-) -> Iterator[tuple[int, int, float]]:
-    # Headline-shaped lines from the block's start upwards, within TITLE_REACH
-    # content lines: (index, content lines passed, share of its words the body
-    # repeats; sidebar teasers and labels share few).
+    lines: list[Line], weights: list[float], start: int, end: int, floor: int
+) -> Iterator[tuple[int, int, float, float]]:
+    # Headline-shaped lines from a few content lines into the block upwards,
+    # within TITLE_REACH content lines above it: (index, content lines between
+    # it and the next prose line under it, share of its words the body repeats
+    # (sidebar teasers and labels share few), words of block prose above it).
     body = _body_words(lines, start, end)
+    inside: list[int] = []
+    for i in range(start, end):
+        if lines[i].kind is not Kind.BLANK:
+            inside.append(i)
+            if len(inside) > TITLE_INSIDE:
+                break
+    prose_above = [0.0] * len(inside)
+    for n in range(1, len(inside)):
+        before = inside[n - 1]
+        prose_above[n] = prose_above[n - 1] + max(weights[before], 0.0)
+    gap = 0
+    for n in range(len(inside) - 1, -1, -1):
+        i = inside[n]
+        if n + 1 < len(inside) and weights[inside[n + 1]] > 0:
+            gap = 0
+        if prose_above[n] <= PROSE_ABOVE_MAX and _headline(lines[i]):
+            yield i, gap, _shared(lines[i].text, body), prose_above[n]
+        gap += 1
     seen = 0
-    for i in range(start, floor - 1, -1):
+    for i in range(start - 1, floor - 1, -1):
         line = lines[i]
         if line.kind is Kind.BLANK:
             continue
-        if _headline(line):
-            words = _CONTENT_WORD.findall(line.text.lower())
-            yield i, seen, (sum(w in body for w in words) / len(words) if words else 0.0)
         seen += 1
         if seen > TITLE_REACH:
             return
+        if _headline(line):
+            yield i, seen, _shared(line.text, body), 0.0
 
 
-def _find_title(lines: list[Line], start: int, end: int, floor: int, indented: bool) -> int | None:
-    # The headline a reader sees above the body: longer is likelier, nearer is
-    # likelier, one whose words the body repeats much likelier, one followed by
-    # a date or byline likelier; in an indented dump (lynx) a flush-left or
-    # centred line.
+def _shared(text: str, body: set[str]) -> float:
+    words = _CONTENT_WORD.findall(text.lower())
+    return sum(w in body for w in words) / len(words) if words else 0.0
+
+
+def _repeated_keys(lines: list[Line]) -> set[str]:
+    # Every headline-sized line's key, and the last part of a breadcrumb
+    # ("Home / Garden / <headline>"): a headline the page prints twice.
+    keys: set[str] = set()
+    repeated: set[str] = set()
+    for line in lines:
+        key = line.key
+        if not key:
+            continue
+        parts = _CRUMB.split(key)
+        for part in {key, parts[-1].strip()} if len(parts) > 1 else {key}:
+            if part in keys:
+                repeated.add(part)
+            keys.add(part)
+    return repeated
+
+
+def _find_title(
+    lines: list[Line],
+    weights: list[float],
+    block: tuple[int, int],
+    floor: int,
+    indented: bool,
+    repeated: set[str],
+) -> int | None:
+    # The headline a reader sees above the body: longer is likelier, one just
+    # above the body (with dates, bylines and a standfirst between) likelier,
+    # one whose words the body repeats much likelier, one followed by a date or
+    # byline likelier, one in Title Case or printed twice on the page likelier,
+    # one under prose of the block less likely (a subhead); in an indented dump
+    # (lynx) a flush-left or centred line.
+    start, end = block
     best, best_score = None, 0.0
-    for i, seen, shared in _headlines_above(lines, start, end, floor):
+    for i, gap, shared, above in _headlines_above(lines, weights, start, end, floor):
         line = lines[i]
-        score = min(len(line.text.split()), 10) - DISTANCE_COST * seen + OVERLAP_BONUS * shared
+        words = line.text.split()
+        score = (
+            min(len(words), 10)
+            - DISTANCE_COST * gap
+            + OVERLAP_BONUS * shared
+            - PROSE_ABOVE_COST * above
+        )
         if indented and (line.flush or line.indent >= CENTRED):
             score += FLUSH_BONUS
         if _meta_follows(lines, i, end):
             score += META_BONUS
+        if len(words) >= 3 and is_title_case(words):
+            score += TITLE_CASE_BONUS
+        if line.key in repeated:
+            score += REPEAT_BONUS
         if score > best_score:
             best, best_score = i, score
     return best
 
 
 def _page(
-    lines: list[Line], weights: list[float], block: tuple[int, int], floor: int, indented: bool
+    lines: list[Line],
+    weights: list[float],
+    block: tuple[int, int],
+    floor: int,
+    indented: bool,
+    repeated: set[str],
 ) -> PageCopy:
     start, end = block
-    title = _find_title(lines, start, end, floor, indented)
+    title = _find_title(lines, weights, block, floor, indented, repeated)
     first = title if title is not None else start
     drop: set[int] = set()
     # pages repeat the headline (over a picture, in a share box): one copy is enough
@@ -499,12 +608,15 @@ def _page(
     return PageCopy(title, first, end, frozenset(drop), indented)
 
 
-def _headed(lines: list[Line], start: int, end: int, floor: int) -> bool:
+def _headed(lines: list[Line], weights: list[float], start: int, end: int, floor: int) -> bool:
     # a headline above the block that a date or byline follows, or whose words
-    # the block repeats: the block is an article of its own, not page leftovers
+    # the block repeats: the block is an article of its own, not page leftovers;
+    # only a dump's headline shape counts (the looser page shape takes sidebar
+    # labels for headlines and keeps leftovers of a page as articles)
     return any(
         shared >= HEADED_SHARE or _meta_follows(lines, i, end)
-        for i, _, shared in _headlines_above(lines, start, end, floor)
+        for i, _, shared, _ in _headlines_above(lines, weights, start, end, floor)
+        if i <= start and len(lines[i].text.split()) >= 3 and is_title_like(lines[i].text)
     )
 
 
@@ -530,17 +642,19 @@ def select(lines: list[Line]) -> Selection:
             blocks.append((weight, start, end, lo, hi, by_edge))
     if not blocks:
         return Selection([], uncertain=False)
+    repeated = _repeated_keys(lines)
     top = max(b[0] for b in blocks)
     pages: list[PageCopy] = []
     uncertain = False
     floor = 0
     for weight, start, end, lo, hi, by_edge in blocks:
         if weight != top and (
-            weight < MIN_ARTICLE or not (by_edge or _headed(lines, start, end, max(lo, floor)))
+            weight < MIN_ARTICLE
+            or not (by_edge or _headed(lines, weights, start, end, max(lo, floor)))
         ):
             uncertain = uncertain or weight >= MIN_ARTICLE
             continue
-        pages.append(_page(lines, weights, (start, end), floor, indented))
+        pages.append(_page(lines, weights, (start, end), floor, indented, repeated))
         floor = end
         uncertain = uncertain or _left_out(lines, weights, end, hi) >= MIN_ARTICLE
     return Selection(pages, uncertain=uncertain)

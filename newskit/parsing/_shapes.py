@@ -11,6 +11,7 @@ import re
 __all__ = [
     "byline_authors",
     "is_caption",
+    "is_title_case",
     "is_title_like",
     "split_dateline",
     "subhead",
@@ -101,7 +102,14 @@ def _is_caps(text: str) -> bool:
     return letters >= 2 and 2 * letters >= len(text) - text.count(" ")
 
 
-def _is_title_case(words: list[str]) -> bool:
+def is_title_case(words: list[str]) -> bool:
+    """Return ``True`` when every word but short function words starts with a capital or digit.
+
+    >>> is_title_case("Counting the Cost of Floods".split())
+    True
+    >>> is_title_case("Counting the cost of floods".split())
+    False
+    """
     for i, word in enumerate(words):
         core = word.strip(_OPEN_QUOTES + _CLOSE_QUOTES + "()-–—")
         if not core:
@@ -152,7 +160,7 @@ def subhead(text: str, *, isolated: bool) -> str | None:
         return None
     if text[-1] in "!.:" or not text[0].isupper():
         return None
-    return text if _is_title_case(words) else None
+    return text if is_title_case(words) else None
 
 
 def byline_authors(text: str) -> list[str] | None:

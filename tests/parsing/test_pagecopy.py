@@ -178,3 +178,92 @@ def test_comment_thread_and_posted_line_left_out() -> None:
     assert article.title == "Notes from the allotment in a wet spring"
     assert len(article.body) == 2
     assert "hedgehogs" not in article.text and "says" not in article.text
+
+
+_BODY = [
+    "The council voted on Tuesday to keep the branch library open for two more years.",
+    "Readers had collected more than four thousand signatures against the closure plan.",
+    "The building will also host the youth club while its own hall is being repaired.",
+]
+
+
+def _page(header: list[str], body: list[str] = _BODY) -> str:
+    # an invented page: a menu on top, the article header, the body, a footer
+    top = ["Skip to content", "Menu", "Search", "", "* News", "* Sport", "* Culture", ""]
+    bottom = ["", "Privacy Policy", "Terms of use", "© 2025 The Valley Courier"]
+    return "\n".join([*top, *header, "", *body, *bottom]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # asks and answers, ends on a long aside in brackets, or is two words long:
+        # a page headline, though a dump would not take it for one
+        "Library saved? Council votes to keep branch open",
+        "Why the branch library stays open (and what readers did to save it)",
+        "Library saved",
+    ],
+)
+def test_page_headline_shapes(headline: str) -> None:
+    [article] = parse_text(_page(["Latest news from the valley", "", headline, "", "By Ana Ruiz"]))
+    assert article.title == headline
+    assert article.body == _BODY
+
+
+def test_list_items_are_not_headlines() -> None:
+    # list markers of w3m (□ ☆) and browser copies (+): menu entries, however long
+    header = [
+        "□ Council agenda and minutes for the branch library",
+        "☆ How to vote in the valley council election",
+        "+ Events for readers at the branch library this spring",
+    ]
+    [article] = parse_text(_page(header))
+    assert article.title == ""
+    assert article.body == _BODY
+
+
+def test_headline_under_a_promo_paragraph() -> None:
+    # prose above the headline (a promotion) weighs into the body block; the
+    # headline under it still wins, and the promotion is left out as chrome
+    promo = "Members can now borrow e-books for free, so join the valley library club today."
+    header = [promo, "", "Council keeps branch library open for two more years", "By Ana Ruiz"]
+    [article] = parse_text(_page(header))
+    assert article.title == "Council keeps branch library open for two more years"
+    assert article.body == _BODY
+    parsed = read_lines(classify(_page(header)))
+    assert promo in parsed.chrome
+
+
+def test_a_subhead_after_prose_is_not_the_title() -> None:
+    # a heading under much of the body's prose is a subhead, not the headline
+    head = "Branch library stays open after council vote"
+    body = [*_BODY, "What Happens Next", _BODY[0].replace("Tuesday", "Friday")]
+    [article] = parse_text(_page([head, "By Ana Ruiz"], body))
+    assert article.title == head
+
+
+def test_headline_printed_twice_beats_a_standfirst() -> None:
+    # the breadcrumb ends with the headline (the page prints it twice): it wins
+    # over a longer standfirst nearer the body that repeats as many of its words
+    head = "Branch library open for two more years"
+    dek = "The council keeps the branch library open for readers and the youth club"
+    [article] = parse_text(_page([f"Home / News / {head}", "", head, "", dek, ""]))
+    assert article.title == head
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a numbered or bulleted comment list with avatar anchors: the name is
+        # read after them
+        "12. [a1b2c3] Mary Ann de Wit says:",
+        "• [avatar] Mary Ann de Wit says:",
+        "Pingback: Ten branch libraries worth a visit this year",
+    ],
+)
+def test_comment_list_openings_end_the_article(opening: str) -> None:
+    comment = "I borrowed my first book there as a child, and I am so glad it will stay open."
+    [article] = parse_text(
+        _page(["Branch library stays open after council vote"], [*_BODY, opening, comment])
+    )
+    assert article.body == _BODY
