@@ -11,7 +11,8 @@ trainer's cache (``--cache``, the folder given to ``newskit train summarizer
 --cache``), so the subsets cost only their fits.
 
 ROUGE: :func:`newskit.evaluate.rouge` (rouge-score, Porter stemming), mean F1.
-``--chart`` also draws ``docs/_static/charts/summarizer-curve.png``.
+``--chart`` also draws ``docs/_static/charts/summarizer-curve.png``; ``--replot FILE``
+draws it from a saved run's output without fitting.
 
 Usage: ``nice python benchmarks/summarizer_curve.py --cache DIR
 [--sizes 1000,2500,5000,10000,20000,all] [--chart]``
@@ -62,6 +63,25 @@ def chart(rows: list[tuple[int, dict[str, tuple[float, float]]]]) -> None:
     save_chart(fig, "summarizer-curve")
 
 
+def read_rows(path: Path) -> list[tuple[int, dict[str, tuple[float, float]]]]:
+    """The (training articles, Δ per subset) rows of a saved run's table."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 11 and cells[0].replace(",", "").isdigit():
+            n = int(cells[0].replace(",", ""))
+            rows.append(
+                (
+                    n,
+                    {
+                        SUBSETS[0]: (float(cells[4]), float(cells[5])),
+                        SUBSETS[1]: (float(cells[8]), float(cells[9])),
+                    },
+                )
+            )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -73,7 +93,17 @@ def main(argv: list[str] | None = None) -> int:
         help="the trainer's feature cache (newskit train --cache)",
     )
     parser.add_argument("--chart", action="store_true", help="draw the curve into docs")
+    parser.add_argument(
+        "--replot",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="only draw the chart from the table of a saved run (no fitting)",
+    )
     args = parser.parse_args(argv)
+    if args.replot is not None:
+        chart(read_rows(args.replot))
+        return 0
     print(f"command: {command()}")
 
     train = list(read_cnndm(args.data_dir, "train"))
