@@ -223,7 +223,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help="keep the featurized training sample here and reuse it on the next run",
+        help="keep the featurized training sample here and reuse it on the next run "
+        "(empty it after changing feature or sentence-splitting code)",
     )
     parser.add_argument(
         "--blend",
@@ -261,13 +262,17 @@ ORACLE_K = 3
 
 def _cached_features(examples: list[Any], cache: Path | None, name: str) -> Any:
     """:func:`featurize` ``examples``, or read the result a previous run left in ``cache``
-    (a pickle of our own, keyed by the articles' ids: a different sample recomputes)."""
+    (a pickle of our own, keyed by the articles' ids and the feature columns: a different
+    sample or feature set recomputes; a change inside a feature's code does not, so
+    empty the folder after one)."""
     import hashlib
     import pickle
 
+    from newskit.summarizers._sentence_features import HASH_BUCKETS, TRAINED_FEATURES
     from newskit.training._summarizer_cnndm import featurize
 
-    key = hashlib.sha256("\n".join(ex.id for ex in examples).encode()).hexdigest()
+    layout = [",".join(TRAINED_FEATURES), str(HASH_BUCKETS)]
+    key = hashlib.sha256("\n".join([*layout, *(ex.id for ex in examples)]).encode()).hexdigest()
     path = cache / name if cache is not None else None
     if path is not None and path.is_file():
         with path.open("rb") as fh:

@@ -24,7 +24,7 @@ import numpy as np
 
 from newskit._errors import UnsupportedLanguageError
 
-__all__ = ["CnnDmExample", "detokenize", "highlights", "read_cnndm"]
+__all__ = ["CnnDmExample", "detokenize", "first_articles", "highlights", "read_cnndm"]
 
 #: A sentence end in the tokenized text (`` . ``, `` ! ``, `` ? ``, optionally
 #: followed by a closing quote), or the start of the text, then a lower-case letter.
@@ -112,6 +112,21 @@ class Featurized(NamedTuple):
     hash_values: np.ndarray
     y: np.ndarray
     sizes: np.ndarray
+
+
+def first_articles(data: Featurized, n_docs: int) -> Featurized:
+    """The rows of ``data`` that belong to its first ``n_docs`` articles (features are
+    computed article by article, so a subset needs no second pass over the text)."""
+    rows = int(data.sizes[:n_docs].sum())
+    keep = data.hash_rows < rows
+    return Featurized(
+        data.x[:rows],
+        data.hash_rows[keep],
+        data.hash_cols[keep],
+        data.hash_values[keep],
+        data.y[:rows],
+        data.sizes[:n_docs],
+    )
 
 
 def featurize(
@@ -206,8 +221,8 @@ def linear_scores(
     return out
 
 
-#: Gradient boosting settings (fixed; ``benchmarks/summarizer_validation.py`` prints
-#: the validation figures of the alternatives that were tried).
+#: Gradient boosting settings (fixed; ``benchmarks/summarizer_curve.py`` prints the
+#: validation figures of the model as the training sample grows).
 TREE_PARAMS: dict[str, Any] = {
     "max_iter": 300,
     "learning_rate": 0.1,

@@ -210,3 +210,37 @@ def test_the_trainer_is_deterministic(tmp_path: Path) -> None:
     entry = manifest["artifacts"]["summarizer_trained.joblib"]
     assert entry["selection"]["max_sentences"] == 1000.0
     assert "60 articles" in entry["trained_on"]
+
+
+def test_first_articles_are_those_articles_featurized_alone(tmp_path: Path) -> None:
+    from newskit.training._summarizer_cnndm import featurize, first_articles, read_cnndm
+
+    _write_corpus(tmp_path / "data", 12, 0)
+    examples = list(read_cnndm(tmp_path / "data", "train"))
+    whole, _ = featurize(examples, 3, batch=5)
+    alone, _ = featurize(examples[:7], 3)
+    part = first_articles(whole, 7)
+    for a, b in zip(part, alone, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_the_feature_cache_is_reused_only_for_the_same_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newskit.summarizers._sentence_features as features
+    from newskit.training import _summarizer_cnndm as cnndm
+    from newskit.training._summarizer import _cached_features
+    from newskit.training._summarizer_cnndm import read_cnndm
+
+    _write_corpus(tmp_path / "data", 4, 0)
+    examples = list(read_cnndm(tmp_path / "data", "train"))
+    calls = []
+    real = cnndm.featurize
+    monkeypatch.setattr(cnndm, "featurize", lambda *a: calls.append(1) or real(*a))
+    cache = tmp_path / "cache"
+    _cached_features(examples, cache, "x.pkl")
+    _cached_features(examples, cache, "x.pkl")
+    assert len(calls) == 1
+    monkeypatch.setattr(features, "TRAINED_FEATURES", (*features.TRAINED_FEATURES, "extra"))
+    _cached_features(examples, cache, "x.pkl")
+    assert len(calls) == 2

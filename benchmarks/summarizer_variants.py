@@ -1,0 +1,286 @@
+"""Variants of the trained ``default`` model, scored on the tuning quarter only.
+
+Each variant changes one thing of what ``newskit train summarizer`` fits —
+the feature set, the gradient-boosting capacity, or the redundancy control
+(overlap blocking, or maximal marginal relevance) — and is fitted on the whole
+CNN/DM training sample (the trainer's feature cache, ``--cache``). For every
+variant the selection grid of the trainer (length penalty x overlap threshold,
+or x the MMR weight) is searched on the tuning quarter of the validation sample
+(every fourth article, the articles the shipped constants were chosen on), and
+the best point is printed, beside Lead-3 and the variant at the shipped
+constants. No other validation article is read: a variant is chosen here,
+and checked afterwards by ``bench_summarize_rouge.py``.
+
+Candidate features (not in the shipped model) are computed here,
+:func:`candidate_features`: ``caption`` (a photo-caption cue: a bracketed pointer
+such as "(left)" or "(pictured above)", or the word "pictured", which survive
+lower-casing and raw Daily Mail text running a caption into the next sentence)
+and ``inverse_long_position`` (1 / (1 + the number of earlier sentences of at
+least 8 words): the position within the lead proper, after bylines and teasers).
+They are kept beside the trainer's cache, in ``candidates.pkl``.
+
+Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B] [--train N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import pickle
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from _common import command
+
+from newskit._artifacts import load_manifest
+from newskit.evaluate import rouge
+from newskit.summarizers import build_document
+from newskit.summarizers._registry import SUMMARIZERS
+from newskit.summarizers._sentence_features import (
+    TRAINED_FEATURES,
+    hashed_words,
+    trained_features,
+)
+from newskit.summarizers._stack import Stack
+from newskit.summarizers._trained import TRAINED_ARTIFACT, pick
+from newskit.training._paths import default_data_dir
+from newskit.training._summarizer import (
+    LENGTH_PENALTIES,
+    MAX_OVERLAPS,
+    ORACLE_K,
+    TUNE_ARTICLES,
+    TUNE_EVERY,
+    _cached_features,
+)
+from newskit.training._summarizer_cnndm import (
+    TREE_PARAMS,
+    Featurized,
+    first_articles,
+    fit_linear,
+    hashed_matrix,
+    linear_scores,
+    mean_rouge,
+    read_cnndm,
+)
+
+#: The columns the shipped model uses.
+SHIPPED_COLUMNS = len(TRAINED_FEATURES)
+CANDIDATES = ("caption", "inverse_long_position")
+_CAPTION = re.compile(
+    r"\((?:(?:far|second|third|top|bottom|centre|center|pictured|both|main|from)[ -])*"
+    r"(?:left|right|centre|center|above|below|top|bottom|pictured|inset|main|middle)\b[^)]*\)"
+    r"|\bpictured\b",
+    re.IGNORECASE,
+)
+#: Sentences shorter than this do not count in ``inverse_long_position``.
+_LONG = 8
+MMR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+#: name -> (feature columns, tree settings, redundancy control)
+VARIANTS: dict[str, tuple[int, dict[str, Any], str]] = {
+    "shipped features": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking"),
+    "shipped features + MMR": (SHIPPED_COLUMNS, TREE_PARAMS, "mmr"),
+    "shipped features + 600 trees": (SHIPPED_COLUMNS, {**TREE_PARAMS, "max_iter": 600}, "blocking"),
+    "shipped features + 63 leaves": (
+        SHIPPED_COLUMNS,
+        {**TREE_PARAMS, "max_leaf_nodes": 63, "min_samples_leaf": 100},
+        "blocking",
+    ),
+    "+ caption + long position": (SHIPPED_COLUMNS + len(CANDIDATES), TREE_PARAMS, "blocking"),
+}
+
+
+def candidate_features(stack: Stack) -> np.ndarray:
+    """The :data:`CANDIDATES` columns of every sentence of ``stack``."""
+    n = stack.n_rows
+    x = np.zeros((n, len(CANDIDATES)))
+    if n == 0:
+        return x
+    x[:, 0] = np.fromiter(map(_CAPTION.search, stack.sentences), bool, n)
+    long = (stack.lengths >= _LONG).astype(np.int64)
+    before = np.cumsum(long) - long
+    before -= stack.per_row(before[np.minimum(stack.starts, n - 1)])
+    x[:, 1] = 1.0 / (1.0 + before)
+    return x
+
+
+def cached_candidates(examples: list[Any], cache: Path) -> np.ndarray:
+    """:func:`candidate_features` of every sentence of ``examples`` (split as the
+    trainer splits them), or what a previous run left in ``cache/candidates.pkl``."""
+    from newskit import UnsupportedLanguageError
+    from newskit.summarizers._document import Document
+
+    names = ",".join(CANDIDATES)
+    key = hashlib.sha256("\n".join([names, *(ex.id for ex in examples)]).encode()).hexdigest()
+    path = cache / "candidates.pkl"
+    if path.is_file():
+        with path.open("rb") as fh:
+            stored_key, x = pickle.load(fh)
+        if stored_key == key:
+            return np.asarray(x)
+    parts = []
+    for start in range(0, len(examples), 256):
+        docs = []
+        for ex in examples[start : start + 256]:
+            try:
+                docs.append(build_document(ex.article))
+            except UnsupportedLanguageError:
+                docs.append(Document([], []))
+        parts.append(candidate_features(Stack(docs)).astype(np.float32))
+    x = np.vstack(parts)
+    with path.open("wb") as fh:
+        pickle.dump((key, x), fh, protocol=5)
+    return x
+
+
+def _columns(data: Featurized, m: int) -> Featurized:
+    return data._replace(x=data.x[:, :m])
+
+
+def mmr(scores: np.ndarray, stems: list[np.ndarray], k: int, weight: float) -> np.ndarray:
+    """Greedy maximal marginal relevance: each step takes the sentence with the best
+    ``score - weight * (largest Jaccard similarity with a sentence already taken)``."""
+    sets = [set(s.tolist()) for s in stems]
+    taken: list[int] = []
+    penalty = np.zeros(scores.size)
+    for _ in range(min(k, scores.size)):
+        value = scores - weight * penalty
+        value[taken] = -np.inf
+        best = int(np.argmax(value))
+        taken.append(best)
+        chosen = sets[best]
+        for i, s in enumerate(sets):
+            union = len(s | chosen)
+            if union:
+                penalty[i] = max(penalty[i], len(s & chosen) / union)
+    return np.asarray(taken, dtype=np.int64)
+
+
+class Tuning:
+    """The tuning quarter, featurized once: features, hashed words, sentence stems."""
+
+    def __init__(self, data_dir: Path) -> None:
+        val = list(read_cnndm(data_dir, "val"))[::TUNE_EVERY][:TUNE_ARTICLES]
+        self.docs = [build_document(ex.article) for ex in val]
+        self.refs = ["\n".join(ex.highlights) for ex in val]
+        self.stems: list[list[np.ndarray]] = []
+        xs, hashed = [], []
+        for doc in self.docs:  # one stack per article: stems are the article's own columns
+            stack = Stack([doc])
+            xs.append(np.hstack([trained_features(stack), candidate_features(stack)]))
+            rows, cols, values = hashed_words(stack)
+            hashed.append((rows, cols, values, stack.n_rows))
+            cells = stack.cells
+            bounds = np.searchsorted(cells.rows, np.arange(stack.n_rows + 1))
+            self.stems.append([cells.cols[bounds[r] : bounds[r + 1]] for r in range(stack.n_rows)])
+        self.x = np.vstack(xs)
+        offsets = np.cumsum([0] + [h[3] for h in hashed])
+        self.hashed = Featurized(
+            self.x,
+            np.concatenate([h[0] + o for h, o in zip(hashed, offsets, strict=False)]),
+            np.concatenate([h[1] for h in hashed]),
+            np.concatenate([h[2] for h in hashed]),
+            np.zeros(self.x.shape[0], dtype=np.int8),
+            np.asarray([len(d) for d in self.docs]),
+        )
+        self.lengths = np.concatenate([Stack([d]).lengths for d in self.docs]).astype(float)
+        self.bounds = offsets
+        self._cache: dict[tuple[int, tuple[int, ...]], tuple[float, float]] = {}
+
+    def score(self, raw: np.ndarray, penalty: float, select: Any) -> tuple[float, float]:
+        """Mean R-1, R-2 of 3-sentence summaries picked by ``select(scores, stems, k)``."""
+        r1 = r2 = 0.0
+        adjusted = raw - penalty * np.log1p(self.lengths)
+        for i, doc in enumerate(self.docs):
+            mine = adjusted[self.bounds[i] : self.bounds[i + 1]]
+            key = (i, tuple(sorted(select(mine, self.stems[i], min(3, len(doc))).tolist())))
+            if key not in self._cache:
+                got = rouge([doc.sentences[j] for j in key[1]], self.refs[i])
+                self._cache[key] = (got["rouge1"].fmeasure, got["rouge2"].fmeasure)
+            a, b = self._cache[key]
+            r1, r2 = r1 + a, r2 + b
+        n = len(self.docs)
+        return 100 * r1 / n, 100 * r2 / n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=default_data_dir())
+    parser.add_argument("--cache", type=Path, required=True, help="the trainer's feature cache")
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--train", type=int, default=None, help="first N training articles")
+    args = parser.parse_args(argv)
+    print(f"command: {command()}")
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    train = list(read_cnndm(args.data_dir, "train"))
+    data = _cached_features(train, args.cache, f"train-all-k{ORACLE_K}.pkl")
+    data = data._replace(x=np.hstack([data.x, cached_candidates(train, args.cache)]))
+    if args.train:
+        data = first_articles(data, args.train)
+    tuning = Tuning(args.data_dir)
+    lead = mean_rouge(SUMMARIZERS["lead"](), tuning.docs, tuning.refs, 3)
+    shipped = load_manifest()["artifacts"][TRAINED_ARTIFACT]["selection"]
+    print(
+        f"tuning quarter: {len(tuning.docs)} CNN/DM validation articles, 3 sentences, "
+        f"mean ROUGE F1; Lead-3 {lead[0]:.2f} / {lead[1]:.2f}; shipped constants: "
+        f"length_penalty={shipped['length_penalty']}, max_overlap={shipped['max_overlap']}\n"
+    )
+    doc = np.repeat(np.arange(data.sizes.size), data.sizes)
+    linear: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    fitted: dict[Any, np.ndarray] = {}
+    for name in args.variants.split(","):
+        m, trees, control = VARIANTS[name]
+        t0 = time.process_time()
+        key = (m, tuple(sorted(trees.items())))
+        with threadpool_limits(1):
+            if m not in linear:
+                part = _columns(data, m)
+                x = part.x.astype(np.float64)
+                hashed = hashed_matrix(part)
+                oof = np.zeros(x.shape[0])
+                for f in range(2):
+                    held = doc % 2 == f
+                    fold = fit_linear(x[~held], hashed[~held], part.y[~held], 1.0)
+                    oof[held] = linear_scores(x[held], hashed[held], fold)
+                params = fit_linear(x, hashed, part.y, 1.0)
+                val = _columns(tuning.hashed, m)
+                linear[m] = (oof, linear_scores(val.x, hashed_matrix(val), params))
+            if key not in fitted:  # variants that differ only in selection share the fit
+                oof, val_linear = linear[m]
+                x = data.x[:, :m].astype(np.float64)
+                model = HistGradientBoostingClassifier(**trees)
+                model.fit(np.column_stack([x, oof]), data.y)
+                fitted[key] = model.decision_function(
+                    np.column_stack([tuning.x[:, :m], val_linear])
+                )
+            raw = fitted[key]
+        seconds = time.process_time() - t0
+        grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS
+        results = {}
+        for penalty, value in itertools.product(LENGTH_PENALTIES, grid):
+            if control == "mmr":
+                select = lambda s, st, k, w=value: mmr(s, st, k, w)  # noqa: E731
+            else:
+                select = lambda s, st, k, o=value: pick(s, st, k, o)  # noqa: E731
+            results[(penalty, value)] = tuning.score(raw, penalty, select)
+        (penalty, value), (r1, r2) = max(results.items(), key=lambda kv: sum(kv[1]))
+        at = results.get((shipped["length_penalty"], shipped["max_overlap"]))
+        shown = f"{at[0]:.2f} / {at[1]:.2f}" if at else "n/a"
+        knob = "mmr weight" if control == "mmr" else "max_overlap"
+        print(
+            f"{name:30s} | best: penalty={penalty} {knob}={value}: R-1 {r1:.2f} R-2 {r2:.2f} "
+            f"(R1+R2 {r1 + r2:.2f}; Δ lead {r1 - lead[0]:+.2f} / {r2 - lead[1]:+.2f}) | "
+            f"at shipped constants {shown} | fit {seconds:.0f} s",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
