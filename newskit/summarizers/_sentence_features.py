@@ -201,8 +201,13 @@ HASH_BUCKETS = 1 << 16
 
 def _within_rank(x: np.ndarray, stack: Stack) -> np.ndarray:
     """Rank of each row's ``x`` within its document, best (largest) = 0, as a share of
-    the document's size (ties broken by position)."""
-    order = np.lexsort((stack.position, -x, stack.doc_of_row))
+    the document's size (ties broken by position).
+
+    Values equal to 9 decimals are ties: sums of the same terms in another order
+    (the order of word ids, which depends on what the process read before) differ
+    in the last bits, and the rank must not.
+    """
+    order = np.lexsort((stack.position, -np.round(x, 9), stack.doc_of_row))
     rank = np.empty(x.size, dtype=np.float64)
     rank[order] = np.arange(x.size) - stack.starts[stack.doc_of_row[order]]
     out: np.ndarray = rank / stack.per_row(np.maximum(stack.sizes, 1))

@@ -19,7 +19,11 @@ import pytest
 from newskit import summarize
 from newskit.summarizers import build_document, summarize_documents
 from newskit.summarizers._default import DefaultSummarizer
-from newskit.summarizers._sentence_features import TRAINED_FEATURES, trained_features
+from newskit.summarizers._sentence_features import (
+    TRAINED_FEATURES,
+    _within_rank,
+    trained_features,
+)
 from newskit.summarizers._stack import Stack
 from newskit.summarizers._trained import check_payload, load_trained, pick, trained_scores
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
@@ -120,6 +124,15 @@ def test_features_are_finite_and_shaped() -> None:
     x = trained_features(stack)
     assert x.shape == (stack.n_rows, len(TRAINED_FEATURES))
     assert np.isfinite(x).all()
+
+
+def test_rank_ties_do_not_depend_on_summation_order() -> None:
+    # 0.1 + 0.2 and 0.3 are the same centrality summed in another order (word ids differ
+    # between processes); the earlier sentence must rank first either way
+    stack = Stack([build_document("One two three. Four five six. Seven eight nine.")])
+    assert stack.n_rows == 3
+    for x in (np.array([0.3, 0.1 + 0.2, 0.0]), np.array([0.1 + 0.2, 0.3, 0.0])):
+        assert _within_rank(x, stack).tolist() == [0.0, 1 / 3, 2 / 3]
 
 
 # -- the trainer, on a tiny synthetic corpus ----------------------------------------
