@@ -105,6 +105,12 @@ class FlatTrees:
             right = ~split_nan_left[at]  # the splits that send a missing value right
             missing = np.full(int(right.sum()), values.size + 1)
             np.bitwise_and.at(block, (missing, split_tree[at][right]), mask[right])
+        #: every feature's thresholds as ``u + t j`` (``u``: the feature's position in
+        #: :attr:`used`): numpy orders complex numbers by real, then imaginary part, so
+        #: one search ranks every value among its own feature's thresholds
+        self.keys = np.zeros(sum(v.size for v in self.thresholds), dtype=complex)
+        self.keys.real = np.repeat(np.arange(len(self.used)), sizes - 2)
+        self.keys.imag = np.concatenate([np.zeros(0), *self.thresholds])
         self.n_trees = n_trees
 
     def decision_function(self, x: np.ndarray) -> np.ndarray:
@@ -120,17 +126,27 @@ class FlatTrees:
             out[start : start + step] = self._block(x[start : start + step])
         return out
 
+    def _table_rows(self, x: np.ndarray) -> np.ndarray:
+        """The row of :attr:`table` each value of ``x[:, used]`` selects."""
+        values = x[:, self.used]
+        missing = np.isnan(values)
+        keys = np.empty(values.shape, dtype=complex)
+        keys.real = np.arange(len(self.used))
+        keys.imag = np.where(missing, 0.0, values)
+        # the thresholds below a value are the splits it fails (``x <= t`` goes left);
+        # feature u's rows start 2 * u rows after its thresholds do (2 extra rows each)
+        rows = np.searchsorted(self.keys, keys, side="left") + 2 * np.arange(len(self.used))
+        missing_row = self.table_start + np.array([v.size + 1 for v in self.thresholds], int)
+        return np.where(missing, missing_row, rows)
+
     def _block(self, x: np.ndarray) -> np.ndarray:
         if x.shape[0] == 1:
             # two rows, so that the tree axis below is never the contiguous one
             return self._block(np.vstack([x, x]))[:1]
+        rows = self._table_rows(x)
         left = np.full((x.shape[0], self.n_trees), self.full)
-        for u, (f, thresholds) in enumerate(zip(self.used, self.thresholds, strict=True)):
-            column = x[:, f]
-            # the thresholds below a value are the splits it fails (``x <= t`` goes left)
-            row = np.searchsorted(thresholds, column, side="left")
-            row[np.isnan(column)] = thresholds.size + 1
-            left &= self.table[row + self.table_start[u]]
+        for u in range(len(self.used)):
+            left &= self.table[rows[:, u]]
         # tree by tree from here: the sum below runs over the outer axis
         left = np.ascontiguousarray(left.T)
         lowest = left & (~left + self.dtype(1))
