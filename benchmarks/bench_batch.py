@@ -253,7 +253,10 @@ def main() -> None:
     all_cores = os.cpu_count() or 1
     print(f"command: {command()}")
     print(f"corpus: {len(records)} records, {words / len(records):.0f} words on average")
-    print(f"machine: {all_cores} cores; batch size {args.batch_size}")
+    print(
+        f"machine: {all_cores} cores shared with other jobs (1-minute load average "
+        f"{os.getloadavg()[0]:.1f} at the start); batch size {args.batch_size}"
+    )
     newskit.digest("Warm-up headline here\n\nLoads the models once in this process.")
     print(
         "| configuration            | cores | records | failed |       s |    rec/s "

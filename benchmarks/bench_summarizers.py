@@ -380,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.prep_only:
         return prep_only(args.data_dir, args.speed)
 
+    load_at_start = os.getloadavg()[0]
     table_ms, seed_ms, held_mb = one_time_costs()  # first: nothing has loaded them yet
     parity_docs = [build_document(a) for a in parity_articles(args.data_dir, args.articles)]
     cnn = cnndm_articles(args.data_dir)[: args.speed]
@@ -404,6 +405,10 @@ def main(argv: list[str] | None = None) -> int:
         f"(median {statistics.median(len(d) for d in speed_docs):.0f} sentences, "
         f"{statistics.median(len(ws) for ws in distinct):.0f} distinct words, "
         f"{coverage:.1f}% of them in the stem table); long document: {n_long} sentences"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores shared with other jobs; 1-minute load average "
+        f"{load_at_start:.1f} at the start (the end of the run prints it again)"
     )
     print(
         f"one-time per process: stem table read {table_ms:.1f} ms, vocabulary seeded "
@@ -498,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         f"\ndefault, 64 documents per summarize_documents call: {many:.3f} ms/article, "
         f"against {one:.3f} one call each (mean over the {len(speed_docs)} articles)"
     )
+    print(f"1-minute load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 

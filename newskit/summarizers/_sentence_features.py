@@ -273,7 +273,9 @@ def hashed_words(stack: Stack) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     flat = list(chain.from_iterable(tokens))
     buckets = np.fromiter(map(_BUCKETS.__getitem__, flat), np.int64, len(flat))
     rows = np.repeat(np.arange(stack.n_rows), lengths)
-    keys = np.unique(rows * HASH_BUCKETS + buckets)
+    # sorted distinct keys (what ``np.unique`` returns, several times faster here)
+    keys = np.sort(rows * HASH_BUCKETS + buckets)
+    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if keys.size else keys
     rows, buckets = keys // HASH_BUCKETS, keys % HASH_BUCKETS
     counts = np.bincount(rows, minlength=stack.n_rows).astype(np.float64)
     values = 1.0 / np.sqrt(np.maximum(counts[rows], 1.0))

@@ -19,6 +19,7 @@ import numpy as np
 
 from newskit._artifacts import load_manifest, verified_path
 from newskit._errors import ModelError, ModelVersionError
+from newskit.summarizers._forest import tree_scores
 from newskit.summarizers._sentence_features import (
     HASH_BUCKETS,
     TRAINED_FEATURES,
@@ -102,7 +103,7 @@ def trained_scores(stack: Stack, model: dict[str, Any]) -> np.ndarray:
         return np.zeros(0)
     x = trained_features(stack)
     both = np.column_stack([x, linear_part(stack, x, model)])
-    raw = np.asarray(model["trees"].decision_function(both), dtype=np.float64)
+    raw = tree_scores(model["trees"], both)
     penalty = float(model["selection"]["length_penalty"])
     return raw - penalty * np.log1p(stack.lengths.astype(np.float64))
 
