@@ -48,7 +48,7 @@ from newskit._articletext import article_text
 from newskit._errors import InputTypeError, InputValueError
 from newskit._input import refuse_table
 from newskit._types import Content
-from newskit.topics._tfidf import CharNgrams, NgramTables, WordNgrams, tfidf_transform
+from newskit.topics._tfidf import CharTables, NgramTables, WordChars, WordNgrams, tfidf_transform
 
 __all__ = ["TOPICS", "UNKNOWN", "TopicClassifier"]
 
@@ -80,6 +80,25 @@ def _ngram_tables(vectorizer: Any, analyzer: object) -> NgramTables | None:
     if cached is None or cached[0] is not vocabulary or cached[1] is not idf:
         cached = (vocabulary, idf, NgramTables.build(vocabulary, idf, analyzer))
         _TABLES[vectorizer] = cached
+    return cached[2]
+
+
+#: Each fitted character vectorizer's tables (as :data:`_TABLES`).
+_CHAR_TABLES: weakref.WeakKeyDictionary[Any, tuple[object, object, CharTables]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _char_tables(chars: Any, words: Any) -> CharTables:
+    vocabulary, idf = chars.vocabulary_, chars.idf_
+    cached = _CHAR_TABLES.get(chars)
+    if cached is None or cached[0] is not vocabulary or cached[1] is not idf:
+        # The model's own words (unigrams of the word vocabulary) are split once.
+        known = [t for t in words.vocabulary_ if " " not in t]
+        analyzer = chars.analyzer
+        tables = CharTables(vocabulary, idf, (analyzer.min_n, analyzer.max_n), known)
+        cached = (vocabulary, idf, tables)
+        _CHAR_TABLES[chars] = cached
     return cached[2]
 
 
@@ -137,8 +156,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         of each prepared text (title and lead), with the same vocabulary.
     lead_chars : tuple of (int, int) or None
         If set (with ``lead_words``), add a TF-IDF block of character n-grams
-        of this length range, taken within words (scikit-learn's ``char_wb``
-        analyzer), of the title + lead text.
+        of this length range of the title + lead text, taken within each word
+        token padded with spaces (as scikit-learn's ``char_wb`` analyzer does,
+        with the word tokens of the word n-grams).
     lead_char_features : int
         Keep the most frequent character n-grams only (with ``lead_chars``).
     short_words : int or None
@@ -260,6 +280,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             cls = type(chars)
             slim = cls.__new__(cls)
             slim.__dict__.update({k: v for k, v in vars(chars).items() if k != "vocabulary_"})
+            if isinstance(slim.analyzer, WordChars):
+                slim.ngram_range = (slim.analyzer.min_n, slim.analyzer.max_n)
+                slim.analyzer = "char_wb"
             state["char_vectorizer_"] = slim
             # Character n-grams hold spaces but no newline (char_wb n-grams lie
             # within one word, padded with single spaces).
@@ -284,8 +307,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
-        if char_terms is not None and self.char_vectorizer_ is not None:
-            self.char_vectorizer_.vocabulary_ = {t: i for i, t in enumerate(char_terms.split("\n"))}
+        chars = self.char_vectorizer_
+        if char_terms is not None and chars is not None:
+            chars.vocabulary_ = {t: i for i, t in enumerate(char_terms.split("\n"))}
+        # The analyzer is rebuilt on load, as the word one is (see __getstate__).
+        if chars is not None and chars.analyzer == "char_wb":
+            chars.analyzer = WordChars(*chars.ngram_range)
         vec = getattr(self, "vectorizer_", None)
         if vec is not None and vec.analyzer == "word":
             vec.analyzer = WordNgrams(*self.ngram_range)
@@ -427,8 +454,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.lead_chars is not None:
             lo_c, hi_c = self.lead_chars
             chars = TfidfVectorizer(
-                analyzer="char_wb",
-                ngram_range=(int(lo_c), int(hi_c)),
+                analyzer=WordChars(int(lo_c), int(hi_c)),
                 min_df=self.min_df,
                 max_df=self.max_df,
                 max_features=self.lead_char_features,
@@ -674,11 +700,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         blocks = [features, tfidf(leads)]
         char_vec = getattr(self, "char_vectorizer_", None)
         if char_vec is not None:
-            blocks.append(
-                CharNgrams(char_vec.vocabulary_, char_vec.idf_, char_vec.ngram_range).transform(
-                    leads
-                )
-            )
+            blocks.append(_char_tables(char_vec, vec).transform(leads))
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:

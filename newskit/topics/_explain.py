@@ -20,7 +20,6 @@ left out of ``up`` and ``down``; ``score`` still includes them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -32,7 +31,7 @@ from newskit._types import Content
 from newskit.text import stop_words
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._results import TermWeight, TopicExplanation
-from newskit.topics._tfidf import char_wb_ngrams
+from newskit.topics._tfidf import _tokens, char_wb_ngrams
 
 __all__ = ["explain_with"]
 
@@ -52,33 +51,29 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     return bool(words) and not all(word in stops for word in words)
 
 
-_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
-
-
 def _char_shares(
     model: TopicClassifier, lead: str, columns: npt.NDArray[np.int64], offset: int
 ) -> tuple[list[str], npt.NDArray[np.float64]]:
     """Words of ``lead`` and each one's share of every char n-gram column present.
 
-    Returns the word labels (``chars:WORD``, punctuation at the word's edges
-    dropped) and a matrix ``(n_words, len(columns))`` whose columns sum to 1.
+    Returns the word labels (``chars:WORD``) and a matrix
+    ``(n_words, len(columns))`` whose columns sum to 1.
 
-    A char_wb n-gram lies within one white-space token, so its occurrences in
-    the text are spread over those tokens: each token's share is its count
-    of that n-gram over the text's count.
+    A character n-gram lies within one word token, so its occurrences in the
+    text are spread over those words: each word's share is its count of that
+    n-gram over the text's count.
     """
     vec = model.char_vectorizer_
     assert vec is not None
-    lo, hi = vec.ngram_range
+    lo, hi = vec.analyzer.min_n, vec.analyzer.max_n
     vocab = vec.vocabulary_
     where = {int(c) - offset: k for k, c in enumerate(columns)}
     per_word: dict[str, Counter[int]] = defaultdict(Counter)
-    for token in lead.lower().split():
-        label = _EDGE_PUNCT.sub("", token) or token
+    for token in _tokens(lead.lower()):
         for gram in char_wb_ngrams(token, lo, hi):
             k = where.get(vocab.get(gram, -1))
             if k is not None:
-                per_word[label][k] += 1
+                per_word[token][k] += 1
     labels = list(per_word)
     shares = np.zeros((len(labels), len(columns)))
     for i, label in enumerate(labels):

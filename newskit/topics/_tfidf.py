@@ -26,7 +26,14 @@ import numpy.typing as npt
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-__all__ = ["NgramTables", "WordNgrams", "tfidf_transform"]
+__all__ = [
+    "CharTables",
+    "NgramTables",
+    "WordChars",
+    "WordNgrams",
+    "char_wb_ngrams",
+    "tfidf_transform",
+]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -315,8 +322,8 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
 
     >>> char_wb_ngrams("war", 3, 4)
     [' wa', 'war', 'ar ', ' war', 'war ']
-    >>> char_wb_ngrams("a", 3, 5)
-    [' a ']
+    >>> char_wb_ngrams("un", 3, 5)
+    [' un', 'un ', ' un ']
     """
     padded = f" {word} "
     size = len(padded)
@@ -329,27 +336,58 @@ def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
     return out
 
 
-class CharNgrams:
-    """TF-IDF of character n-grams within words, equal to a fitted ``char_wb`` vectorizer.
+class WordChars:
+    """Callable analyzer: character n-grams of each word token, padded with spaces.
 
-    The n-grams of a word depend on that word alone, so each distinct word of
-    a batch is split into vocabulary ids once; a text is then the
-    concatenation of its words' ids, and one sparse conversion counts them
-    (:func:`_tfidf_matrix`). Much faster than the analyzer per text when
-    words repeat, as they do across a batch of news.
+    The tokens are those of :class:`WordNgrams` (lowercased, two or more word
+    characters), so punctuation next to a word does not change its n-grams.
+
+    >>> WordChars(3, 4)("War, war!")
+    [' wa', 'war', 'ar ', ' war', 'war ', ' wa', 'war', 'ar ', ' war', 'war ']
+    """
+
+    def __init__(self, min_n: int = 3, max_n: int = 5) -> None:
+        self.min_n = min_n
+        self.max_n = max_n
+
+    def __call__(self, doc: str) -> list[str]:
+        out: list[str] = []
+        for token in _tokens(doc.lower()):
+            out += char_wb_ngrams(token, self.min_n, self.max_n)
+        return out
+
+    def __repr__(self) -> str:
+        return f"WordChars({self.min_n}, {self.max_n})"
+
+
+class CharTables:
+    """TF-IDF of :class:`WordChars` n-grams, equal to a vectorizer fitted with it.
+
+    The n-grams of a word depend on that word alone: the vocabulary ids of
+    every word in ``words`` (say, the word vocabulary of the model) are
+    listed once when the tables are built, other words of a batch once per
+    batch. A text is then the concatenation of its words' ids, and one
+    sparse conversion counts them (:func:`_tfidf_matrix`).
 
     >>> vocab = {" wa": 0, "war": 1, "ar ": 2}
-    >>> CharNgrams(vocab, np.ones(3), (3, 3)).transform(["War, war", ""]).toarray().round(3)
-    array([[0.652, 0.652, 0.385],
-           [0.   , 0.   , 0.   ]])
+    >>> tables = CharTables(vocab, np.ones(3), (3, 3), ["war"])
+    >>> tables.transform(["War, war", "", "warm"]).toarray().round(3)
+    array([[0.577, 0.577, 0.577],
+           [0.   , 0.   , 0.   ],
+           [0.707, 0.707, 0.   ]])
     """
 
     def __init__(
-        self, vocabulary: Mapping[str, int], idf: npt.ArrayLike, ngram_range: tuple[int, int]
+        self,
+        vocabulary: Mapping[str, int],
+        idf: npt.ArrayLike,
+        ngram_range: tuple[int, int],
+        words: Sequence[str] = (),
     ) -> None:
         self.vocabulary = vocabulary
         self.idf = np.asarray(idf, dtype=np.float64)
         self.min_n, self.max_n = int(ngram_range[0]), int(ngram_range[1])
+        self.known = {w: self._word_ids(w) for w in words}
 
     def _word_ids(self, word: str) -> list[int]:
         get = self.vocabulary.get
@@ -357,29 +395,20 @@ class CharNgrams:
 
     def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """Sublinear, L2-normalised TF-IDF matrix of ``docs``, shape ``(len(docs), n_features)``."""
-        # char_wb lowercases, then splits on white space.
-        words = [doc.lower().split() for doc in docs]
-        index: dict[str, int] = {}
-        for w in chain.from_iterable(words):
-            index.setdefault(w, len(index))
-        per_word = [self._word_ids(w) for w in index]
-        lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
-        starts = np.concatenate([[0], np.cumsum(lengths)])
-        flat = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(starts[-1]))
-        get = index.__getitem__
-        token = np.fromiter(
-            chain.from_iterable(map(get, ws) for ws in words),
-            dtype=np.int64,
-            count=sum(map(len, words)),
-        )
-        doc_of_token = np.repeat(
-            np.arange(len(docs), dtype=np.int64),
-            np.fromiter(map(len, words), dtype=np.int64, count=len(words)),
-        )
-        # Every token's run of ids in ``flat``: start positions expanded by run length.
-        runs = lengths[token]
-        total = int(runs.sum())
-        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(runs) - runs, runs)
-        cols = flat[np.repeat(starts[:-1][token], runs) + offsets]
-        rows = np.repeat(doc_of_token, runs)
+        known = self.known
+        batch: dict[str, list[int]] = {}
+        per_doc: list[list[int]] = []
+        for doc in docs:
+            ids: list[int] = []
+            for token in _tokens(doc.lower()):
+                found = known.get(token)
+                if found is None:
+                    found = batch.get(token)
+                    if found is None:
+                        found = batch[token] = self._word_ids(token)
+                ids += found
+            per_doc.append(ids)
+        lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+        cols = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(lengths.sum()))
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
         return _tfidf_matrix(rows, cols, len(docs), self.idf)
