@@ -117,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
     ap.add_argument("--grid", choices=("small", "full", "wide", "round3"), default="full")
     ap.add_argument("--jobs", type=int, default=1, help="folds fitted at once")
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        default=LABELS_FILE,
+        metavar="FILE",
+        help="the label file (default: labels/topics/labels-v2.jsonl of the checkout)",
+    )
     ap.add_argument("--cache", type=Path, help="keep each candidate's out-of-fold scores here")
     ap.add_argument(
         "--only-new",
@@ -135,13 +142,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache is not None:
         # The corpus and the mapped data are read once per label files and data dir.
         h = hashlib.sha256(str(args.data_dir.resolve()).encode())
-        for f in (LABELS_FILE, args.data_dir.parent / V1_FILE):
+        for f in (args.labels, args.data_dir.parent / V1_FILE):
             h.update(f.read_bytes())
         stored = args.cache / f"corpus-{h.hexdigest()[:16]}.pkl"
         if stored.exists():
             data = pickle.loads(stored.read_bytes())
     if data is None:
-        data = make_corpus_data(load_corpus(args.data_dir), mapped_training_set(args.data_dir))
+        data = make_corpus_data(
+            load_corpus(args.data_dir, args.labels), mapped_training_set(args.data_dir)
+        )
         if args.cache is not None:
             args.cache.mkdir(parents=True, exist_ok=True)
             stored.write_bytes(pickle.dumps(data))
