@@ -21,11 +21,11 @@ Prints, from one run:
    fixed quarter of BBC, NYT headlines + coder summaries, BABE sentences),
    leaving out every item of the labelled corpus; the previous model's
    figures are printed beside the shipped one's, and so are those of the
-   **round-2 model** (the file shipped at :data:`ROUND2_COMMIT`, trained on the
-   labels before round 3), on the same items: the check sets shrink as the
-   labelled corpus grows, so figures of earlier runs are not on the same items.
-   (The round-2 model has no out-of-fold rows: it was trained on most of the
-   labelled items.)
+   **round-3 model** (the file shipped at :data:`ROUND3_COMMIT`, trained on the
+   6,420 labels before the A16-A26 round, same configuration), on the same
+   items: the check sets shrink as the labelled corpus grows, so figures of
+   earlier runs are not on the same items. (The round-3 model has no
+   out-of-fold rows: it was trained on most of the labelled items.)
 3. Throughput of ``classify_many`` in CPU-seconds on one thread, cold load,
    artifact size.
 
@@ -55,8 +55,8 @@ PLOT = REPO / "docs" / "_static" / "charts" / "topics-reliability.png"
 SEED_FILE = REPO / "seeds" / "000_af1872576b83b628.txt"
 #: The commit whose shipped model was trained on mapped data only (before the labelled corpus).
 PREVIOUS_COMMIT = "bbfd4ac"
-#: The commit whose shipped model was trained on the labelled corpus before round 3.
-ROUND2_COMMIT = "50978da"
+#: The commit whose shipped model was trained on the 6,420 labels before the A16-A26 round.
+ROUND3_COMMIT = "91a6a14"
 
 
 def f1(t: np.ndarray, p: np.ndarray) -> float:
@@ -216,7 +216,7 @@ def checks_section(
     summary: dict[str, Any],
     old: Any,
     labelled: set[tuple[str, str]],
-    round2: Any = None,
+    round3: Any = None,
 ) -> list[str]:
     """Wikinews-dev, seeds and the cross-source checks; returns full-article texts for speed."""
     import newskit
@@ -232,7 +232,7 @@ def checks_section(
 
     model = load_model()
     models = [("newskit", model)] + ([("previous", old)] if old is not None else [])
-    models += [("round-2", round2)] if round2 is not None else []
+    models += [("round-3", round3)] if round3 is not None else []
     shared = args.data_dir.parent
     dev = load_dev(shared)
     dev_texts = [f"{title}\n\n{text}" for title, text, _ in dev]
@@ -336,11 +336,11 @@ def main() -> int:
     old = previous_model()
     if old is None:
         print(f"(previous model: git show {PREVIOUS_COMMIT} failed; its figures are skipped)")
-    round2 = previous_model(ROUND2_COMMIT)
-    if round2 is None:
-        print(f"(round-2 model: git show {ROUND2_COMMIT} failed; its figures are skipped)")
+    round3 = previous_model(ROUND3_COMMIT)
+    if round3 is None:
+        print(f"(round-3 model: git show {ROUND3_COMMIT} failed; its figures are skipped)")
     labelled = oof_section(args, summary, old)
-    pool = checks_section(args, summary, old, labelled, round2)
+    pool = checks_section(args, summary, old, labelled, round3)
 
     articles = (pool * (args.throughput_n // len(pool) + 1))[: args.throughput_n]
     words = np.mean([len(a.split()) for a in articles])

@@ -6,12 +6,16 @@ on out-of-fold scores (Platt scaling, as ``CalibratedClassifierCV`` with
 ``ensemble=False`` does, but fitted with the weights before class balancing);
 a per-topic threshold turns probabilities into labels.
 
-Two options serve texts of very different lengths with one model. With
+Three options serve texts of very different lengths with one model. With
 ``lead_words`` set, a second TF-IDF block (same vocabulary) reads only the
 first words of each text, so a full article is also seen the way a headline
-and lead are. With ``short_words`` set, texts with fewer words than that get
-their own calibration and thresholds (:meth:`TopicClassifier.set_calibration`
-installs them, e.g. fitted on out-of-fold predictions).
+and lead are. With ``lead_chars`` set as well, a third block holds character
+n-grams (within word boundaries) of that title + lead text: spelling variants,
+inflections and compounds that no word n-gram of a one-sentence item shares
+with the training texts still share parts of words. With ``short_words`` set,
+texts with fewer words than that get their own calibration and thresholds
+(:meth:`TopicClassifier.set_calibration` installs them, e.g. fitted on
+out-of-fold predictions).
 
 Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
 row is left out of that topic's regression only. That is what lets
@@ -44,7 +48,7 @@ from newskit._articletext import article_text
 from newskit._errors import InputTypeError, InputValueError
 from newskit._input import refuse_table
 from newskit._types import Content
-from newskit.topics._tfidf import NgramTables, WordNgrams, tfidf_transform
+from newskit.topics._tfidf import CharTables, NgramTables, WordChars, WordNgrams, tfidf_transform
 
 __all__ = ["TOPICS", "UNKNOWN", "TopicClassifier"]
 
@@ -76,6 +80,25 @@ def _ngram_tables(vectorizer: Any, analyzer: object) -> NgramTables | None:
     if cached is None or cached[0] is not vocabulary or cached[1] is not idf:
         cached = (vocabulary, idf, NgramTables.build(vocabulary, idf, analyzer))
         _TABLES[vectorizer] = cached
+    return cached[2]
+
+
+#: Each fitted character vectorizer's tables (as :data:`_TABLES`).
+_CHAR_TABLES: weakref.WeakKeyDictionary[Any, tuple[object, object, CharTables]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _char_tables(chars: Any, words: Any) -> CharTables:
+    vocabulary, idf = chars.vocabulary_, chars.idf_
+    cached = _CHAR_TABLES.get(chars)
+    if cached is None or cached[0] is not vocabulary or cached[1] is not idf:
+        # The model's own words (unigrams of the word vocabulary) are split once.
+        known = [t for t in words.vocabulary_ if " " not in t]
+        analyzer = chars.analyzer
+        tables = CharTables(vocabulary, idf, (analyzer.min_n, analyzer.max_n), known)
+        cached = (vocabulary, idf, tables)
+        _CHAR_TABLES[chars] = cached
     return cached[2]
 
 
@@ -113,6 +136,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     class_weight : {'balanced'} or None
         ``'balanced'`` reweights each topic so positives and negatives carry
         equal total (sample-weighted) weight.
+    positive_weight : float
+        Multiplies the weight of every positive example (after ``class_weight``).
     calibration_cv : int
         Folds for the out-of-fold Platt scaling; ``0`` keeps the raw
         logistic probabilities.
@@ -129,6 +154,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     lead_words : int or None
         If set, add a second TF-IDF block of the first ``lead_words`` words
         of each prepared text (title and lead), with the same vocabulary.
+    lead_chars : tuple of (int, int) or None
+        If set (with ``lead_words``), add a TF-IDF block of character n-grams
+        of this length range of the title + lead text, taken within each word
+        token padded with spaces (as scikit-learn's ``char_wb`` analyzer does,
+        with the word tokens of the word n-grams).
+    lead_char_features : int
+        Keep the most frequent character n-grams only (with ``lead_chars``).
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
         ``short_calibration_`` and ``short_thresholds_``.
@@ -141,6 +173,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         The topic names, in label-column order.
     vectorizer_ : TfidfVectorizer
         The fitted feature extractor.
+    char_vectorizer_ : TfidfVectorizer or None
+        The fitted character n-gram extractor of the lead block (with ``lead_chars``).
     coef_ : ndarray of shape (n_topics, n_features)
         Logistic-regression weights.
     intercept_ : ndarray of shape (n_topics,)
@@ -179,11 +213,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         max_features: int | None = 60_000,
         C: float = 4.0,
         class_weight: str | None = "balanced",
+        positive_weight: float = 1.0,
         calibration_cv: int = 3,
         thresholds: float | Sequence[float] | None = None,
         lexicon: Mapping[str, str] | None = None,
         lexicon_scale: float = 0.5,
         lead_words: int | None = None,
+        lead_chars: tuple[int, int] | None = None,
+        lead_char_features: int = 20_000,
         short_words: int | None = None,
         random_state: int | None = 0,
     ) -> None:
@@ -195,11 +232,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.max_features = max_features
         self.C = C
         self.class_weight = class_weight
+        self.positive_weight = positive_weight
         self.calibration_cv = calibration_cv
         self.thresholds = thresholds
         self.lexicon = lexicon
         self.lexicon_scale = lexicon_scale
         self.lead_words = lead_words
+        self.lead_chars = lead_chars
+        self.lead_char_features = lead_char_features
         self.short_words = short_words
         self.random_state = random_state
 
@@ -234,16 +274,45 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 slim.analyzer = "word"
             state["vectorizer_"] = slim
             state["_vocabulary_terms"] = "\n".join(sorted(vocab, key=vocab.__getitem__))
+        chars: Any = state.get("char_vectorizer_")
+        if chars is not None and hasattr(chars, "vocabulary_"):
+            vocab = chars.vocabulary_
+            cls = type(chars)
+            slim = cls.__new__(cls)
+            slim.__dict__.update({k: v for k, v in vars(chars).items() if k != "vocabulary_"})
+            if isinstance(slim.analyzer, WordChars):
+                slim.ngram_range = (slim.analyzer.min_n, slim.analyzer.max_n)
+                slim.analyzer = "char_wb"
+            state["char_vectorizer_"] = slim
+            # Character n-grams hold spaces but no newline (char_wb n-grams lie
+            # within one word, padded with single spaces).
+            state["_char_terms"] = "\n".join(sorted(vocab, key=vocab.__getitem__))
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         terms = state.pop("_vocabulary_terms", None)
+        char_terms = state.pop("_char_terms", None)
         # Models pickled before the length options existed read every text alike.
-        for name in ("lead_words", "short_words", "short_calibration_", "short_thresholds_"):
+        for name in (
+            "lead_words",
+            "short_words",
+            "short_calibration_",
+            "short_thresholds_",
+            "lead_chars",
+            "char_vectorizer_",
+        ):
             state.setdefault(name, None)
+        state.setdefault("positive_weight", 1.0)
+        state.setdefault("lead_char_features", 20_000)
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
+        chars = self.char_vectorizer_
+        if char_terms is not None and chars is not None:
+            chars.vocabulary_ = {t: i for i, t in enumerate(char_terms.split("\n"))}
+        # The analyzer is rebuilt on load, as the word one is (see __getstate__).
+        if chars is not None and chars.analyzer == "char_wb":
+            chars.analyzer = WordChars(*chars.ngram_range)
         vec = getattr(self, "vectorizer_", None)
         if vec is not None and vec.analyzer == "word":
             vec.analyzer = WordNgrams(*self.ngram_range)
@@ -377,12 +446,30 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if hasattr(vectorizer, "stop_words_"):
             del vectorizer.stop_words_
         self.vectorizer_ = vectorizer
+        self.char_vectorizer_: TfidfVectorizer | None = None
         if self.lead_words is None:
             return self._with_lexicon(features, features)
-        lead = vectorizer.transform(self._leads(docs)).tocsr()
-        return self._with_lexicon(features, sparse.hstack([features, lead], format="csr"))
+        leads = self._leads(docs)
+        blocks = [features, vectorizer.transform(leads).tocsr()]
+        if self.lead_chars is not None:
+            lo_c, hi_c = self.lead_chars
+            chars = TfidfVectorizer(
+                analyzer=WordChars(int(lo_c), int(hi_c)),
+                min_df=self.min_df,
+                max_df=self.max_df,
+                max_features=self.lead_char_features,
+                sublinear_tf=True,
+                dtype=np.float32,
+            )
+            blocks.append(chars.fit_transform(leads).tocsr())
+            if hasattr(chars, "stop_words_"):
+                del chars.stop_words_
+            self.char_vectorizer_ = chars
+        return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _check_lengths(self) -> None:
+        if self.lead_chars is not None and self.lead_words is None:
+            raise InputValueError("lead_chars needs lead_words (the block it reads)")
         for name in ("lead_words", "short_words"):
             value = getattr(self, name)
             if value is not None and (
@@ -478,19 +565,23 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return self
 
     def _balanced(self, weights: FloatArray, y: IntArray) -> FloatArray:
-        if self.class_weight is None:
-            return weights
-        if self.class_weight != "balanced":
+        if self.class_weight not in ("balanced", None):
             raise InputValueError(
                 f"class_weight must be 'balanced' or None, not {self.class_weight!r}"
             )
+        positive = float(self.positive_weight)
+        if not positive > 0:
+            raise InputValueError(f"positive_weight must be > 0, not {self.positive_weight!r}")
         out = weights.copy()
-        total = out.sum()
-        for value in (0, 1):
-            mask = y == value
-            mass = out[mask].sum()
-            if mass > 0:
-                out[mask] *= total / (2.0 * mass)
+        if self.class_weight == "balanced":
+            total = out.sum()
+            for value in (0, 1):
+                mask = y == value
+                mass = out[mask].sum()
+                if mass > 0:
+                    out[mask] *= total / (2.0 * mass)
+        if positive != 1.0:
+            out[y == 1] *= positive
         return out
 
     def _fit_topic(
@@ -561,7 +652,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[np.str_]:
         """Names of the model's features: TF-IDF terms, ``lead:TERM`` entries of the
-        lead block (with ``lead_words``), then ``<lexicon:NAME>`` entries.
+        lead block (with ``lead_words``), ``chars:NGRAM`` entries of its character
+        n-grams (with ``lead_chars``; spaces mark word edges), then
+        ``<lexicon:NAME>`` entries.
 
         Parameters
         ----------
@@ -576,8 +669,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "coef_")
         terms = [str(t) for t in self.vectorizer_.get_feature_names_out()]
         lead = [f"lead:{t}" for t in terms] if self.lead_words is not None else []
+        char_vec = getattr(self, "char_vectorizer_", None)
+        chars = (
+            [f"chars:{t}" for t in char_vec.get_feature_names_out()] if char_vec is not None else []
+        )
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
-        return np.asarray(terms + lead + extra, dtype=object).astype(np.str_)
+        return np.asarray(terms + lead + chars + extra, dtype=object).astype(np.str_)
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
         """The feature matrix of ``X``, shape ``(n_samples, n_features)``."""
@@ -599,8 +696,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         features = tfidf(docs)
         if self.lead_words is None:
             return self._with_lexicon(features, features)
-        lead = tfidf(self._leads(docs))
-        return self._with_lexicon(features, sparse.hstack([features, lead], format="csr"))
+        leads = self._leads(docs)
+        blocks = [features, tfidf(leads)]
+        char_vec = getattr(self, "char_vectorizer_", None)
+        if char_vec is not None:
+            blocks.append(_char_tables(char_vec, vec).transform(leads))
+        return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:
         """Which prepared texts count as short (all ``False`` without ``short_words``)."""

@@ -6,7 +6,12 @@ exact, not an approximation: the terms listed are the ones that moved the
 score most, up and down.
 
 Only words of the article are listed (a term of the title + lead block of a
-model fitted with ``lead_words`` as ``lead:TERM``). A model's keyword-lexicon
+model fitted with ``lead_words`` as ``lead:TERM``). Character n-grams (a model
+fitted with ``lead_chars``) are fragments such as ``" clim"``, which tell a
+reader little: each one's contribution is shared out over the title + lead
+words it was taken from (in proportion to how often each word holds it), and
+the words are listed as ``chars:WORD``; the shares add up to the block's
+contribution, so the explanation stays exact. A model's keyword-lexicon
 counts, if it has any (named ``<lexicon:security>`` and so on), and terms made
 only of stop words (``for``, ``has``, ``in the``, ``lead:of the``) count in the
 score like any feature but say nothing to a reader about *why*, so they are
@@ -15,7 +20,10 @@ left out of ``up`` and ``down``; ``score`` still includes them.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 import numpy as np
+import numpy.typing as npt
 
 from newskit._article import Article
 from newskit._errors import InputValueError
@@ -23,6 +31,7 @@ from newskit._types import Content
 from newskit.text import stop_words
 from newskit.topics._classifier import TopicClassifier
 from newskit.topics._results import TermWeight, TopicExplanation
+from newskit.topics._tfidf import _tokens, char_wb_ngrams
 
 __all__ = ["explain_with"]
 
@@ -38,7 +47,41 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    return not all(word in stops for word in term.removeprefix("lead:").split())
+    words = term.removeprefix("lead:").removeprefix("chars:").split()
+    return bool(words) and not all(word in stops for word in words)
+
+
+def _char_shares(
+    model: TopicClassifier, lead: str, columns: npt.NDArray[np.int64], offset: int
+) -> tuple[list[str], npt.NDArray[np.float64]]:
+    """Words of ``lead`` and each one's share of every char n-gram column present.
+
+    Returns the word labels (``chars:WORD``) and a matrix
+    ``(n_words, len(columns))`` whose columns sum to 1.
+
+    A character n-gram lies within one word token, so its occurrences in the
+    text are spread over those words: each word's share is its count of that
+    n-gram over the text's count.
+    """
+    vec = model.char_vectorizer_
+    assert vec is not None
+    lo, hi = vec.analyzer.min_n, vec.analyzer.max_n
+    vocab = vec.vocabulary_
+    where = {int(c) - offset: k for k, c in enumerate(columns)}
+    per_word: dict[str, Counter[int]] = defaultdict(Counter)
+    for token in _tokens(lead.lower()):
+        for gram in char_wb_ngrams(token, lo, hi):
+            k = where.get(vocab.get(gram, -1))
+            if k is not None:
+                per_word[token][k] += 1
+    labels = list(per_word)
+    shares = np.zeros((len(labels), len(columns)))
+    for i, label in enumerate(labels):
+        for k, n in per_word[label].items():
+            shares[i, k] = n
+    totals = shares.sum(axis=0)
+    shares /= np.where(totals > 0, totals, 1.0)
+    return [f"chars:{w}" for w in labels], shares
 
 
 def explain_with(
@@ -54,20 +97,31 @@ def explain_with(
     thresholds = model._thresholds(short)[0]
     scores = model._scores(features)[0]
     row = features.getrow(0)
-    terms = model.get_feature_names_out()
+    all_terms = model.get_feature_names_out()
     stops = stop_words()
-    shown = np.array([_readable(str(terms[i]), stops) for i in row.indices], dtype=bool)
+    # The char n-gram block sits after the word and lead blocks.
+    char_vec = getattr(model, "char_vectorizer_", None)
+    start = 2 * len(model.vectorizer_.vocabulary_)
+    stop = start + (len(char_vec.vocabulary_) if char_vec is not None else 0)
+    is_char = (row.indices >= start) & (row.indices < stop)
+    plain = row.indices[~is_char]
+    names = [str(all_terms[i]) for i in plain]
+    shares = np.zeros((0, int(is_char.sum())))
+    if is_char.any():
+        words, shares = _char_shares(model, model._leads(docs)[0], row.indices[is_char], start)
+        names += words
+    shown = np.array([_readable(t, stops) for t in names], dtype=bool)
+    values = row.data.astype(np.float64)
     out = []
     for j, topic in enumerate(model.classes_):
-        contrib = row.data.astype(np.float64) * model.coef_[j, row.indices]
+        contrib = values * model.coef_[j, row.indices]
+        contrib = np.concatenate([contrib[~is_char], shares @ contrib[is_char]])
         order = [i for i in np.argsort(-contrib, kind="stable") if shown[i]]
         up = [
-            TermWeight(str(terms[row.indices[i]]), round(float(contrib[i]), 4))
-            for i in order[:top]
-            if contrib[i] > 0
+            TermWeight(names[i], round(float(contrib[i]), 4)) for i in order[:top] if contrib[i] > 0
         ]
         down = [
-            TermWeight(str(terms[row.indices[i]]), round(float(contrib[i]), 4))
+            TermWeight(names[i], round(float(contrib[i]), 4))
             for i in order[::-1][:top]
             if contrib[i] < 0
         ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import chain, compress, count, pairwise, repeat
 from typing import Any
 
@@ -26,7 +26,14 @@ import numpy.typing as npt
 from scipy import sparse
 from sklearn.preprocessing import normalize
 
-__all__ = ["NgramTables", "WordNgrams", "tfidf_transform"]
+__all__ = [
+    "CharTables",
+    "NgramTables",
+    "WordChars",
+    "WordNgrams",
+    "char_wb_ngrams",
+    "tfidf_transform",
+]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -114,7 +121,7 @@ def tfidf_transform(
     docs: list[str],
     vocabulary: dict[str, int],
     idf: npt.NDArray[np.floating[Any]],
-    analyzer: WordNgrams,
+    analyzer: Callable[[str], list[str]],
 ) -> sparse.csr_matrix:
     """What a fitted ``TfidfVectorizer(sublinear_tf=True, norm='l2')`` returns.
 
@@ -305,3 +312,103 @@ class NgramTables:
             rows.append(doc_of[:-1][candidate][hit])
             cols.append(pair_features[hit])
         return _tfidf_matrix(np.concatenate(rows), np.concatenate(cols), len(docs), self.idf)
+
+
+def char_wb_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
+    """The character n-grams scikit-learn's ``char_wb`` analyzer takes of one word.
+
+    The word is padded with one space each side; a padded word no longer than
+    ``n`` is one n-gram of itself and ends the list.
+
+    >>> char_wb_ngrams("war", 3, 4)
+    [' wa', 'war', 'ar ', ' war', 'war ']
+    >>> char_wb_ngrams("un", 3, 5)
+    [' un', 'un ', ' un ']
+    """
+    padded = f" {word} "
+    size = len(padded)
+    out: list[str] = []
+    for n in range(min_n, max_n + 1):
+        if size <= n:
+            out.append(padded)
+            break
+        out += [padded[i : i + n] for i in range(size - n + 1)]
+    return out
+
+
+class WordChars:
+    """Callable analyzer: character n-grams of each word token, padded with spaces.
+
+    The tokens are those of :class:`WordNgrams` (lowercased, two or more word
+    characters), so punctuation next to a word does not change its n-grams.
+
+    >>> WordChars(3, 4)("War, war!")
+    [' wa', 'war', 'ar ', ' war', 'war ', ' wa', 'war', 'ar ', ' war', 'war ']
+    """
+
+    def __init__(self, min_n: int = 3, max_n: int = 5) -> None:
+        self.min_n = min_n
+        self.max_n = max_n
+
+    def __call__(self, doc: str) -> list[str]:
+        out: list[str] = []
+        for token in _tokens(doc.lower()):
+            out += char_wb_ngrams(token, self.min_n, self.max_n)
+        return out
+
+    def __repr__(self) -> str:
+        return f"WordChars({self.min_n}, {self.max_n})"
+
+
+class CharTables:
+    """TF-IDF of :class:`WordChars` n-grams, equal to a vectorizer fitted with it.
+
+    The n-grams of a word depend on that word alone: the vocabulary ids of
+    every word in ``words`` (say, the word vocabulary of the model) are
+    listed once when the tables are built, other words of a batch once per
+    batch. A text is then the concatenation of its words' ids, and one
+    sparse conversion counts them (:func:`_tfidf_matrix`).
+
+    >>> vocab = {" wa": 0, "war": 1, "ar ": 2}
+    >>> tables = CharTables(vocab, np.ones(3), (3, 3), ["war"])
+    >>> tables.transform(["War, war", "", "warm"]).toarray().round(3)
+    array([[0.577, 0.577, 0.577],
+           [0.   , 0.   , 0.   ],
+           [0.707, 0.707, 0.   ]])
+    """
+
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        idf: npt.ArrayLike,
+        ngram_range: tuple[int, int],
+        words: Sequence[str] = (),
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.min_n, self.max_n = int(ngram_range[0]), int(ngram_range[1])
+        self.known = {w: self._word_ids(w) for w in words}
+
+    def _word_ids(self, word: str) -> list[int]:
+        get = self.vocabulary.get
+        return [i for i in map(get, char_wb_ngrams(word, self.min_n, self.max_n)) if i is not None]
+
+    def transform(self, docs: Sequence[str]) -> sparse.csr_matrix:
+        """Sublinear, L2-normalised TF-IDF matrix of ``docs``, shape ``(len(docs), n_features)``."""
+        known = self.known
+        batch: dict[str, list[int]] = {}
+        per_doc: list[list[int]] = []
+        for doc in docs:
+            ids: list[int] = []
+            for token in _tokens(doc.lower()):
+                found = known.get(token)
+                if found is None:
+                    found = batch.get(token)
+                    if found is None:
+                        found = batch[token] = self._word_ids(token)
+                ids += found
+            per_doc.append(ids)
+        lengths = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+        cols = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(lengths.sum()))
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return _tfidf_matrix(rows, cols, len(docs), self.idf)

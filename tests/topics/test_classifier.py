@@ -246,3 +246,46 @@ def test_model_pickled_without_length_options_still_predicts(fitted: TopicClassi
     docs = ["Parliament passed the election bill.", "Floods and drought."]
     np.testing.assert_array_equal(old.predict(docs), fitted.predict(docs))
     assert old.short_words is None and old.short_thresholds_ is None
+
+
+def test_lead_char_block_names_matches_and_pickles() -> None:
+    clf = tiny(lead_words=6, lead_chars=(3, 4)).fit(texts(), labels_matrix())
+    n = len(clf.vectorizer_.vocabulary_)
+    chars = clf.char_vectorizer_
+    assert chars is not None
+    names = clf.get_feature_names_out()
+    assert clf.coef_.shape[1] == len(names) == 2 * n + len(chars.vocabulary_)
+    assert all(str(t).startswith("chars:") for t in names[2 * n :])
+    docs = [*texts(), "", "Zebras quokkas!", "ARMY army, Army... troops"]
+    leads = clf._leads(clf.prepare(docs))
+    np.testing.assert_allclose(
+        clf.transform(docs)[:, 2 * n :].toarray(),
+        chars.transform(leads).toarray(),
+        rtol=1e-5,
+        atol=1e-6,
+    )
+    again = pickle.loads(pickle.dumps(clf))
+    assert again.char_vectorizer_.vocabulary_ == chars.vocabulary_
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    # Only the title + lead is read by the block: a word after it adds no n-gram.
+    X = clf.transform(["Troops fired at a base today. Militants attacked."])
+    got = {str(names[i]).removeprefix("chars:") for i in X.indices if i >= 2 * n}
+    lead_words = " troops fired at a base today. ".replace(" ", "  ")
+    assert got and all(g in lead_words for g in got)
+    assert "chars:mil" in set(names.tolist()) and "mil" not in got
+    with pytest.raises(InputValueError, match="lead_words"):
+        tiny(lead_chars=(3, 4)).fit(texts(), labels_matrix())
+
+
+def test_positive_weight_and_class_weight() -> None:
+    y = np.array([1, 0, 0, 0])
+    w = np.ones(4)
+    assert tiny()._balanced(w, y).tolist() == [2.0, 2 / 3, 2 / 3, 2 / 3]
+    assert tiny(class_weight=None, positive_weight=3.0)._balanced(w, y).tolist() == [3, 1, 1, 1]
+    assert tiny(positive_weight=2.0)._balanced(w, y).tolist() == [4.0, 2 / 3, 2 / 3, 2 / 3]
+    with pytest.raises(InputValueError, match="positive_weight"):
+        tiny(positive_weight=0.0)._balanced(w, y)
+    plain = tiny().fit(texts(), labels_matrix())
+    heavy = tiny(positive_weight=4.0).fit(texts(), labels_matrix())
+    doc = ["Troops and voters."]
+    assert (heavy.decision_function(doc) > plain.decision_function(doc)).all()

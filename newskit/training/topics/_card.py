@@ -32,6 +32,21 @@ def render_card(meta: dict[str, Any]) -> str:
         if p["lead_words"]
         else ""
     )
+    chars = p.get("lead_chars")
+    if chars:
+        lead += (
+            f", and character {chars[0]}-{chars[1]}-grams of those words (each word padded "
+            f"with spaces, at most {p['char_features']} n-grams), which let a short text "
+            "match training texts through parts of words it shares with them"
+        )
+    grams = {1: "unigram", 2: "uni/bigram", 3: "uni/bi/trigram"}.get(
+        p["ngram_range"][1], f"1-{p['ngram_range'][1]}-gram"
+    )
+    weighting = (
+        "classes balanced per topic" if p["class_weight"] == "balanced" else "no class weighting"
+    )
+    if p.get("positive_weight", 1.0) != 1.0:
+        weighting += f", positives weighted x{p['positive_weight']:g}"
     by_length = [
         (f"{name} items" if name == "short" else "full articles", s)
         for name, s in oof["by_length"].items()
@@ -55,11 +70,11 @@ def render_card(meta: dict[str, Any]) -> str:
         "",
         "## Model",
         f"- {meta['kind']}.",
-        f"- Features: {meta['n_features']} columns: word uni/bigram TF-IDF (sublinear tf, "
+        f"- Features: {meta['n_features']} columns: word {grams} TF-IDF (sublinear tf, "
         f"min_df {p['min_df']}, max_df {p['max_df']}, at most {p['max_features']} terms) of "
         f"the first {p['max_words']} words of title + body{lead}"
         + ("; guideline keyword counts." if p["lexicon"] else "; no keyword lists."),
-        f"- One L2 logistic regression per topic, C = {p['C']:g}, classes balanced per topic.",
+        f"- One L2 logistic regression per topic, C = {p['C']:g}, {weighting}.",
         f"- Length-aware outputs: texts of fewer than {p['short_words']} words get their own "
         "Platt calibration and thresholds. Both were fitted on out-of-fold predictions of the "
         "labelled corpus (below), never on a check set.",

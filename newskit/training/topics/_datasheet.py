@@ -17,6 +17,10 @@ from newskit.training.topics._mapping import TOPICS
 __all__ = ["agreement", "cohen_kappa", "render_datasheet"]
 
 
+#: How a note that came too close to the item's own wording is stored instead.
+WITHHELD_NOTE = "(withheld"
+
+
 def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
     """Cohen's kappa of two binary label sequences (``nan`` when chance agreement is 1).
 
@@ -32,6 +36,23 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
     px, py = float(x.mean()), float(y.mean())
     chance = px * py + (1 - px) * (1 - py)
     return float("nan") if chance >= 1 else (observed - chance) / (1 - chance)
+
+
+#: First annotator session of the latest labelling round of labels-v2 (A16 onwards).
+LATER_ROUND_FROM = 16
+
+
+def _session_number(annotator: str) -> int:
+    digits = "".join(ch for ch in annotator if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _later_round(record: dict[str, Any]) -> bool:
+    """Whether a labels-v2 record was labelled by the sessions of the latest round."""
+    return any(
+        _session_number(str(a["annotator"])) >= LATER_ROUND_FROM
+        for a in record.get("annotations", [])
+    )
 
 
 def _length(record: dict[str, Any]) -> str:
@@ -94,10 +115,34 @@ def render_datasheet(
     disputes = sum(bool(r.get("disputed")) for r in v2)
     adjudicated = sum(1 for r in v2 if r.get("adjudication"))
     v1_disputed = sum(bool(r.get("disputed")) for r in v1)
+    withheld = sum(
+        1
+        for r in v2
+        for a in r.get("annotations", [])
+        if str(a.get("note", "")).startswith(WITHHELD_NOTE)
+    )
     annotators = sorted(
         {str(a["annotator"]) for r in v2 for a in r.get("annotations", [])},
         key=lambda a: (len(a), a),
     )
+    rounds: list[dict[str, Any]] = []
+    for later in (False, True):
+        part = [r for r in v2 if _later_round(r) == later]
+        if not part:
+            continue
+        ids = sorted(str(r["id"]) for r in part)
+        names = [a for a in annotators if (_session_number(a) >= LATER_ROUND_FROM) == later]
+        rounds.append(
+            {
+                "sessions": f"{names[0]}-{names[-1]}" if len(names) > 1 else names[0],
+                "items": len(part),
+                "full": sum(1 for r in part if _length(r) == "full"),
+                "short": sum(1 for r in part if _length(r) == "short"),
+                "ids": f"{ids[0]} to {ids[-1]}",
+                "agreement": agreement(part),
+                "disputes": sum(bool(r.get("disputed")) for r in part),
+            }
+        )
     figures = {
         "items": len(every),
         "by_length": dict(sizes),
@@ -110,6 +155,7 @@ def render_datasheet(
         "disputes_v2": disputes,
         "adjudicated_v2": adjudicated,
         "disputed_v1": v1_disputed,
+        "rounds_v2": rounds,
     }
     lines = [
         "# Datasheet: guideline-labelled topic corpus",
@@ -140,10 +186,32 @@ def render_datasheet(
         "models to suggest labels, no access to other annotators' work or to the source "
         "files, a note of at most 15 words in the annotator's own words for every item (never "
         "quoting the text). "
-        f"{len(annotators)} annotator sessions ({', '.join(annotators)}) labelled labels-v2; "
-        "the v1 round had its own. Agreement between such sessions may be higher than between two "
-        "people reading the same guidelines, so the kappas below are likely optimistic as a "
-        "measure of how well-defined the topics are.",
+        f"{len(annotators)} annotator sessions ({', '.join(annotators)}) labelled labels-v2, "
+        "in "
+        + (
+            "one round"
+            if len(rounds) < 2
+            else f"two rounds under the same guidelines: sessions {rounds[0]['sessions']} "
+            f"labelled {rounds[0]['items']:,} items ({rounds[0]['ids']}), sessions "
+            f"{rounds[1]['sessions']} the later {rounds[1]['items']:,} "
+            f"({rounds[1]['full']:,} full, {rounds[1]['short']:,} short; {rounds[1]['ids']})"
+        )
+        + "; the v1 round had its own. Agreement between such sessions may be higher than "
+        "between two people reading the same guidelines, so the kappas below are likely "
+        "optimistic as a measure of how well-defined the topics are."
+        + (
+            " Session A23 reported judging long articles mainly from their headline and first "
+            "paragraphs, reading on only when unsure."
+            if "A23" in annotators
+            else ""
+        )
+        + (
+            f" {withheld} notes that repeated five or more consecutive words of the text were "
+            f"replaced by `{WITHHELD_NOTE}: too close to the source wording)` before the labels "
+            "were committed."
+            if withheld
+            else ""
+        ),
         "",
         f"Disagreements: in labels-v2, {disputes} of the double-labelled items disagree "
         f"(`disputed: true`); a separate adjudicator session read each with both annotations "
@@ -184,6 +252,16 @@ def render_datasheet(
             [
                 (f"labels-v2 {ln}", a["items"], a["disagree"], *(a["kappa"][t] for t in TOPICS))
                 for ln, a in agree_v2.items()
+            ]
+            + [
+                (
+                    f"of which sessions {rd['sessions']}, {ln}",
+                    a["items"],
+                    a["disagree"],
+                    *(a["kappa"][t] for t in TOPICS),
+                )
+                for rd in (rounds if len(rounds) > 1 else [])
+                for ln, a in rd["agreement"].items()
             ]
             + [
                 (f"v1 {ln}", a["items"], a["disagree"], *(a["kappa"][t] for t in TOPICS))

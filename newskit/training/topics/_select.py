@@ -86,6 +86,18 @@ class Config:
         Words of the extra title + lead block (``None``: no such block).
     lexicon : bool
         Add the guideline keyword-count features.
+    class_weight : {'balanced'} or None
+        Per-topic class weighting of the regressions.
+    positive_weight : float
+        Multiplier of the positives' weight (after ``class_weight``).
+    min_df : int
+        Minimum document frequency of a word n-gram (and of a character n-gram).
+    ngram_max : int
+        Longest word n-gram.
+    lead_chars : tuple of (int, int) or None
+        Character n-gram lengths of the title + lead block (``None``: no such block).
+    char_features : int
+        At most this many character n-grams.
     """
 
     C: float = 4.0
@@ -93,19 +105,50 @@ class Config:
     max_words: int = 400
     lead_words: int | None = None
     lexicon: bool = False
+    class_weight: str | None = "balanced"
+    positive_weight: float = 1.0
+    min_df: int = 3
+    ngram_max: int = 2
+    lead_chars: tuple[int, int] | None = None
+    char_features: int = 20_000
 
     @property
     def name(self) -> str:
-        """A short label, e.g. ``C4 map0.5 w400 lead- lex-``."""
+        """A short label, e.g. ``C4 map0.5 w400 lead- lex-``.
+
+        Settings at their defaults are not named, e.g. ``cw-`` (no class
+        weighting), ``pos2`` (positives weigh 2), ``df5``, ``ng3``,
+        ``chars3-5/20000``.
+        """
         lead = "-" if self.lead_words is None else str(self.lead_words)
-        return (
+        out = (
             f"C{self.C:g} map{self.mapped:g} w{self.max_words} lead{lead} "
             f"lex{'+' if self.lexicon else '-'}"
         )
+        if self.class_weight is None:
+            out += " cw-"
+        if self.positive_weight != 1.0:
+            out += f" pos{self.positive_weight:g}"
+        if self.min_df != 3:
+            out += f" df{self.min_df}"
+        if self.ngram_max != 2:
+            out += f" ng{self.ngram_max}"
+        if self.lead_chars is not None:
+            lo, hi = self.lead_chars
+            out += f" chars{lo}-{hi}/{self.char_features}"
+        return out
 
-    def features_key(self) -> tuple[int, int | None, bool]:
+    def features_key(self) -> tuple[object, ...]:
         """The part of the configuration that decides the feature matrix."""
-        return (self.max_words, self.lead_words, self.lexicon)
+        return (
+            self.max_words,
+            self.lead_words,
+            self.lexicon,
+            self.min_df,
+            self.ngram_max,
+            self.lead_chars,
+            self.char_features,
+        )
 
 
 @dataclass
@@ -183,11 +226,8 @@ def training_rows(data: CorpusData, test_fold: int | None) -> tuple[IntArray, In
 
 #: Settings every candidate shares.
 BASE_PARAMS: dict[str, Any] = {
-    "ngram_range": (1, 2),
-    "min_df": 3,
     "max_df": 0.5,
     "max_features": 60_000,
-    "class_weight": "balanced",
     "lexicon_scale": 0.5,
 }
 
@@ -199,8 +239,14 @@ def classifier(config: Config, seed: int = 0) -> TopicClassifier:
     return TopicClassifier(
         **BASE_PARAMS,
         C=config.C,
+        ngram_range=(1, config.ngram_max),
+        min_df=config.min_df,
+        class_weight=config.class_weight,
+        positive_weight=config.positive_weight,
         max_words=config.max_words,
         lead_words=config.lead_words,
+        lead_chars=config.lead_chars,
+        lead_char_features=config.char_features,
         lexicon=LEXICON if config.lexicon else None,
         short_words=SHORT_WORDS,
         calibration_cv=0,
@@ -241,6 +287,7 @@ def _fold_scores(
             _, Y_c, w_c = training_set(data, lab, mapped, c.mapped)
             fit = classifier(c, seed)
             fit.vectorizer_ = clf.vectorizer_
+            fit.char_vectorizer_ = clf.char_vectorizer_
             fit.lexicon_names_, fit.lexicon_matrix_ = clf.lexicon_names_, clf.lexicon_matrix_
             fit.classes_ = np.array(TOPICS)
             # The shared matrix holds the labelled rows first, then every allowed mapped row.
@@ -267,7 +314,7 @@ def oof_scores(
     import joblib
 
     say = log or (lambda _m: None)
-    by_features: dict[tuple[int, int | None, bool], list[Config]] = {}
+    by_features: dict[tuple[object, ...], list[Config]] = {}
     for c in configs:
         by_features.setdefault(c.features_key(), []).append(c)
     groups = list(by_features.values())

@@ -113,6 +113,7 @@ def train_topics(
     seed: int = 0,
     quiet: bool = False,
     log: Callable[[str], None] | None = None,
+    n_jobs: int = 1,
 ) -> TrainResult:
     """Train the topic model from the labelled corpus and ``data_dir``; write it into ``out_dir``.
 
@@ -135,6 +136,8 @@ def train_topics(
         No progress bar.
     log : callable, optional
         Receives progress messages.
+    n_jobs : int
+        Folds fitted at once (processes); the model does not depend on it.
     """
     say = log or (lambda _msg: None)
     if not data_dir.is_dir():
@@ -149,7 +152,9 @@ def train_topics(
     bar.update()
 
     bar.set_postfix_str("out-of-fold scores")
-    scores = oof_scores(data, [config], seed=seed, log=lambda _m: bar.update())[config]
+    scores = oof_scores(data, [config], seed=seed, n_jobs=n_jobs, log=lambda _m: bar.update())[
+        config
+    ]
     outputs = fit_outputs(scores, data.Y, data.short)
     honest = cross_fit(data, scores)
     tables = oof_tables(data, honest.pred, honest.proba)
@@ -177,11 +182,17 @@ def train_topics(
         "topics": list(TOPICS),
         "config": config.name,
         "params": {
+            "ngram_range": [1, config.ngram_max],
+            "min_df": config.min_df,
             **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
+            "class_weight": config.class_weight,
+            "positive_weight": config.positive_weight,
             "C": config.C,
             "max_words": config.max_words,
             "lead_words": config.lead_words,
             "lexicon": config.lexicon,
+            "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
+            "char_features": config.char_features,
             "short_words": SHORT_WORDS,
         },
         "thresholds": dict(zip(TOPICS, outputs.thresholds.tolist(), strict=True)),
@@ -225,6 +236,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same model)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--jobs", type=int, default=1, help="folds fitted at once (the model does not change)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -236,6 +250,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         quiet=args.quiet,
         log=lambda msg: print(msg, file=sys.stderr),
+        n_jobs=args.jobs,
     )
     oof = result.meta["oof"]
     print(
