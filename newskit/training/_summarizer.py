@@ -224,7 +224,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="DIR",
         help="keep the featurized training sample here and reuse it on the next run "
-        "(empty it after changing feature or sentence-splitting code)",
+        "(keyed by the sample, the feature columns and the code they come from)",
     )
     parser.add_argument(
         "--blend",
@@ -260,18 +260,43 @@ SWITCH_LIMITS = (3, 4, 5, 6, 8, 10, 1000)
 ORACLE_K = 3
 
 
+def _code_fingerprint() -> str:
+    """sha256 of every file the features are computed from: the runtime packages that
+    split, tokenize, stem and featurize, their data files, and the CNN/DM reader."""
+    import hashlib
+
+    import newskit
+
+    root = Path(newskit.__file__).parent
+    digest = hashlib.sha256()
+    files = [
+        *sorted((root / "text").rglob("*")),
+        *sorted((root / "summarizers").rglob("*")),
+        *(
+            root / "models" / name
+            for name in ("punkt_en.json", "stems_en.json.gz", "stopwords_en.txt")
+        ),
+        root / "training" / "_summarizer_cnndm.py",
+    ]
+    for path in files:
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _cached_features(examples: list[Any], cache: Path | None, name: str) -> Any:
     """:func:`featurize` ``examples``, or read the result a previous run left in ``cache``
-    (a pickle of our own, keyed by the articles' ids and the feature columns: a different
-    sample or feature set recomputes; a change inside a feature's code does not, so
-    empty the folder after one)."""
+    (a pickle of our own, keyed by the articles' ids, the feature columns and
+    :func:`_code_fingerprint`: a different sample, feature set or feature code
+    recomputes, so a stale cache cannot change the trained file)."""
     import hashlib
     import pickle
 
     from newskit.summarizers._sentence_features import HASH_BUCKETS, TRAINED_FEATURES
     from newskit.training._summarizer_cnndm import featurize
 
-    layout = [",".join(TRAINED_FEATURES), str(HASH_BUCKETS)]
+    layout = [",".join(TRAINED_FEATURES), str(HASH_BUCKETS), _code_fingerprint()]
     key = hashlib.sha256("\n".join([*layout, *(ex.id for ex in examples)]).encode()).hexdigest()
     path = cache / name if cache is not None else None
     if path is not None and path.is_file():

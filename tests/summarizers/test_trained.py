@@ -237,7 +237,7 @@ def test_first_articles_are_those_articles_featurized_alone(tmp_path: Path) -> N
         np.testing.assert_array_equal(a, b)
 
 
-def test_the_feature_cache_is_reused_only_for_the_same_columns(
+def test_the_feature_cache_is_reused_only_for_the_same_columns_and_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import newskit.summarizers._sentence_features as features
@@ -257,3 +257,9 @@ def test_the_feature_cache_is_reused_only_for_the_same_columns(
     monkeypatch.setattr(features, "TRAINED_FEATURES", (*features.TRAINED_FEATURES, "extra"))
     _cached_features(examples, cache, "x.pkl")
     assert len(calls) == 2
+    # a change inside the feature code (same columns) recomputes too
+    from newskit.training import _summarizer as trainer
+
+    monkeypatch.setattr(trainer, "_code_fingerprint", lambda: "other code")
+    _cached_features(examples, cache, "x.pkl")
+    assert len(calls) == 3
