@@ -207,8 +207,7 @@ def render_datasheet(
         )
         + (
             f" {withheld} notes that repeated five or more consecutive words of the text were "
-            f"replaced by `{WITHHELD_NOTE}: too close to the source wording)` before the labels "
-            "were committed."
+            f"replaced by `{WITHHELD_NOTE}: too close to the source wording)`."
             if withheld
             else ""
         ),
