@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
-SHIPPED = Config(C=16.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False)
+SHIPPED = Config(C=16.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1)
 #: AllSides articles sampled per editor topic for the mapped data.
 CAP_PER_LABEL = 150
 #: Examples sampled from each other mapped source.
