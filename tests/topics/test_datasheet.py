@@ -15,7 +15,7 @@ def record(n: int, length: str, *pairs: tuple[str, list[str]]) -> dict[str, Any]
     }
 
 
-def test_datasheet_names_the_later_round_and_its_agreement() -> None:
+def test_datasheet_names_each_round_and_its_agreement() -> None:
     v2 = [
         record(0, "short", ("A1", ["politics"]), ("A2", ["politics"])),
         record(1, "short", ("A3", []), ("A2", [])),
@@ -29,8 +29,14 @@ def test_datasheet_names_the_later_round_and_its_agreement() -> None:
     assert first["ids"] == "tl2-00000 to tl2-00001"
     assert (later["sessions"], later["items"]) == ("A16-A18", 3)
     assert (later["full"], later["short"]) == (1, 2)
-    assert "sessions A16-A18 the later 3 (1 full, 2 short; tl2-00002 to tl2-00004)" in text
+    assert "2 rounds under the same guidelines" in text
+    assert "sessions A16-A18 labelled 3 items (1 full, 2 short; tl2-00002 to tl2-00004)" in text
     assert "| of which sessions A16-A18, short | 2 | 1 |" in text
+    disputed = record(5, "short", ("A27", []), ("A2", ["climate"]))
+    third, figures = render_datasheet([*v2, disputed], [])
+    assert [rd["sessions"] for rd in figures["rounds_v2"]] == ["A1-A3", "A16-A18", "A27"]
+    assert "3 rounds under the same guidelines" in third
+    assert "| of which sessions A27, short | 1 | 1 |" in third
     one_round, _ = render_datasheet(v2[:2], [])
     assert "in one round" in one_round and "of which" not in one_round
 

@@ -38,8 +38,8 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
     return float("nan") if chance >= 1 else (observed - chance) / (1 - chance)
 
 
-#: First annotator session of the latest labelling round of labels-v2 (A16 onwards).
-LATER_ROUND_FROM = 16
+#: First annotator session of each labelling round of labels-v2 (A1-A15, A16-A26, A27 on).
+ROUND_STARTS = (1, 16, 27)
 
 
 def _session_number(annotator: str) -> int:
@@ -47,12 +47,14 @@ def _session_number(annotator: str) -> int:
     return int(digits) if digits else 0
 
 
-def _later_round(record: dict[str, Any]) -> bool:
-    """Whether a labels-v2 record was labelled by the sessions of the latest round."""
-    return any(
-        _session_number(str(a["annotator"])) >= LATER_ROUND_FROM
-        for a in record.get("annotations", [])
-    )
+def _round_of_session(number: int) -> int:
+    return max(i for i, start in enumerate(ROUND_STARTS) if number >= start or i == 0)
+
+
+def _round(record: dict[str, Any]) -> int:
+    """The labelling round of a labels-v2 record: that of its latest annotator session."""
+    numbers = [_session_number(str(a["annotator"])) for a in record.get("annotations", [])]
+    return _round_of_session(max(numbers, default=0))
 
 
 def _length(record: dict[str, Any]) -> str:
@@ -126,12 +128,12 @@ def render_datasheet(
         key=lambda a: (len(a), a),
     )
     rounds: list[dict[str, Any]] = []
-    for later in (False, True):
-        part = [r for r in v2 if _later_round(r) == later]
+    for number in range(len(ROUND_STARTS)):
+        part = [r for r in v2 if _round(r) == number]
         if not part:
             continue
         ids = sorted(str(r["id"]) for r in part)
-        names = [a for a in annotators if (_session_number(a) >= LATER_ROUND_FROM) == later]
+        names = [a for a in annotators if _round_of_session(_session_number(a)) == number]
         rounds.append(
             {
                 "sessions": f"{names[0]}-{names[-1]}" if len(names) > 1 else names[0],
@@ -191,10 +193,12 @@ def render_datasheet(
         + (
             "one round"
             if len(rounds) < 2
-            else f"two rounds under the same guidelines: sessions {rounds[0]['sessions']} "
-            f"labelled {rounds[0]['items']:,} items ({rounds[0]['ids']}), sessions "
-            f"{rounds[1]['sessions']} the later {rounds[1]['items']:,} "
-            f"({rounds[1]['full']:,} full, {rounds[1]['short']:,} short; {rounds[1]['ids']})"
+            else f"{len(rounds)} rounds under the same guidelines: "
+            + "; ".join(
+                f"sessions {rd['sessions']} labelled {rd['items']:,} items "
+                f"({rd['full']:,} full, {rd['short']:,} short; {rd['ids']})"
+                for rd in rounds
+            )
         )
         + "; the v1 round had its own. Agreement between such sessions may be higher than "
         "between two people reading the same guidelines, so the kappas below are likely "
