@@ -148,6 +148,13 @@ VARIANTS: dict[str, tuple[int, dict[str, Any], str, str, str]] = {
         "oracle",
         "score",
     ),
+    "mean of oracle and half/half trees": (
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle & half oracle + half individual",
+        "score",
+    ),
     **{
         f"target: {t}": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking", t, "score")
         for t in TARGETS
@@ -426,18 +433,22 @@ def main(argv: list[str] | None = None) -> int:
                 params = fit_linear(x, hashed, part.y, 1.0)
                 val = _columns(tuning.hashed, m)
                 linear[m] = (oof, linear_scores(val.x, hashed_matrix(val), params))
-            if key not in fitted:  # variants that differ only in selection share the fit
+            # variants that differ only in selection share the fit; "A & B" is the mean
+            # of the log-odds of trees fitted on target A and on target B
+            for part_key in [(*key[:2], t, stacked) for t in target.split(" & ")]:
+                if part_key in fitted:
+                    continue
                 oof, val_linear = linear[m]
                 x = data.x[:, :m].astype(np.float64)
-                goal = TARGETS[target](data.y.astype(np.float64), share, top)
+                goal = TARGETS[part_key[2]](data.y.astype(np.float64), share, top)
                 train_x = [x, oof[:, None]]
                 val_x = [tuning.x[:, :m], val_linear[:, None]]
                 if stacked == "score + within":
                     train_x.append(within_article(oof, data.sizes))
                     val_x.append(within_article(val_linear, tuning.hashed.sizes))
                 model = fit_trees(np.hstack(train_x), goal, trees)
-                fitted[key] = model.decision_function(np.hstack(val_x))
-            raw = fitted[key]
+                fitted[part_key] = model.decision_function(np.hstack(val_x))
+            raw = np.mean([fitted[(*key[:2], t, stacked)] for t in target.split(" & ")], axis=0)
         seconds = time.process_time() - t0
         grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS
         results = {}
