@@ -1,9 +1,10 @@
 """Variants of the trained ``default`` model, scored on the tuning quarter only.
 
 Each variant changes one thing of what ``newskit train summarizer`` fits —
-the feature set, the gradient-boosting capacity, or the redundancy control
-(overlap blocking, or maximal marginal relevance) — and is fitted on the whole
-CNN/DM training sample (the trainer's feature cache, ``--cache``). For every
+the feature set, the gradient-boosting capacity, the trees' training target, or
+the redundancy control (overlap blocking, or maximal marginal relevance) — and
+is fitted on the CNN/DM training sample (the trainer's feature cache,
+``--cache``; ``--train N``: its first N articles). For every
 variant the selection grid of the trainer (length penalty x overlap threshold,
 or x the MMR weight) is searched on the tuning quarter of the validation sample
 (every fourth article, the articles the shipped constants were chosen on), and
@@ -15,9 +16,20 @@ Candidate features (not in the shipped model) are computed here,
 :func:`candidate_features`: ``caption`` (a photo-caption cue: a bracketed pointer
 such as "(left)" or "(pictured above)", or the word "pictured", which survive
 lower-casing and raw Daily Mail text running a caption into the next sentence)
-and ``inverse_long_position`` (1 / (1 + the number of earlier sentences of at
-least 8 words): the position within the lead proper, after bylines and teasers).
-They are kept beside the trainer's cache, in ``candidates.pkl``.
+``inverse_long_position`` (1 / (1 + the number of earlier sentences of at
+least 8 words): the position within the lead proper, after bylines and teasers)
+and ``caption_label`` (the sentence opens with one to four words and a colon, as
+Daily Mail captions do: "Victory: ...", which raw text keeps when the caption runs
+into the next sentence).
+Graded targets (:data:`TARGETS`) give the trees, instead of the 0/1 oracle label,
+a target in [0, 1] built from each sentence's own ROUGE with the highlights
+(:func:`individual_rouge`: ROUGE-1 F1 + ROUGE-2 F1 of the sentence alone, on the
+oracle's tokens), scaled by the article's best sentence; a target ``p`` is fitted
+as two weighted rows (label 1 with weight ``p``, label 0 with weight ``1 - p``),
+which is the cross-entropy with a soft label. The logistic regression whose
+out-of-fold score the trees read keeps the oracle label.
+Candidate columns and individual ROUGE are kept beside the trainer's cache, in
+``extras.pkl``.
 
 Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B] [--train N]``
 """
@@ -38,6 +50,7 @@ from _common import command
 
 from newskit._artifacts import load_manifest
 from newskit.evaluate import rouge
+from newskit.evaluate._oracle import _bigrams, _tokens
 from newskit.summarizers import build_document
 from newskit.summarizers._registry import SUMMARIZERS
 from newskit.summarizers._sentence_features import (
@@ -55,6 +68,7 @@ from newskit.training._summarizer import (
     TUNE_ARTICLES,
     TUNE_EVERY,
     _cached_features,
+    _code_fingerprint,
 )
 from newskit.training._summarizer_cnndm import (
     TREE_PARAMS,
@@ -69,28 +83,83 @@ from newskit.training._summarizer_cnndm import (
 
 #: The columns the shipped model uses.
 SHIPPED_COLUMNS = len(TRAINED_FEATURES)
-CANDIDATES = ("caption", "inverse_long_position")
+CANDIDATES = ("caption", "inverse_long_position", "caption_label")
 _CAPTION = re.compile(
     r"\((?:(?:far|second|third|top|bottom|centre|center|pictured|both|main|from)[ -])*"
     r"(?:left|right|centre|center|above|below|top|bottom|pictured|inset|main|middle)\b[^)]*\)"
     r"|\bpictured\b",
     re.IGNORECASE,
 )
+#: A caption's label: one to four words and a colon opening the sentence ("Victory: ...").
+_LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*:\s")
 #: Sentences shorter than this do not count in ``inverse_long_position``.
 _LONG = 8
 MMR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
 
-#: name -> (feature columns, tree settings, redundancy control)
-VARIANTS: dict[str, tuple[int, dict[str, Any], str]] = {
-    "shipped features": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking"),
-    "shipped features + MMR": (SHIPPED_COLUMNS, TREE_PARAMS, "mmr"),
-    "shipped features + 600 trees": (SHIPPED_COLUMNS, {**TREE_PARAMS, "max_iter": 600}, "blocking"),
+#: The trees' target: name -> function of (oracle label, individual ROUGE scaled by the
+#: article's best, top-3 by individual ROUGE) giving a target in [0, 1] per sentence.
+TARGETS: dict[str, Any] = {
+    "oracle": lambda y, share, top: y,
+    "oracle or top-3 individual": lambda y, share, top: np.maximum(y, top),
+    "top-3 individual": lambda y, share, top: top,
+    "half oracle + half individual": lambda y, share, top: 0.5 * y + 0.5 * share,
+    "half oracle + half individual cubed": lambda y, share, top: 0.5 * y + 0.5 * share**3,
+    "individual": lambda y, share, top: share,
+}
+
+#: name -> (feature columns, tree settings, redundancy control, target, stacked columns:
+#: "score" = the logistic regression's log-odds, "score + within" = also their z-score and
+#: rank within the article)
+VARIANTS: dict[str, tuple[int, dict[str, Any], str, str, str]] = {
+    "shipped features": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score"),
+    "shipped features + MMR": (SHIPPED_COLUMNS, TREE_PARAMS, "mmr", "oracle", "score"),
+    "+ score within article": (
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score + within",
+    ),
+    "shipped features + 600 trees": (
+        SHIPPED_COLUMNS,
+        {**TREE_PARAMS, "max_iter": 600},
+        "blocking",
+        "oracle",
+        "score",
+    ),
     "shipped features + 63 leaves": (
         SHIPPED_COLUMNS,
         {**TREE_PARAMS, "max_leaf_nodes": 63, "min_samples_leaf": 100},
         "blocking",
+        "oracle",
+        "score",
     ),
-    "+ caption + long position": (SHIPPED_COLUMNS + len(CANDIDATES), TREE_PARAMS, "blocking"),
+    "+ caption + long position": (
+        SHIPPED_COLUMNS + 2,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score",
+    ),
+    "+ caption + long position + caption label": (
+        SHIPPED_COLUMNS + 3,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score",
+    ),
+    "mean of oracle and half/half trees": (
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle & half oracle + half individual",
+        "score",
+    ),
+    **{
+        f"target: {t}": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking", t, "score")
+        for t in TARGETS
+        if t != "oracle"
+    },
 }
 
 
@@ -105,36 +174,132 @@ def candidate_features(stack: Stack) -> np.ndarray:
     before = np.cumsum(long) - long
     before -= stack.per_row(before[np.minimum(stack.starts, n - 1)])
     x[:, 1] = 1.0 / (1.0 + before)
+    x[:, 2] = np.fromiter(map(_LABEL.search, stack.sentences), bool, n)
     return x
 
 
-def cached_candidates(examples: list[Any], cache: Path) -> np.ndarray:
-    """:func:`candidate_features` of every sentence of ``examples`` (split as the
-    trainer splits them), or what a previous run left in ``cache/candidates.pkl``."""
+def individual_rouge(sentences: list[str], highlights: list[str]) -> np.ndarray:
+    """ROUGE-1 F1 + ROUGE-2 F1 of each sentence alone against the highlights, on the
+    token sets of :func:`newskit.evaluate.oracle` (lower-cased alphanumerics, no
+    stemming), so that the graded target and the oracle label measure alike."""
+    ref = _tokens("\n".join(highlights))
+    ref1, ref2 = set(ref), _bigrams(ref)
+
+    def f1(cand: set[Any], reference: set[Any]) -> float:
+        hit = len(cand & reference)
+        return 2 * hit / (len(cand) + len(reference)) if hit else 0.0
+
+    out = np.zeros(len(sentences))
+    for i, sentence in enumerate(sentences):
+        toks = _tokens(sentence)
+        out[i] = f1(set(toks), ref1) + f1(_bigrams(toks), ref2)
+    return out
+
+
+def cached_extras(examples: list[Any], cache: Path) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidate_features` and :func:`individual_rouge` of every sentence of
+    ``examples`` (split as the trainer splits them), or what a previous run left in
+    ``cache/extras.pkl``."""
     from newskit import UnsupportedLanguageError
     from newskit.summarizers._document import Document
 
-    names = ",".join(CANDIDATES)
-    key = hashlib.sha256("\n".join([names, *(ex.id for ex in examples)]).encode()).hexdigest()
-    path = cache / "candidates.pkl"
+    names = ",".join([*CANDIDATES, "individual_rouge"])
+    # keyed by the code too: this script's and the trainer's (splitter, oracle tokens)
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + _code_fingerprint()
+    lines = [names, code, *(ex.id for ex in examples)]
+    key = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    path = cache / "extras.pkl"
     if path.is_file():
         with path.open("rb") as fh:
-            stored_key, x = pickle.load(fh)
+            stored_key, x, gain = pickle.load(fh)
         if stored_key == key:
-            return np.asarray(x)
-    parts = []
+            return np.asarray(x), np.asarray(gain)
+    parts, gains = [], []
     for start in range(0, len(examples), 256):
         docs = []
-        for ex in examples[start : start + 256]:
+        part = examples[start : start + 256]
+        for ex in part:
             try:
                 docs.append(build_document(ex.article))
             except UnsupportedLanguageError:
                 docs.append(Document([], []))
         parts.append(candidate_features(Stack(docs)).astype(np.float32))
+        gains.extend(
+            individual_rouge(doc.sentences, ex.highlights)
+            for doc, ex in zip(docs, part, strict=True)
+        )
     x = np.vstack(parts)
+    gain = np.concatenate([np.zeros(0), *gains])
     with path.open("wb") as fh:
-        pickle.dump((key, x), fh, protocol=5)
-    return x
+        pickle.dump((key, x, gain), fh, protocol=5)
+    return x, gain
+
+
+def graded_parts(gain: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each sentence's individual ROUGE as a share of its article's best, and 1 for the
+    (at most) 3 sentences of its article with the best individual ROUGE (> 0)."""
+    share = np.zeros(gain.size)
+    top = np.zeros(gain.size)
+    start = 0
+    for size in sizes.tolist():
+        block = gain[start : start + size]
+        best = block.max() if size else 0.0
+        if best > 0:
+            share[start : start + size] = block / best
+            order = np.argsort(-block, kind="stable")[:3]
+            top[start + order[block[order] > 0]] = 1.0
+        start += size
+    return share, top
+
+
+def fit_trees(x: np.ndarray, target: np.ndarray, trees: dict[str, Any]) -> Any:
+    """Gradient boosting on a target in [0, 1]: a 0/1 target as it is, a graded one as
+    two weighted rows per sentence (label 1 weighing ``p``, label 0 weighing ``1 - p``;
+    rows of weight 0 left out)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(**trees)
+    if np.array_equal(target, target.round()):
+        return model.fit(x, target.astype(np.int8))
+    pos, neg = target > 0, target < 1
+    rows = np.concatenate([np.flatnonzero(pos), np.flatnonzero(neg)])
+    labels = np.concatenate([np.ones(pos.sum(), np.int8), np.zeros(neg.sum(), np.int8)])
+    weights = np.concatenate([target[pos], 1.0 - target[neg]])
+    return model.fit(x[rows], labels, sample_weight=weights)
+
+
+def every_nth(data: Featurized, gain: np.ndarray, n: int) -> tuple[Featurized, np.ndarray]:
+    """The rows of ``data`` and ``gain`` that belong to every ``n``-th article."""
+    doc = np.repeat(np.arange(data.sizes.size), data.sizes)
+    keep = doc % n == 0
+    new_row = np.cumsum(keep) - 1
+    cells = keep[data.hash_rows]
+    subset = Featurized(
+        data.x[keep],
+        new_row[data.hash_rows[cells]],
+        data.hash_cols[cells],
+        data.hash_values[cells],
+        data.y[keep],
+        data.sizes[::n],
+    )
+    return subset, gain[keep]
+
+
+def within_article(score: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Each row's ``score`` as a z-score within its article and as its rank there (best =
+    0, as a share of the article's sentences): two columns."""
+    out = np.zeros((score.size, 2))
+    start = 0
+    for size in sizes.tolist():
+        block = score[start : start + size]
+        if size:
+            spread = block.std()
+            out[start : start + size, 0] = (block - block.mean()) / spread if spread > 0 else 0.0
+            rank = np.empty(size)
+            rank[np.argsort(-np.round(block, 9), kind="stable")] = np.arange(size)
+            out[start : start + size, 1] = rank / size
+        start += size
+    return out
 
 
 def _columns(data: Featurized, m: int) -> Featurized:
@@ -213,16 +378,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, required=True, help="the trainer's feature cache")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--train", type=int, default=None, help="first N training articles")
+    parser.add_argument(
+        "--every",
+        type=int,
+        default=1,
+        help="every N-th training article only (the sample runs CNN first, then Daily Mail: "
+        "a stride keeps both)",
+    )
+    parser.add_argument(
+        "--penalties",
+        default=",".join(map(str, LENGTH_PENALTIES)),
+        help="length penalties searched (default: the trainer's grid)",
+    )
     args = parser.parse_args(argv)
+    penalties = [float(v) for v in args.penalties.split(",")]
     print(f"command: {command()}")
-    from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     train = list(read_cnndm(args.data_dir, "train"))
     data = _cached_features(train, args.cache, f"train-all-k{ORACLE_K}.pkl")
-    data = data._replace(x=np.hstack([data.x, cached_candidates(train, args.cache)]))
+    extra_x, gain = cached_extras(train, args.cache)
+    data = data._replace(x=np.hstack([data.x, extra_x]))
     if args.train:
         data = first_articles(data, args.train)
+        gain = gain[: data.y.size]
+    if args.every > 1:
+        data, gain = every_nth(data, gain, args.every)
+    share, top = graded_parts(gain, data.sizes)
     tuning = Tuning(args.data_dir)
     lead = mean_rouge(SUMMARIZERS["lead"](), tuning.docs, tuning.refs, 3)
     shipped = load_manifest()["artifacts"][TRAINED_ARTIFACT]["selection"]
@@ -235,9 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     linear: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     fitted: dict[Any, np.ndarray] = {}
     for name in args.variants.split(","):
-        m, trees, control = VARIANTS[name]
+        m, trees, control, target, stacked = VARIANTS[name]
         t0 = time.process_time()
-        key = (m, tuple(sorted(trees.items())))
+        key = (m, tuple(sorted(trees.items())), target, stacked)
         with threadpool_limits(1):
             if m not in linear:
                 part = _columns(data, m)
@@ -251,19 +433,26 @@ def main(argv: list[str] | None = None) -> int:
                 params = fit_linear(x, hashed, part.y, 1.0)
                 val = _columns(tuning.hashed, m)
                 linear[m] = (oof, linear_scores(val.x, hashed_matrix(val), params))
-            if key not in fitted:  # variants that differ only in selection share the fit
+            # variants that differ only in selection share the fit; "A & B" is the mean
+            # of the log-odds of trees fitted on target A and on target B
+            for part_key in [(*key[:2], t, stacked) for t in target.split(" & ")]:
+                if part_key in fitted:
+                    continue
                 oof, val_linear = linear[m]
                 x = data.x[:, :m].astype(np.float64)
-                model = HistGradientBoostingClassifier(**trees)
-                model.fit(np.column_stack([x, oof]), data.y)
-                fitted[key] = model.decision_function(
-                    np.column_stack([tuning.x[:, :m], val_linear])
-                )
-            raw = fitted[key]
+                goal = TARGETS[part_key[2]](data.y.astype(np.float64), share, top)
+                train_x = [x, oof[:, None]]
+                val_x = [tuning.x[:, :m], val_linear[:, None]]
+                if stacked == "score + within":
+                    train_x.append(within_article(oof, data.sizes))
+                    val_x.append(within_article(val_linear, tuning.hashed.sizes))
+                model = fit_trees(np.hstack(train_x), goal, trees)
+                fitted[part_key] = model.decision_function(np.hstack(val_x))
+            raw = np.mean([fitted[(*key[:2], t, stacked)] for t in target.split(" & ")], axis=0)
         seconds = time.process_time() - t0
         grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS
         results = {}
-        for penalty, value in itertools.product(LENGTH_PENALTIES, grid):
+        for penalty, value in itertools.product(penalties, grid):
             if control == "mmr":
                 select = lambda s, st, k, w=value: mmr(s, st, k, w)  # noqa: E731
             else:

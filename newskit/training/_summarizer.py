@@ -260,14 +260,12 @@ SWITCH_LIMITS = (3, 4, 5, 6, 8, 10, 1000)
 ORACLE_K = 3
 
 
-def _code_fingerprint() -> str:
-    """sha256 of every file the features are computed from: the runtime packages that
-    split, tokenize, stem and featurize, their data files, and the CNN/DM reader."""
-    import hashlib
-
+def _fingerprint_files() -> list[Path]:
+    """Every file the features and labels are computed from: the runtime packages that
+    split, tokenize, stem and featurize, their data files, the CNN/DM reader and the
+    oracle that labels the sentences."""
     root = Path(__file__).resolve().parents[1]  # the newskit package
-    digest = hashlib.sha256()
-    files = [
+    return [
         *sorted((root / "text").rglob("*")),
         *sorted((root / "summarizers").rglob("*")),
         *(
@@ -275,8 +273,17 @@ def _code_fingerprint() -> str:
             for name in ("punkt_en.json", "stems_en.json.gz", "stopwords_en.txt")
         ),
         root / "training" / "_summarizer_cnndm.py",
+        root / "evaluate" / "_oracle.py",
     ]
-    for path in files:
+
+
+def _code_fingerprint() -> str:
+    """sha256 of the contents and package-relative paths of :func:`_fingerprint_files`."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in _fingerprint_files():
         if path.is_file() and path.suffix != ".pyc":
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())

@@ -263,3 +263,17 @@ def test_the_feature_cache_is_reused_only_for_the_same_columns_and_code(
     monkeypatch.setattr(trainer, "_code_fingerprint", lambda: "other code")
     _cached_features(examples, cache, "x.pkl")
     assert len(calls) == 3
+
+
+def test_the_cache_key_covers_the_oracle_and_the_feature_code() -> None:
+    import newskit
+    from newskit.training._summarizer import _fingerprint_files
+
+    root = Path(newskit.__file__).parent
+    files = {p.relative_to(root).as_posix() for p in _fingerprint_files() if p.is_file()}
+    # the labels come from the oracle: a change there must refeaturize like a feature change
+    assert {
+        "evaluate/_oracle.py",
+        "training/_summarizer_cnndm.py",
+        "summarizers/_sentence_features.py",
+    } <= files

@@ -1,0 +1,141 @@
+"""The helpers of ``benchmarks/summarizer_variants.py``: graded targets, subsets of the
+featurized sample, within-article columns and the candidate caption cues.
+
+Every text here is written for these tests (no publisher text).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from newskit.summarizers import build_document
+from newskit.summarizers._stack import Stack
+from tests.conftest import REPO
+
+HIGHLIGHTS = ["The council closed the coast road and rain is forecast on Tuesday."]
+SENTENCES = [
+    "The council closed the coast road on Sunday.",
+    "Drivers waited for hours.",
+    "Rain is forecast again on Tuesday.",
+]
+
+
+@pytest.fixture(scope="module")
+def variants() -> Iterator[ModuleType]:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import summarizer_variants
+
+        yield summarizer_variants
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+
+
+def test_individual_rouge_is_each_sentence_alone_against_the_highlights(
+    variants: ModuleType,
+) -> None:
+    got = variants.individual_rouge(SENTENCES, HIGHLIGHTS)
+    # the highlight: 11 distinct words, 11 bigrams; sentence 0: 7 distinct words, 6 of
+    # them in the highlight; 7 bigrams, 5 in the highlight (F1 = 2 hits / (|a| + |b|))
+    want0 = 2 * 6 / (7 + 11) + 2 * 5 / (7 + 11)
+    assert got[0] == pytest.approx(want0)
+    assert got[1] == 0.0
+    assert got[2] > 0.0
+
+
+def test_graded_parts_scale_by_the_best_sentence_and_mark_the_top_three(
+    variants: ModuleType,
+) -> None:
+    gain = np.array([0.2, 0.4, 0.0, 0.1, 0.3, 0.0, 0.0, 0.0])
+    share, top = variants.graded_parts(gain, np.array([5, 3]))
+    assert share.tolist() == pytest.approx([0.5, 1.0, 0.0, 0.25, 0.75, 0.0, 0.0, 0.0])
+    assert top.tolist() == [1, 1, 0, 0, 1, 0, 0, 0]
+
+
+def test_a_graded_target_is_fitted_as_the_cross_entropy_with_soft_labels(
+    variants: ModuleType,
+) -> None:
+    rng = np.random.default_rng(0)
+    target = rng.uniform(0, 1, 200)
+    x = np.zeros((200, 1))  # nothing to split on: the model is its baseline
+    model = variants.fit_trees(x, target, {"max_iter": 1, "random_state": 0})
+    want = np.log(target.sum() / (1 - target).sum())
+    assert model.decision_function(x[:1])[0] == pytest.approx(want)
+    hard = variants.fit_trees(x, (target > 0.5).astype(float), {"max_iter": 1})
+    assert hard.decision_function(x[:1])[0] == pytest.approx(
+        np.log((target > 0.5).sum() / (target <= 0.5).sum())
+    )
+
+
+def test_every_nth_keeps_whole_articles_and_their_words(variants: ModuleType) -> None:
+    from newskit.training._summarizer_cnndm import Featurized
+
+    sizes = np.array([2, 3, 1, 2])
+    rows = np.arange(sizes.sum())
+    data = Featurized(
+        rows[:, None].astype(float),
+        np.repeat(rows, 2),
+        np.tile([5, 7], rows.size),
+        np.ones(2 * rows.size, dtype=np.float32),
+        (rows % 2).astype(np.int8),
+        sizes,
+    )
+    part, gain = variants.every_nth(data, rows * 10.0, 2)
+    kept = [0, 1, 5]  # the rows of articles 0 and 2
+    assert part.x[:, 0].tolist() == kept and gain.tolist() == [10.0 * r for r in kept]
+    assert part.sizes.tolist() == [2, 1]
+    assert part.hash_rows.tolist() == [0, 0, 1, 1, 2, 2]
+    assert part.y.tolist() == [0, 1, 1]
+
+
+def test_within_article_columns(variants: ModuleType) -> None:
+    got = variants.within_article(np.array([1.0, 3.0, 2.0, 5.0, 5.0]), np.array([3, 2]))
+    assert got[:3, 0] == pytest.approx([-1.2247449, 1.2247449, 0.0])
+    assert got[:, 1].tolist() == pytest.approx([2 / 3, 0.0, 1 / 3, 0.0, 0.5])
+    assert got[3:, 0].tolist() == [0.0, 0.0]  # a constant article has no spread
+
+
+def test_caption_cues(variants: ModuleType) -> None:
+    text = (
+        "Flooded: the coast road under water on Sunday. The council closed the road at noon. "
+        "The mayor (left) visited the town. Officials said the repairs would start at 10:30."
+    )
+    x = variants.candidate_features(Stack([build_document(text)]))
+    caption, long_position, label = x.T
+    assert label.tolist() == [1, 0, 0, 0]
+    assert caption.tolist() == [0, 0, 1, 0]
+    # only sentence 0 has 8 words or more: it is the one long sentence before each other
+    assert long_position.tolist() == [1.0, 0.5, 0.5, 0.5]
+
+
+@pytest.mark.slow
+def test_the_script_runs_on_a_tiny_sample(
+    variants: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """End to end on a made-up sample in the layout of ``cnndm-train-sample``, every kind
+    of variant."""
+    from tests.summarizers.test_trained import _write_corpus
+
+    data = tmp_path / "data"
+    _write_corpus(data, 40, 8)
+    names = [
+        "shipped features",
+        "shipped features + MMR",
+        "+ caption + long position + caption label",
+        "+ score within article",
+        "target: half oracle + half individual",
+    ]
+    code = variants.main(
+        ["--data-dir", str(data), "--cache", str(tmp_path / "cache"), "--variants", ",".join(names)]
+    )
+    assert code == 0
+    printed = capsys.readouterr().out
+    for name in names:
+        assert f"{name} " in printed
+    assert (tmp_path / "cache" / "extras.pkl").is_file()
