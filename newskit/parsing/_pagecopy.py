@@ -10,17 +10,17 @@ and then :func:`select` keeps one block of it:
   sentence punctuation) weighs its word count; any other line costs
   :data:`SHORT_COST`; page vocabulary and text-browser artefacts cost
   :data:`CHROME_COST`; a heading that ends an article ("Related articles",
-  "More from ...", "Comments") costs :data:`END_COST`;
+  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`;
 * the article body is the run of lines with the largest total weight
   (the maximum-sum block, found in one pass);
 * the title is the headline a reader's eye lands on: among headline-shaped
-  lines (not list items, bylines, breadcrumbs or page vocabulary) from
-  :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
+  lines (not list items, bylines, lines holding a date, breadcrumbs or page
+  vocabulary) from :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
   lines into it (under at most :data:`PROSE_ABOVE_MAX` words of prose), the
   one scoring highest on length, nearness to the body under it, words the
   body repeats, a date or byline under it, Title Case, and being printed
-  twice on the page (or ending a breadcrumb); prose of the block above the
-  title is left out;
+  twice on the page (or ending a breadcrumb), and lowest on being inside the
+  block or a name alone; prose of the block above the title is left out;
 * inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
@@ -50,7 +50,7 @@ BULLET_SHARE = 0.25
 #: Cost of a line of page vocabulary or a text-browser artefact.
 CHROME_COST = 8.0
 #: Cost of a heading that closes an article (related links, comments, footer).
-END_COST = 150.0
+END_COST = 60.0
 #: What a title candidate inside the body block loses (a subhead sits there).
 INSIDE_COST = 4.0
 #: What a title candidate that is two or three capitalised words alone loses (a person's name).
