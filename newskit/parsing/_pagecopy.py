@@ -49,8 +49,12 @@ SHORT_COST = 5.0
 BULLET_SHARE = 0.25
 #: Cost of a line of page vocabulary or a text-browser artefact.
 CHROME_COST = 8.0
-#: Cost of a heading that closes an article (related links, comments, footer).
-END_COST = 60.0
+#: Cost of a heading that closes an article (related links, comments, footer):
+#: more than a teaser or a comment under it weighs, so the body block stops there.
+END_COST = 150.0
+#: What such a heading counts for in a run of chrome between two copied pages
+#: (:func:`~newskit.parsing._pages.segments`): one heading alone separates no pages.
+END_SPLIT_COST = 60.0
 #: What a title candidate inside the body block loses (a subhead sits there).
 INSIDE_COST = 4.0
 #: What a title candidate that is two or three capitalised words alone loses (a person's name).
@@ -670,7 +674,8 @@ def select(lines: list[Line]) -> Selection:
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
     blocks = []
-    for lo, hi, by_edge in segments(lines, weights):
+    apart = [-END_SPLIT_COST if weight == -END_COST else weight for weight in weights]
+    for lo, hi, by_edge in segments(lines, apart):
         start, end, weight = _best_block(lines, weights, lo, hi)
         if weight > 0:
             blocks.append((weight, start, end, lo, hi, by_edge))

@@ -328,3 +328,28 @@ def test_a_subhead_inside_the_body_block_is_not_the_title() -> None:
     body = [_BODY[0], sub, *_BODY[1:]]
     [article] = parse_text(_page([head, ""], body))
     assert article.title == head
+
+
+def test_a_long_teaser_after_a_closing_heading_stays_out() -> None:
+    # the teaser weighs more than a short article paragraph: the closing heading
+    # still costs more, so the block ends above it
+    body = [
+        *_BODY,
+        "Opening hours will not change, and the mobile library will keep visiting the "
+        "villages in the north of the valley every second Thursday.",
+        "The council will review the decision in two years, when it sets the budget for the "
+        "libraries again and hears from readers at a public meeting.",
+    ]
+    teaser = (
+        "Another library in the valley has opened a reading garden where readers can sit "
+        "outside on summer evenings, and the volunteers who built it over three weekends "
+        "describe how they chose the plants, the benches and the lamps. The garden will stay "
+        "open until ten at night in July and August, and the library plans readings there "
+        "for children on Saturday mornings, with a small market of second-hand books."
+    )
+    text = _page(
+        ["Branch library stays open after council vote"], [*body, "Related stories", teaser]
+    )
+    [article] = parse_text(text)
+    assert article.body == body
+    assert teaser in read_lines(classify(text)).chrome
