@@ -10,17 +10,17 @@ and then :func:`select` keeps one block of it:
   sentence punctuation) weighs its word count; any other line costs
   :data:`SHORT_COST`; page vocabulary and text-browser artefacts cost
   :data:`CHROME_COST`; a heading that ends an article ("Related articles",
-  "More from ...", "Comments") costs :data:`END_COST`;
+  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`;
 * the article body is the run of lines with the largest total weight
   (the maximum-sum block, found in one pass);
 * the title is the headline a reader's eye lands on: among headline-shaped
-  lines (not list items, bylines, breadcrumbs or page vocabulary) from
-  :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
+  lines (not list items, bylines, lines holding a date, breadcrumbs or page
+  vocabulary) from :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
   lines into it (under at most :data:`PROSE_ABOVE_MAX` words of prose), the
   one scoring highest on length, nearness to the body under it, words the
   body repeats, a date or byline under it, Title Case, and being printed
-  twice on the page (or ending a breadcrumb); prose of the block above the
-  title is left out;
+  twice on the page (or ending a breadcrumb), and lowest on being inside the
+  block or a name alone; prose of the block above the title is left out;
 * inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newskit.parsing._chrome import bullet_item
+from newskit.parsing._dates import find_date
 from newskit.parsing._lines import Kind, Line
 from newskit.parsing._pages import is_page_bottom, is_page_top, segments
 from newskit.parsing._shapes import is_caption, is_title_case, is_title_like
@@ -48,28 +49,36 @@ SHORT_COST = 5.0
 BULLET_SHARE = 0.25
 #: Cost of a line of page vocabulary or a text-browser artefact.
 CHROME_COST = 8.0
-#: Cost of a heading that closes an article (related links, comments, footer).
-END_COST = 60.0
+#: Cost of a heading that closes an article (related links, comments, footer):
+#: more than a teaser or a comment under it weighs, so the body block stops there.
+END_COST = 150.0
+#: What such a heading counts for in a run of chrome between two copied pages
+#: (:func:`~newskit.parsing._pages.segments`): one heading alone separates no pages.
+END_SPLIT_COST = 60.0
+#: What a title candidate inside the body block loses (a subhead sits there).
+INSIDE_COST = 4.0
+#: What a title candidate that is two or three capitalised words alone loses (a person's name).
+NAME_COST = 5.0
 #: How many content lines above the body block the title may be.
-TITLE_REACH = 40
+TITLE_REACH = 60
 #: What being flush left adds to a headline's title score in an indented dump.
-FLUSH_BONUS = 8.0
+FLUSH_BONUS = 6.5
 #: What a title candidate gains when all its words are in the article body (a share of it).
-OVERLAP_BONUS = 10.0
+OVERLAP_BONUS = 10.5
 #: What a title candidate loses per content line between it and the body.
-DISTANCE_COST = 0.2
+DISTANCE_COST = 0.15
 #: What a title candidate loses per word of block prose above it (a subhead has much).
-PROSE_ABOVE_COST = 0.1
+PROSE_ABOVE_COST = 0.15
 #: Content lines into the body block where the title may still be (prose above a headline).
 TITLE_INSIDE = 8
 #: Words of block prose above which a line of the block is no title (a subhead).
 PROSE_ABOVE_MAX = 40.0
 #: What a title candidate of three words or more in Title Case gains.
-TITLE_CASE_BONUS = 2.0
+TITLE_CASE_BONUS = 3.0
 #: What a title candidate the page prints twice (or ends a breadcrumb) gains.
 REPEAT_BONUS = 3.0
 #: What a title candidate gains when a date line or byline follows it closely.
-META_BONUS = 6.0
+META_BONUS = 6.5
 #: Content lines after a title candidate looked at for a date or byline.
 META_REACH = 4
 #: Content lines of the body whose words a title candidate is compared with.
@@ -209,8 +218,27 @@ END_LINES: frozenset[str] = frozenset(
         "editors' picks",
         "don't miss",
         "top stories",
+        "about the author",
+        "about the authors",
+        "author bio",
+        "latest articles",
+        "latest posts",
+        "recent posts",
+        "related reading",
+        "related resources",
+        "related guides",
+        "more like this",
+        "similar articles",
+        "you may have missed",
+        "article sources",
+        "was this page helpful",
+        "was this article helpful",
+        "did you find this article helpful",
+        "share this post",
+        "share the post",
     }
 )
+_END_MARKS = ".…:!?"
 _END_PREFIXES = (
     "more from ",
     "more in ",
@@ -246,6 +274,8 @@ _NOT_TITLE = re.compile(
     r"|^\d+[.)]\s| [/>»|] "
 )
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
+# two or three capitalised words and nothing else: "Ana Ribeiro", "Mary K. Jones"
+_NAME = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*\.?){1,2}$")
 # list markers of text browsers and browser copies: a list item is no headline
 _LIST_GLYPH = re.compile(r"^(?:[*+o•◦▪□■☆★-]\s)")
 _CRUMB = re.compile(r" ?[/>»›·|] ?| breadcrumb arrow ")
@@ -299,7 +329,8 @@ def is_heading_shape(text: str) -> bool:
 def _is_end(text: str) -> bool:
     if len(text) > 60:
         return False
-    key = _fold(text)
+    # "You might also like...", "Was this page helpful?": the heading's final marks say nothing
+    key = _fold(text).rstrip(_END_MARKS).strip()
     if key in END_LINES or key.startswith(_END_PREFIXES):
         return True
     return _COMMENTS.search(_COMMENT_PREFIX.sub("", text, count=1)) is not None
@@ -550,12 +581,15 @@ def _find_title(
     # above the body (with dates, bylines and a standfirst between) likelier,
     # one whose words the body repeats much likelier, one followed by a date or
     # byline likelier, one in Title Case or printed twice on the page likelier,
-    # one under prose of the block less likely (a subhead); in an indented dump
-    # (lynx) a flush-left or centred line.
+    # one under prose of the block or inside the block less likely (a subhead),
+    # one that is a name alone less likely, one holding a date never (a byline); in an
+    # indented dump (lynx) a flush-left or centred line.
     start, end = block
     best, best_score = None, 0.0
     for i, gap, shared, above in _headlines_above(lines, weights, start, end, floor):
         line = lines[i]
+        if find_date(line.text) is not None:
+            continue  # a date beside other words: a byline or date line, no headline
         words = line.text.split()
         score = (
             min(len(words), 10)
@@ -571,6 +605,10 @@ def _find_title(
             score += TITLE_CASE_BONUS
         if line.key in repeated:
             score += REPEAT_BONUS
+        if i >= start:
+            score -= INSIDE_COST
+        if _NAME.match(line.text) is not None:
+            score -= NAME_COST
         if score > best_score:
             best, best_score = i, score
     return best
@@ -636,7 +674,8 @@ def select(lines: list[Line]) -> Selection:
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
     blocks = []
-    for lo, hi, by_edge in segments(lines, weights):
+    apart = [-END_SPLIT_COST if weight == -END_COST else weight for weight in weights]
+    for lo, hi, by_edge in segments(lines, apart):
         start, end, weight = _best_block(lines, weights, lo, hi)
         if weight > 0:
             blocks.append((weight, start, end, lo, hi, by_edge))

@@ -267,3 +267,89 @@ def test_comment_list_openings_end_the_article(opening: str) -> None:
         _page(["Branch library stays open after council vote"], [*_BODY, opening, comment])
     )
     assert article.body == _BODY
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # end headings with final marks, and the author box and page-rating headings
+        "You might also like...",
+        "Was this page helpful?",
+        "About the author",
+        "Latest articles:",
+    ],
+)
+def test_end_headings_close_the_article(heading: str) -> None:
+    # without the closing heading the teaser under it would join the body block
+    teaser = (
+        "Another library in the valley has opened a reading garden where readers can sit "
+        "outside on summer evenings, and the volunteers who built it over three weekends "
+        "describe how they chose the plants, the benches and the lamps."
+    )
+    body = [
+        *_BODY,
+        "Opening hours will not change, and the mobile library will keep visiting the "
+        "villages in the north of the valley every second Thursday.",
+        "The council will review the decision in two years, when it sets the budget for the "
+        "libraries again and hears from readers at a public meeting.",
+    ]
+    [article] = parse_text(
+        _page(["Branch library stays open after council vote"], [*body, heading, teaser])
+    )
+    assert article.body == body
+
+
+_QUOTED = "Ana Ruiz, who led the campaign for the branch, said the vote was a relief for readers."
+
+
+def test_a_name_alone_is_not_the_title() -> None:
+    # an author box between the headline and the body prints the author's name
+    # twice, as pages do, and the body quotes her: the headline above is the title
+    head = "Council keeps branch library open"
+    [article] = parse_text(_page([head, "", "Ana Ruiz", "", "Ana Ruiz", ""], [*_BODY, _QUOTED]))
+    assert article.title == head
+
+
+def test_a_dated_byline_is_not_the_title() -> None:
+    # "May 18, 2023 By ... In ..." is no date line (a category follows): it holds
+    # a date, so the headline above it wins though the other is longer and nearer
+    head = "Council keeps branch library open"
+    header = [head, "", "May 18, 2023 By Ana Ruiz In Council News", ""]
+    [article] = parse_text(_page(header, [*_BODY, _QUOTED]))
+    assert article.title == head
+    assert article.published == datetime(2023, 5, 18)
+
+
+def test_a_subhead_inside_the_body_block_is_not_the_title() -> None:
+    # the headline is above the block; a heading after its first short paragraph
+    # is inside it, nearer the prose and sharing more of its words
+    head = "Council keeps branch library open"
+    sub = "Signatures Against the Closure Plan"
+    body = [_BODY[0], sub, *_BODY[1:]]
+    [article] = parse_text(_page([head, ""], body))
+    assert article.title == head
+
+
+def test_a_long_teaser_after_a_closing_heading_stays_out() -> None:
+    # the teaser weighs more than a short article paragraph: the closing heading
+    # still costs more, so the block ends above it
+    body = [
+        *_BODY,
+        "Opening hours will not change, and the mobile library will keep visiting the "
+        "villages in the north of the valley every second Thursday.",
+        "The council will review the decision in two years, when it sets the budget for the "
+        "libraries again and hears from readers at a public meeting.",
+    ]
+    teaser = (
+        "Another library in the valley has opened a reading garden where readers can sit "
+        "outside on summer evenings, and the volunteers who built it over three weekends "
+        "describe how they chose the plants, the benches and the lamps. The garden will stay "
+        "open until ten at night in July and August, and the library plans readings there "
+        "for children on Saturday mornings, with a small market of second-hand books."
+    )
+    text = _page(
+        ["Branch library stays open after council vote"], [*body, "Related stories", teaser]
+    )
+    [article] = parse_text(text)
+    assert article.body == body
+    assert teaser in read_lines(classify(text)).chrome
