@@ -78,6 +78,11 @@ BODY_SAMPLE = 60
 CENTRED = 8
 #: Weight of prose a segment needs to hold an article of its own.
 MIN_ARTICLE = 100.0
+#: Weight of prose the best block of a copied page needs to be an article.
+MIN_PAGE = 150.0
+#: Weight of prose from which a block with a headline of its own starts a page
+#: after heavy chrome, without a page bottom or top between.
+HEADED_PAGE = 600.0
 #: Share of a headline's words the block under it must repeat to count as its headline.
 HEADED_SHARE = 0.5
 #: Page-vocabulary lines a text needs to be taken for a page copy.
@@ -625,39 +630,79 @@ def select(lines: list[Line]) -> Selection:
 
     The text is cut into segments that may each hold one copied page
     (:func:`~newskit.parsing._pages.segments`), and the best block of each
-    segment found. The best block of the text is an article; so is the block
-    of another segment that weighs :data:`MIN_ARTICLE` or more when the segment
-    starts at page edges or the block has a headline of its own (followed by a
-    date or byline, or sharing words with the block). ``uncertain`` is set
-    when a block of that weight is left out, in a segment of its own or after
-    an article and before a heading that closes it.
+    segment found. Segments between two page boundaries make one *page*;
+    a page holds one article, its best block, when that block is the best of
+    the text or weighs :data:`MIN_PAGE` or more. A later block of the same
+    page that weighs :data:`MIN_ARTICLE` or more and has a headline of its
+    own (followed by a date or byline, or sharing words with the block) is
+    read into the same article (a page may cut its article in two with a
+    picture gallery or a sign-up box). ``uncertain`` is set when a block of
+    :data:`MIN_ARTICLE` or more is left out, as a page of its own, before
+    the page's article, or after an article and before a heading that
+    closes it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
-    blocks = []
-    for lo, hi, by_edge in segments(lines, weights):
+    groups: list[list[tuple[float, int, int, int]]] = []
+    needs: list[float] = []  # the weight each page's article needs
+    floor = 0
+    for lo, hi, evidence in segments(lines, weights):
         start, end, weight = _best_block(lines, weights, lo, hi)
+        if (
+            evidence
+            or not groups
+            or (weight >= HEADED_PAGE and _headed(lines, weights, start, end, max(lo, floor)))
+        ):
+            groups.append([])
+            needs.append(MIN_ARTICLE if evidence == 2 else MIN_PAGE)
         if weight > 0:
-            blocks.append((weight, start, end, lo, hi, by_edge))
-    if not blocks:
+            groups[-1].append((weight, start, end, lo))
+            floor = end
+    if not any(groups):
         return Selection([], uncertain=False)
     repeated = _repeated_keys(lines)
-    top = max(b[0] for b in blocks)
+    top = max(block[0] for group in groups for block in group)
     pages: list[PageCopy] = []
     uncertain = False
     floor = 0
-    for weight, start, end, lo, hi, by_edge in blocks:
-        if weight != top and (
-            weight < MIN_ARTICLE
-            or not (by_edge or _headed(lines, weights, start, end, max(lo, floor)))
-        ):
-            uncertain = uncertain or weight >= MIN_ARTICLE
+    for group, need in zip(groups, needs, strict=True):
+        if not group:
             continue
-        pages.append(_page(lines, weights, (start, end), floor, indented, repeated))
-        floor = end
-        uncertain = uncertain or _left_out(lines, weights, end, hi) >= MIN_ARTICLE
+        best = max(range(len(group)), key=lambda n: group[n][0])
+        weight, start, end, _ = group[best]
+        if weight != top and weight < need:
+            uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group)
+            continue
+        # blocks above the article on its page: a teaser, a featured story
+        uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:best])
+        page = _page(lines, weights, (start, end), floor, indented, repeated)
+        hi = end
+        for weight, start, end, lo in group[best + 1 :]:
+            if weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, page.end)):
+                page = _extend(lines, weights, page, (start, end), indented, repeated)
+            else:
+                uncertain = uncertain or weight >= MIN_ARTICLE
+            hi = end
+        pages.append(page)
+        floor = page.end
+        uncertain = uncertain or _left_out(lines, weights, page.end, hi) >= MIN_ARTICLE
     return Selection(pages, uncertain=uncertain)
+
+
+def _extend(
+    lines: list[Line],
+    weights: list[float],
+    page: PageCopy,
+    block: tuple[int, int],
+    indented: bool,
+    repeated: set[str],
+) -> PageCopy:
+    # the page's article goes on in a later block: what lies between is chrome
+    more = _page(lines, weights, block, page.end, indented, repeated)
+    between = range(page.end, more.start)
+    drop = page.drop | more.drop | {i for i in between if lines[i].kind is not Kind.BLANK}
+    return PageCopy(page.title, page.start, more.end, frozenset(drop), indented)
 
 
 def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> float:

@@ -61,8 +61,8 @@ def test_segments_cut_where_one_page_ends_and_the_next_begins() -> None:
     weights = [_weight(line) for line in lines]
     cuts = segments(lines, weights)
     assert len(cuts) == 2
-    (_, end, _), (start, _, by_edge) = cuts
-    assert end == start and by_edge
+    (_, end, _), (start, _, evidence) = cuts
+    assert end == start and evidence == 2
     # the cut goes where the chrome between the two articles begins
     after = [line.text for line in lines[start:]]
     assert after.index("Skip to main content") < after.index(LIBRARY)
