@@ -389,10 +389,12 @@ def main(argv: list[str] | None = None) -> int:
     say()
     say(
         f"{args.files} files per renderer and set, each of 2-5 copies of one set's pages: the "
-        "boundary rules were chosen on wcxb dev files; article-extraction-benchmark files are a check."
+        "boundary rules were chosen on wcxb dev files; "
+        "article-extraction-benchmark files are a check."
     )
     say()
-    say(table_header(["set: renderer", "right count", "warned", "right or warned", "by copies 2/3/4/5"]))
+    cells = ["set: renderer", "right count", "warned", "right or warned", "by copies 2/3/4/5"]
+    say(table_header(cells))
     for offset, (prefix, label) in enumerate(SETS, start=2):
         chosen = [i for i, page in enumerate(pages) if page.key.startswith(prefix)]
         for number, renderer in enumerate(renderers):

@@ -18,8 +18,12 @@ can each hold one article, at two kinds of separators:
   :data:`SPLIT_COST` or less, more than any article carries between two of
   its paragraphs.
 
-Each segment then gets its article block (maximum-sum run, as for one page).
-One pass over the lines: linear time.
+Each segment then gets its article block (maximum-sum run, as for one page),
+and comes with the evidence that it starts a new page: the run before it holds
+a page edge, or a page bottom or top alone, or neither (heavy chrome inside
+one page: a menu, a sidebar). :func:`~newskit.parsing._pagecopy.select` reads
+the segments between two pieces of evidence as one page. One pass over the
+lines: linear time.
 """
 
 from __future__ import annotations

@@ -157,9 +157,10 @@ def _page(title: str, author: str, paragraphs: list[str], *, top: str, bottom: s
 
 def test_a_headed_block_after_heavy_chrome_stays_in_the_page_article() -> None:
     # one page: article, a heavy menu, then a second headed block under 600 words
+    page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 6), top="Menu", bottom="")
     text = "\n".join(
         [
-            *_page("Valley road works begin", "Ana Ribeiro", _para("road", 6), top="Menu", bottom=""),
+            *page,
             "Harbour plans drawn up",
             "",
             "By Tomas Varga",
