@@ -80,8 +80,8 @@ CENTRED = 8
 MIN_ARTICLE = 100.0
 #: Weight of prose the best block of a copied page needs to be an article.
 MIN_PAGE = 150.0
-#: Weight of prose from which a block with a headline of its own starts a page
-#: after heavy chrome, without a page bottom or top between.
+#: Weight of prose from which a block under a headline followed by a date or
+#: byline starts a page after heavy chrome, without a page bottom or top between.
 HEADED_PAGE = 600.0
 #: Share of a headline's words the block under it must repeat to count as its headline.
 HEADED_SHARE = 0.5
@@ -613,13 +613,16 @@ def _page(
     return PageCopy(title, first, end, frozenset(drop), indented)
 
 
-def _headed(lines: list[Line], weights: list[float], start: int, end: int, floor: int) -> bool:
-    # a headline above the block that a date or byline follows, or whose words
-    # the block repeats: the block is an article of its own, not page leftovers;
-    # only a dump's headline shape counts (the looser page shape takes sidebar
-    # labels for headlines and keeps leftovers of a page as articles)
+def _headed(
+    lines: list[Line], weights: list[float], start: int, end: int, floor: int, dated: bool = False
+) -> bool:
+    # a headline above the block that a date or byline follows, or (unless
+    # ``dated``) whose words the block repeats: the block is an article of its
+    # own, not page leftovers; only a dump's headline shape counts (the looser
+    # page shape takes sidebar labels for headlines and keeps leftovers of a
+    # page as articles)
     return any(
-        shared >= HEADED_SHARE or _meta_follows(lines, i, end)
+        (shared >= HEADED_SHARE and not dated) or _meta_follows(lines, i, end)
         for i, _, shared, _ in _headlines_above(lines, weights, start, end, floor)
         if i <= start and len(lines[i].text.split()) >= 3 and is_title_like(lines[i].text)
     )
@@ -630,9 +633,12 @@ def select(lines: list[Line]) -> Selection:
 
     The text is cut into segments that may each hold one copied page
     (:func:`~newskit.parsing._pages.segments`), and the best block of each
-    segment found. Segments between two page boundaries make one *page*;
-    a page holds one article, its best block, when that block is the best of
-    the text or weighs :data:`MIN_PAGE` or more. A later block of the same
+    segment found. A segment starts a new *page* when the chrome before it
+    holds a page bottom or top, or when its block weighs :data:`HEADED_PAGE`
+    or more under a headline followed by a date or byline. A page holds one
+    article, its best block, when that block is the best of the text or
+    weighs :data:`MIN_PAGE` or more (:data:`MIN_ARTICLE` after a page edge).
+    A later block of the same
     page that weighs :data:`MIN_ARTICLE` or more and has a headline of its
     own (followed by a date or byline, or sharing words with the block) is
     read into the same article (a page may cut its article in two with a
@@ -652,7 +658,10 @@ def select(lines: list[Line]) -> Selection:
         if (
             evidence
             or not groups
-            or (weight >= HEADED_PAGE and _headed(lines, weights, start, end, max(lo, floor)))
+            or (
+                weight >= HEADED_PAGE
+                and _headed(lines, weights, start, end, max(lo, floor), dated=True)
+            )
         ):
             groups.append([])
             needs.append(MIN_ARTICLE if evidence == 2 else MIN_PAGE)
