@@ -650,7 +650,7 @@ def select(lines: list[Line]) -> Selection:
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
-    groups: list[list[tuple[float, int, int, int]]] = []
+    groups: list[list[tuple[float, int, int, int, int]]] = []  # weight, block, segment
     needs: list[float] = []  # the weight each page's article needs
     floor = 0
     for lo, hi, evidence in segments(lines, weights):
@@ -666,7 +666,7 @@ def select(lines: list[Line]) -> Selection:
             groups.append([])
             needs.append(MIN_ARTICLE if evidence == 2 else MIN_PAGE)
         if weight > 0:
-            groups[-1].append((weight, start, end, lo))
+            groups[-1].append((weight, start, end, lo, hi))
             floor = end
     if not any(groups):
         return Selection([], uncertain=False)
@@ -679,39 +679,28 @@ def select(lines: list[Line]) -> Selection:
         if not group:
             continue
         best = max(range(len(group)), key=lambda n: group[n][0])
-        weight, start, end, _ = group[best]
+        weight, start, end, _, _ = group[best]
         if weight != top and weight < need:
             uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group)
             continue
         # blocks above the article on its page: a teaser, a featured story
         uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:best])
         page = _page(lines, weights, (start, end), floor, indented, repeated)
-        hi = end
-        for weight, start, end, lo in group[best + 1 :]:
-            if weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, page.end)):
-                page = _extend(lines, weights, page, (start, end), indented, repeated)
+        drop = set(page.drop)
+        last = page.end
+        for weight, start, end, lo, _ in group[best + 1 :]:
+            if weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, last)):
+                # the page's article goes on in this block: what lies between is chrome
+                more = _page(lines, weights, (start, end), last, indented, repeated)
+                drop.update(i for i in range(last, more.start) if lines[i].kind is not Kind.BLANK)
+                drop.update(more.drop)
+                last = more.end
             else:
                 uncertain = uncertain or weight >= MIN_ARTICLE
-            hi = end
-        pages.append(page)
-        floor = page.end
-        uncertain = uncertain or _left_out(lines, weights, page.end, hi) >= MIN_ARTICLE
+        pages.append(PageCopy(page.title, page.start, last, frozenset(drop), indented))
+        floor = last
+        uncertain = uncertain or _left_out(lines, weights, last, group[-1][4]) >= MIN_ARTICLE
     return Selection(pages, uncertain=uncertain)
-
-
-def _extend(
-    lines: list[Line],
-    weights: list[float],
-    page: PageCopy,
-    block: tuple[int, int],
-    indented: bool,
-    repeated: set[str],
-) -> PageCopy:
-    # the page's article goes on in a later block: what lies between is chrome
-    more = _page(lines, weights, block, page.end, indented, repeated)
-    between = range(page.end, more.start)
-    drop = page.drop | more.drop | {i for i in between if lines[i].kind is not Kind.BLANK}
-    return PageCopy(page.title, page.start, more.end, frozenset(drop), indented)
 
 
 def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> float:
