@@ -638,13 +638,15 @@ def select(lines: list[Line]) -> Selection:
     or more under a headline followed by a date or byline. A page holds one
     article, its best block, when that block is the best of the text or
     weighs :data:`MIN_PAGE` or more (:data:`MIN_ARTICLE` after a page edge).
-    A later block of the same
-    page that weighs :data:`MIN_ARTICLE` or more and has a headline of its
-    own (followed by a date or byline, or sharing words with the block) is
-    read into the same article (a page may cut its article in two with a
-    picture gallery or a sign-up box). ``uncertain`` is set when a block of
-    :data:`MIN_ARTICLE` or more is left out, as a page of its own, before
-    the page's article, or after an article and before a heading that
+    The article runs from the first block of the page that weighs
+    :data:`MIN_ARTICLE` or more under a headline of its own (followed by a
+    date or byline, or sharing words with the block), or else the best
+    block, through the best block and every later such block (a page may cut
+    its article in two with a picture gallery or a sign-up box); the chrome
+    between them is dropped. ``uncertain`` is set when a block of
+    :data:`MIN_ARTICLE` or more is left out: the best block of a page too
+    light to be an article, a block of a page beside its article and not
+    read into it, or a block after an article and before a heading that
     closes it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
@@ -683,13 +685,16 @@ def select(lines: list[Line]) -> Selection:
         if weight != top and weight < need:
             uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group)
             continue
-        # blocks above the article on its page: a teaser, a featured story
-        uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:best])
+        # the article starts at the first headed block of the page up to the best
+        first = next((n for n in range(best) if _reads_on(lines, weights, group[n], floor)), best)
+        uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:first])
+        start, end = group[first][1:3]
         page = _page(lines, weights, (start, end), floor, indented, repeated)
         drop = set(page.drop)
         last = page.end
-        for weight, start, end, lo, _ in group[best + 1 :]:
-            if weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, last)):
+        for n in range(first + 1, len(group)):
+            weight, start, end, lo, _ = group[n]
+            if n == best or _reads_on(lines, weights, group[n], last):
                 # the page's article goes on in this block: what lies between is chrome
                 more = _page(lines, weights, (start, end), last, indented, repeated)
                 drop.update(i for i in range(last, more.start) if lines[i].kind is not Kind.BLANK)
@@ -701,6 +706,14 @@ def select(lines: list[Line]) -> Selection:
         floor = last
         uncertain = uncertain or _left_out(lines, weights, last, group[-1][4]) >= MIN_ARTICLE
     return Selection(pages, uncertain=uncertain)
+
+
+def _reads_on(
+    lines: list[Line], weights: list[float], block: tuple[float, int, int, int, int], floor: int
+) -> bool:
+    # a block of a page that is part of its article: heavy enough, with a headline of its own
+    weight, start, end, lo, _ = block
+    return weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, floor))
 
 
 def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> float:

@@ -201,9 +201,21 @@ def test_a_short_page_after_a_page_bottom_is_signalled() -> None:
     assert [a.title for a in articles] == ["Valley road works begin"]
 
 
-def test_a_teaser_above_the_article_of_a_page_is_signalled() -> None:
-    teaser = ["Harbour plans drawn up", "", "By Tomas Varga", "", *_para("harbour", 4)]
+def test_a_headed_block_above_the_best_block_starts_the_page_article() -> None:
+    # the first headed block of a page opens its article, the heavier one after it goes on
+    above = ["Harbour plans drawn up", "", "By Tomas Varga", "", *_para("harbour", 4)]
+    page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 8), top="", bottom="")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        (article,) = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *above, *page]))
+    assert article.title == "Harbour plans drawn up"
+    assert any("road" in p for p in article.body) and any("harbour" in p for p in article.body)
+
+
+def test_prose_without_a_headline_above_the_page_article_is_signalled() -> None:
+    loose = _para("harbour", 4)  # no headline of its own: not part of the article
     page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 9), top="", bottom="")
     with pytest.warns(ParseWarning, match="left out"):
-        articles = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *teaser, *page]))
+        articles = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *loose, *page]))
     assert [a.title for a in articles] == ["Valley road works begin"]
+    assert not any("harbour" in p for p in articles[0].body)
