@@ -26,7 +26,9 @@ rows are printed beside them:
 Then the concatenation test: for each renderer, files made of 2 to 5 different page copies in a
 row (separated by one blank line; pages drawn with a fixed seed) are parsed, and the share split
 into the right number of articles is printed, with the share where ``parse_text`` warned
-(:class:`newskit.ParseWarning`, when it exists) that it could not tell the boundaries.
+(:class:`newskit.ParseWarning`, when it exists) that it could not tell the boundaries; then
+the same for files drawn from one set only (the boundary rules were chosen on ``wcxb`` dev
+files, the ``article-extraction-benchmark`` files are a check).
 
 Renders are cached under ``--cache`` (default ``/tmp/parse-cache``); nothing is written to the
 repository except, with ``--save``, the printed output to ``benchmarks/results/bench_pagecopy.txt``.
@@ -413,6 +415,27 @@ def main(argv: list[str] | None = None) -> int:
         )
         by = " / ".join(f"{v:.0%}" for v in per_k.values())
         say(table_row([renderer, f"{right:.1%}", f"{warned:.1%}", f"{either:.1%}", by]))
+    say()
+    say("## Concatenations by set")
+    say()
+    say(
+        f"{args.files} files per renderer and set, each of 2-5 copies of one set's pages: the "
+        "boundary rules were chosen on wcxb dev files; "
+        "article-extraction-benchmark files are a check."
+    )
+    say()
+    cells = ["set: renderer", "right count", "warned", "right or warned", "by copies 2/3/4/5"]
+    say(table_header(cells))
+    for offset, (prefix, label) in enumerate(SETS, start=2):
+        chosen = [i for i, page in enumerate(pages) if page.key.startswith(prefix)]
+        for number, renderer in enumerate(renderers):
+            renders = [all_renders[renderer][i] for i in chosen]
+            right, warned, either, per_k = concatenations(
+                renders, args.files, seed=1000 * offset + number
+            )
+            by = " / ".join(f"{v:.0%}" for v in per_k.values())
+            row = [f"{label}: {renderer}", f"{right:.1%}", f"{warned:.1%}", f"{either:.1%}", by]
+            say(table_row(row))
     if args.save:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(out.getvalue(), encoding="utf-8")

@@ -87,6 +87,11 @@ BODY_SAMPLE = 60
 CENTRED = 8
 #: Weight of prose a segment needs to hold an article of its own.
 MIN_ARTICLE = 100.0
+#: Weight of prose the best block of a copied page needs to be an article.
+MIN_PAGE = 150.0
+#: Weight of prose from which a block under a headline followed by a date or
+#: byline starts a page after heavy chrome, without a page bottom or top between.
+HEADED_PAGE = 600.0
 #: Share of a headline's words the block under it must repeat to count as its headline.
 HEADED_SHARE = 0.5
 #: Page-vocabulary lines a text needs to be taken for a page copy.
@@ -646,13 +651,16 @@ def _page(
     return PageCopy(title, first, end, frozenset(drop), indented)
 
 
-def _headed(lines: list[Line], weights: list[float], start: int, end: int, floor: int) -> bool:
-    # a headline above the block that a date or byline follows, or whose words
-    # the block repeats: the block is an article of its own, not page leftovers;
-    # only a dump's headline shape counts (the looser page shape takes sidebar
-    # labels for headlines and keeps leftovers of a page as articles)
+def _headed(
+    lines: list[Line], weights: list[float], start: int, end: int, floor: int, dated: bool = False
+) -> bool:
+    # a headline above the block that a date or byline follows, or (unless
+    # ``dated``) whose words the block repeats: the block is an article of its
+    # own, not page leftovers; only a dump's headline shape counts (the looser
+    # page shape takes sidebar labels for headlines and keeps leftovers of a
+    # page as articles)
     return any(
-        shared >= HEADED_SHARE or _meta_follows(lines, i, end)
+        (shared >= HEADED_SHARE and not dated) or _meta_follows(lines, i, end)
         for i, _, shared, _ in _headlines_above(lines, weights, start, end, floor)
         if i <= start and len(lines[i].text.split()) >= 3 and is_title_like(lines[i].text)
     )
@@ -663,40 +671,88 @@ def select(lines: list[Line]) -> Selection:
 
     The text is cut into segments that may each hold one copied page
     (:func:`~newskit.parsing._pages.segments`), and the best block of each
-    segment found. The best block of the text is an article; so is the block
-    of another segment that weighs :data:`MIN_ARTICLE` or more when the segment
-    starts at page edges or the block has a headline of its own (followed by a
-    date or byline, or sharing words with the block). ``uncertain`` is set
-    when a block of that weight is left out, in a segment of its own or after
-    an article and before a heading that closes it.
+    segment found. A segment starts a new *page* when the chrome before it
+    holds a page bottom or top, or when its block weighs :data:`HEADED_PAGE`
+    or more under a headline followed by a date or byline. A page holds one
+    article, its best block, when that block is the best of the text or
+    weighs :data:`MIN_PAGE` or more (:data:`MIN_ARTICLE` after a page edge).
+    The article runs from the first block of the page that weighs
+    :data:`MIN_ARTICLE` or more under a headline of its own (followed by a
+    date or byline, or sharing words with the block), or else the best
+    block, through the best block and every later such block (a page may cut
+    its article in two with a picture gallery or a sign-up box); the chrome
+    between them is dropped. ``uncertain`` is set when a block of
+    :data:`MIN_ARTICLE` or more is left out: the best block of a page too
+    light to be an article, a block of a page beside its article and not
+    read into it, or a block after an article and before a heading that
+    closes it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
-    blocks = []
+    groups: list[list[tuple[float, int, int, int, int]]] = []  # weight, block, segment
+    needs: list[float] = []  # the weight each page's article needs
+    floor = 0
     apart = [-END_SPLIT_COST if weight == -END_COST else weight for weight in weights]
-    for lo, hi, by_edge in segments(lines, apart):
+    for lo, hi, evidence in segments(lines, apart):
         start, end, weight = _best_block(lines, weights, lo, hi)
+        if (
+            evidence
+            or not groups
+            or (
+                weight >= HEADED_PAGE
+                and _headed(lines, weights, start, end, max(lo, floor), dated=True)
+            )
+        ):
+            groups.append([])
+            needs.append(MIN_ARTICLE if evidence == 2 else MIN_PAGE)
         if weight > 0:
-            blocks.append((weight, start, end, lo, hi, by_edge))
-    if not blocks:
+            groups[-1].append((weight, start, end, lo, hi))
+            floor = end
+    if not any(groups):
         return Selection([], uncertain=False)
     repeated = _repeated_keys(lines)
-    top = max(b[0] for b in blocks)
+    top = max(block[0] for group in groups for block in group)
     pages: list[PageCopy] = []
     uncertain = False
     floor = 0
-    for weight, start, end, lo, hi, by_edge in blocks:
-        if weight != top and (
-            weight < MIN_ARTICLE
-            or not (by_edge or _headed(lines, weights, start, end, max(lo, floor)))
-        ):
-            uncertain = uncertain or weight >= MIN_ARTICLE
+    for group, need in zip(groups, needs, strict=True):
+        if not group:
             continue
-        pages.append(_page(lines, weights, (start, end), floor, indented, repeated))
-        floor = end
-        uncertain = uncertain or _left_out(lines, weights, end, hi) >= MIN_ARTICLE
+        best = max(range(len(group)), key=lambda n: group[n][0])
+        weight, start, end, _, _ = group[best]
+        if weight != top and weight < need:
+            uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group)
+            continue
+        # the article starts at the first headed block of the page up to the best
+        first = next((n for n in range(best) if _reads_on(lines, weights, group[n], floor)), best)
+        uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:first])
+        start, end = group[first][1:3]
+        page = _page(lines, weights, (start, end), floor, indented, repeated)
+        drop = set(page.drop)
+        last = page.end
+        for n in range(first + 1, len(group)):
+            weight, start, end, lo, _ = group[n]
+            if n == best or _reads_on(lines, weights, group[n], last):
+                # the page's article goes on in this block: what lies between is chrome
+                more = _page(lines, weights, (start, end), last, indented, repeated)
+                drop.update(i for i in range(last, more.start) if lines[i].kind is not Kind.BLANK)
+                drop.update(more.drop)
+                last = more.end
+            else:
+                uncertain = uncertain or weight >= MIN_ARTICLE
+        pages.append(PageCopy(page.title, page.start, last, frozenset(drop), indented))
+        floor = last
+        uncertain = uncertain or _left_out(lines, weights, last, group[-1][4]) >= MIN_ARTICLE
     return Selection(pages, uncertain=uncertain)
+
+
+def _reads_on(
+    lines: list[Line], weights: list[float], block: tuple[float, int, int, int, int], floor: int
+) -> bool:
+    # a block of a page that is part of its article: heavy enough, with a headline of its own
+    weight, start, end, lo, _ = block
+    return weight >= MIN_ARTICLE and _headed(lines, weights, start, end, max(lo, floor))
 
 
 def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> float:

@@ -18,8 +18,12 @@ can each hold one article, at two kinds of separators:
   :data:`SPLIT_COST` or less, more than any article carries between two of
   its paragraphs.
 
-Each segment then gets its article block (maximum-sum run, as for one page).
-One pass over the lines: linear time.
+Each segment then gets its article block (maximum-sum run, as for one page),
+and comes with the evidence that it starts a new page: the run before it holds
+a page edge, or a page bottom or top alone, or neither (heavy chrome inside
+one page: a menu, a sidebar). :func:`~newskit.parsing._pagecopy.select` reads
+the segments between two pieces of evidence as one page. One pass over the
+lines: linear time.
 """
 
 from __future__ import annotations
@@ -121,36 +125,40 @@ def is_page_top(text: str) -> bool:
     return item in HEADER_LINES or _TOP.search(text) is not None
 
 
-def segments(lines: list[Line], weights: list[float]) -> list[tuple[int, int, bool]]:
+def segments(lines: list[Line], weights: list[float]) -> list[tuple[int, int, int]]:
     """Cut ``lines`` into spans that hold at most one page's article each.
 
     A cut goes where a separator run (non-prose lines, blank lines ignored)
     begins, when the run holds the bottom of a page followed by the top of
-    the next, or weighs :data:`SPLIT_COST` or less. Each span comes with
-    whether it starts at page edges (rather than heavy chrome).
+    the next, or weighs :data:`SPLIT_COST` or less. Each span comes with the
+    evidence that it starts a new page, from the run before it: ``2`` when
+    the run holds a page bottom followed by a page top (a page edge), ``1``
+    when it holds a page bottom or a page top, ``0`` when it holds neither
+    (heavy chrome alone: a menu or a sidebar inside one page).
     """
-    out: list[tuple[int, int, bool]] = []
-    by_edge = False
+    out: list[tuple[int, int, int]] = []
+    boundary = 0
     start = 0
     run_start: int | None = None
     run_sum = 0.0
-    bottom = edge = False
+    bottom = top = edge = False
     for i, line in enumerate(lines):
         if line.kind is Kind.BLANK:
             continue
         weight = weights[i]
         if weight > 0:
             if run_start is not None and (edge or run_sum <= SPLIT_COST) and run_start > start:
-                out.append((start, run_start, by_edge))
-                start, by_edge = run_start, edge
-            run_start, run_sum, bottom, edge = None, 0.0, False, False
+                out.append((start, run_start, boundary))
+                start, boundary = run_start, 2 if edge else int(bottom or top)
+            run_start, run_sum, bottom, top, edge = None, 0.0, False, False, False
             continue
         if run_start is None:
             run_start = i
         run_sum += weight
         if is_page_bottom(line.text):
             bottom = True
-        elif bottom and is_page_top(line.text):
-            edge = True
-    out.append((start, len(lines), by_edge))
+        elif is_page_top(line.text):
+            top = True
+            edge = edge or bottom
+    out.append((start, len(lines), boundary))
     return out

@@ -61,8 +61,8 @@ def test_segments_cut_where_one_page_ends_and_the_next_begins() -> None:
     weights = [_weight(line) for line in lines]
     cuts = segments(lines, weights)
     assert len(cuts) == 2
-    (_, end, _), (start, _, by_edge) = cuts
-    assert end == start and by_edge
+    (_, end, _), (start, _, evidence) = cuts
+    assert end == start and evidence == 2
     # the cut goes where the chrome between the two articles begins
     after = [line.text for line in lines[start:]]
     assert after.index("Skip to main content") < after.index(LIBRARY)
@@ -139,3 +139,83 @@ def test_every_word_of_several_copies_is_kept_or_recorded_as_chrome(renderer: st
     keywords = {"by", "updated", "published"}
     lost = {w for w in given - found if not w.isdigit() and w not in keywords}
     assert not lost
+
+
+def _para(topic: str, n: int) -> list[str]:
+    # n paragraphs of invented prose, each 28 words with a full stop
+    return [
+        f"Residents of the valley spoke about the {topic} at the hall on Monday evening, "
+        f"and paragraph {i} of their account says the {topic} will take three more years to finish."
+        for i in range(n)
+    ]
+
+
+def _page(title: str, author: str, paragraphs: list[str], *, top: str, bottom: str) -> list[str]:
+    menu = [f"* Menu item {i}" for i in range(32)]  # heavy chrome (32 x -5)
+    return [top, "", *menu, "", title, "", f"By {author}", "", *paragraphs, "", *menu, "", bottom]
+
+
+def test_a_headed_block_after_heavy_chrome_stays_in_the_page_article() -> None:
+    # one page: article, a heavy menu, then a second headed block under 600 words
+    page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 6), top="Menu", bottom="")
+    text = "\n".join(
+        [
+            *page,
+            "Harbour plans drawn up",
+            "",
+            "By Tomas Varga",
+            "",
+            *_para("harbour", 5),
+        ]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        (article,) = parse_text(text)
+    assert article.title == "Valley road works begin"
+    assert any("harbour" in p for p in article.body)  # read into the article, not lost
+
+
+def test_a_long_headed_block_after_heavy_chrome_starts_a_page() -> None:
+    # no page bottom or top between: a headed block of 600 words or more is a new page
+    first = _page("Valley road works begin", "Ana Ribeiro", _para("road", 6), top="Menu", bottom="")
+    second = ["Harbour plans drawn up", "", "By Tomas Varga", "", *_para("harbour", 22)]
+    articles = parse_text("\n".join([*first, *second]))
+    assert [a.title for a in articles] == ["Valley road works begin", "Harbour plans drawn up"]
+
+
+def test_a_page_bottom_alone_in_heavy_chrome_is_a_page_boundary() -> None:
+    first = _page("Valley road works begin", "Ana Ribeiro", _para("road", 7), top="", bottom="")
+    second = _page("Harbour plans drawn up", "Tomas Varga", _para("harbour", 7), top="", bottom="")
+    first[-1] = "© 2025 Valley Courier"  # a bottom, and the next page shows no top
+    articles = parse_text("\n".join(["Skip to content", "Sign in", *first, "", *second]))
+    assert [a.title for a in articles] == ["Valley road works begin", "Harbour plans drawn up"]
+
+
+def test_a_short_page_after_a_page_bottom_is_signalled() -> None:
+    # under 150 words of prose without a page edge: left out, with a warning
+    first = _page("Valley road works begin", "Ana Ribeiro", _para("road", 7), top="", bottom="")
+    second = _page("Harbour plans drawn up", "Tomas Varga", _para("harbour", 4), top="", bottom="")
+    first[-1] = "© 2025 Valley Courier"
+    with pytest.warns(ParseWarning, match="left out"):
+        articles = parse_text("\n".join(["Skip to content", "Sign in", *first, "", *second]))
+    assert [a.title for a in articles] == ["Valley road works begin"]
+
+
+def test_a_headed_block_above_the_best_block_starts_the_page_article() -> None:
+    # the first headed block of a page opens its article, the heavier one after it goes on
+    above = ["Harbour plans drawn up", "", "By Tomas Varga", "", *_para("harbour", 4)]
+    page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 8), top="", bottom="")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        (article,) = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *above, *page]))
+    assert article.title == "Harbour plans drawn up"
+    assert any("road" in p for p in article.body) and any("harbour" in p for p in article.body)
+
+
+def test_prose_without_a_headline_above_the_page_article_is_signalled() -> None:
+    loose = _para("harbour", 4)  # no headline of its own: not part of the article
+    page = _page("Valley road works begin", "Ana Ribeiro", _para("road", 9), top="", bottom="")
+    with pytest.warns(ParseWarning, match="left out"):
+        articles = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *loose, *page]))
+    assert [a.title for a in articles] == ["Valley road works begin"]
+    assert not any("harbour" in p for p in articles[0].body)
