@@ -140,7 +140,7 @@ class _Vocabulary:
                 ids = list(map(added.__getitem__, words))
             for k, i in zip(at, ids, strict=True):
                 found[k] = i
-        return np.fromiter(found, np.int64, len(found))  # type: ignore[arg-type]
+        return np.fromiter(found, np.int64, len(found))
 
     def __getitem__(self, word: str) -> int:
         found = self.seed.ids.get(word)
@@ -200,9 +200,11 @@ class _Vocabulary:
     def stem_of(self, gids: IntArray) -> IntArray:
         """The stem id of each word id."""
         n = self.n_seeded
+        out: IntArray
         if n == 0:
-            return self._stem_of[gids]
-        out: IntArray = self.seed.stem_of.take(gids, mode="clip")
+            out = self._stem_of[gids]
+            return out
+        out = self.seed.stem_of.take(gids, mode="clip")
         extra = gids >= n
         if extra.any():
             out[extra] = self._stem_of[gids[extra] - n]
@@ -211,9 +213,11 @@ class _Vocabulary:
     def stop(self, gids: IntArray) -> np.ndarray:
         """Whether each word id is a stop word."""
         n = self.n_seeded
+        out: np.ndarray
         if n == 0:
-            return self._stop[gids]
-        out: np.ndarray = self.seed.stop.take(gids, mode="clip")
+            out = self._stop[gids]
+            return out
+        out = self.seed.stop.take(gids, mode="clip")
         extra = gids >= n
         if extra.any():
             out[extra] = self._stop[gids[extra] - n]
