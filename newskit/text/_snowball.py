@@ -3,10 +3,10 @@
 The word list of every step is NLTK's, and so is every rule, in NLTK's order:
 this is the body of ``nltk.stem.snowball.EnglishStemmer.stem`` (NLTK 3.10,
 Apache License 2.0, https://www.apache.org/licenses/LICENSE-2.0, copyright
-the NLTK Project, written by Peter Michael Stahl) with two changes that alter no result. Each loop over a step's
-suffixes is entered only when the word ends with one of them (one
-``str.endswith`` with the whole tuple, in C, instead of one Python call per
-suffix), and the regions R1 and R2 are found by a regular expression
+the NLTK Project, written by Peter Michael Stahl) with two changes that
+alter no result. Each loop over a step's suffixes is entered only when the
+word ends with one of them (one ``str.endswith`` with the whole tuple, in C,
+instead of one Python call per suffix), and the regions R1 and R2 are found by a regular expression
 instead of a loop over the letters. A word the shipped stem table lacks is
 stemmed here; ``tests/text/test_snowball.py`` checks that NLTK gives the same
 stem for every word of the stem table, words built from every suffix, made-up
