@@ -34,8 +34,8 @@ cache (its stemmer and tokenizers recompute every call), and the same steps
 run before its cold call, so both sides start from the same state.
 *Flushed* is the cold call after ``gc.collect()`` and the reset instead: a
 full collection walks every object of the process, which empties the CPU
-caches of both sides' working data, so it adds the cost of refilling them
-(about the same absolute time on both sides, so a smaller ratio). Sides
+caches of both sides' working data, so it adds the cost of refilling them,
+which is not work a new article needs. Sides
 alternate article by article; each article is timed once per side and state
 (medians over articles).
 
