@@ -11,8 +11,9 @@ For every method, prints from one run:
   (newskit's time includes stemming, matrices and scoring; sumy's includes
   building its summarizer and scoring);
 * **first sight, end to end from raw text** (the issue's target): for each
-  article, newskit's time the first time it sees it (*cold*) and a second time
-  (*warm*), beside sumy's own end-to-end path on the same text (its
+  article, newskit's time the first time it sees it (*cold*, and *flushed*:
+  the same after a full garbage collection) and a second time (*warm*),
+  beside sumy's own end-to-end path on the same text (its
   ``PlaintextParser`` and ``Tokenizer``, NLTK's Treebank word tokenizer, its
   ``Stemmer("english")`` and summarizer), and beside ``backend="sumy"``
   (sumy's summarizer on newskit's sentences, tokens and memoised stems);
@@ -22,15 +23,21 @@ For every method, prints from one run:
   vocabulary; the time on one 1,000-sentence document (target < 1 s);
   ``default`` one call per article and 64 per ``summarize_documents`` call.
 
-*Cold* is defined as: before the timed call, :func:`newskit.summarizers.
-_document.forget_seen_words` returns every per-string cache newskit has
-(sentence-splitter memo, stemmer memo, word/stem vocabulary) to the state of a
-process that has read no text; the shipped tables stay loaded (their one-time
-cost is printed separately). sumy keeps no per-word cache (its stemmer and
-tokenizers recompute every call), and the same reset runs before its cold
-call, so both sides start from the same state. Sides alternate article by
-article; each article is timed once per side and state (medians over
-articles).
+*Cold* is defined as: the side (newskit or sumy) has just summarized another
+article (an XSum one), as a working process has; then, just before the timed
+call, :func:`newskit.summarizers._document.forget_seen_words` returns every
+per-string cache newskit has (sentence-splitter memo, stemmer memo, word/stem
+vocabulary) to the state of a process that has read no text, so no word of
+the article, nor of the other one, is remembered; the shipped tables stay
+loaded (their one-time cost is printed separately). sumy keeps no per-word
+cache (its stemmer and tokenizers recompute every call), and the same steps
+run before its cold call, so both sides start from the same state.
+*Flushed* is the cold call after ``gc.collect()`` and the reset instead: a
+full collection walks every object of the process, which empties the CPU
+caches of both sides' working data, so it adds the cost of refilling them,
+which is not work a new article needs. Sides
+alternate article by article; each article is timed once per side and state
+(medians over articles).
 
 sumy's own tokenizer loads NLTK's ``punkt_tab`` data, a download that is absent
 here; it is given NLTK's own ``PunktSentenceTokenizer`` on newskit's shipped
@@ -206,18 +213,33 @@ def _timed(fn: Callable[[], object]) -> float:
         gc.enable()
 
 
-def _cold_then_warm(fn: Callable[[], object]) -> tuple[float, float]:
-    """Forget every per-string cache, then time ``fn`` first (cold) and again (warm)."""
+def _states(fn: Callable[[str], object], text: str, other: str) -> dict[str, float]:
+    """CPU ms of ``fn(text)`` in each state: *flushed* (garbage collected, every
+    per-string cache forgotten), *cold* (``other`` read, then every per-string cache
+    forgotten), *warm* (again), *running* (caches forgotten, ``other`` read)."""
+    out = {}
     gc.collect()
     forget_seen_words()
-    return _timed(fn), _timed(fn)
+    out["flushed"] = _timed(lambda: fn(text))
+    gc.collect()
+    fn(other)
+    forget_seen_words()
+    out["cold"] = _timed(lambda: fn(text))
+    out["warm"] = _timed(lambda: fn(text))
+    gc.collect()
+    forget_seen_words()
+    fn(other)
+    out["running"] = _timed(lambda: fn(text))
+    return out
 
 
 def first_sight(method: str, texts: list[str], others: list[str]) -> dict[str, list[float]]:
     """Per article and side (newskit, sumy's own path, backend='sumy'): *cold*
-    (every per-string cache forgotten just before), *warm* (the same article
-    again), and *running* (caches forgotten, then one other article read, then
-    this one: its first sight in a process that has been working).
+    (another article read, then every per-string cache forgotten just before),
+    *flushed* (garbage collected and every cache forgotten just before), *warm*
+    (the same article again), and *running* (caches forgotten, then one other
+    article read, then this one: its first sight in a process that has been
+    working and remembers that article's words).
 
     Sides alternate which goes first, article by article.
     """
@@ -229,21 +251,15 @@ def first_sight(method: str, texts: list[str], others: list[str]) -> dict[str, l
         sides.append(("backend", lambda t: summarize(t, method, backend="sumy")))
     for i, (text, other) in enumerate(zip(texts, others, strict=True)):
         for name, fn in sides[:: -1 if i % 2 else 1]:
-            cold, warm = _cold_then_warm(lambda fn=fn, text=text: fn(text))  # type: ignore[misc]
-            gc.collect()
-            forget_seen_words()
-            fn(other)
-            running = _timed(lambda fn=fn, text=text: fn(text))  # type: ignore[misc]
-            out.setdefault(f"{name} cold", []).append(cold)
-            out.setdefault(f"{name} warm", []).append(warm)
-            out.setdefault(f"{name} running", []).append(running)
+            for state, ms in _states(fn, text, other).items():
+                out.setdefault(f"{name} {state}", []).append(ms)
     return out
 
 
 def preparation(texts: list[str], others: list[str]) -> dict[str, list[float]]:
-    """Per article, cold, warm and running (as in :func:`first_sight`): the sentence
-    split (with the English check) and the tokens, stems and word ids (everything
-    before ranking)."""
+    """Per article, cold, flushed, warm and running (as in :func:`first_sight`): the
+    sentence split (with the English check) and the tokens, stems and word ids
+    (everything before ranking)."""
     out: dict[str, list[float]] = {}
 
     def prepare(text: str, state: str) -> None:
@@ -256,6 +272,10 @@ def preparation(texts: list[str], others: list[str]) -> dict[str, list[float]]:
 
     for text, other in zip(texts, others, strict=True):
         gc.collect()
+        forget_seen_words()
+        prepare(text, "flushed")
+        gc.collect()
+        _ = build_document(other).stem_ids
         forget_seen_words()
         prepare(text, "cold")
         prepare(text, "warm")
@@ -339,10 +359,11 @@ def _print_prep(prep: dict[str, list[float]]) -> None:
         ("prep", "both"),
     ]:
         cold, warm = _med(prep[f"{part} cold"]), _med(prep[f"{part} warm"])
-        running = _med(prep[f"{part} running"])
+        running, flushed = _med(prep[f"{part} running"]), _med(prep[f"{part} flushed"])
         print(
             f"  {label:31s} cold {cold:6.3f}  running {running:6.3f}  warm {warm:6.3f}  "
-            f"cold/warm {cold / warm:4.2f}  running/warm {running / warm:4.2f}"
+            f"flushed {flushed:6.3f}  cold/warm {cold / warm:4.2f}  "
+            f"running/warm {running / warm:4.2f}  flushed/warm {flushed / warm:4.2f}"
         )
 
 
@@ -418,9 +439,10 @@ def main(argv: list[str] | None = None) -> int:
     # -- preparation before ranking ------------------------------------------
     prep = preparation(texts, others)
     print(
-        "\nbefore ranking, median CPU ms per article (cold: first sight after every "
-        "cache is forgotten;\nrunning: first sight after one other article; warm: "
-        "the same article again; target cold/warm <= 2):"
+        "\nbefore ranking, median CPU ms per article (cold: first sight, every cache "
+        "forgotten after one\nother article; running: first sight after one other "
+        "article; warm: the same article again;\nflushed: first sight after gc.collect() "
+        "and the reset; target cold/warm <= 2):"
     )
     _print_prep(prep)
 
@@ -460,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     header = (
         f"{'method':10s} | {'cold':>5s} {'run':>5s} {'warm':>5s} {'c/w':>4s} | "
         f"{'sumy':>6s} {'run':>6s} {'warm':>6s} | {'x cold':>6s} {'>=10x':>5s} {'arts':>4s} "
-        f"{'x run':>6s} {'>=10x':>5s} | {'b=sumy':>6s} {'x':>5s}"
+        f"{'x run':>6s} {'>=10x':>5s} | {'flush':>5s} {'sumy':>6s} {'x':>5s} | "
+        f"{'b=sumy':>6s} {'x':>5s}"
     )
     print(header)
     print("-" * len(header))
@@ -468,10 +491,11 @@ def main(argv: list[str] | None = None) -> int:
         for method in METHODS:
             r = first_sight(method, texts, others)
             cold, warm = _med(r["newskit cold"]), _med(r["newskit warm"])
-            run = _med(r["newskit running"])
+            run, flushed = _med(r["newskit running"]), _med(r["newskit flushed"])
             line = f"{method:10s} | {cold:5.2f} {run:5.2f} {warm:5.2f} {cold / warm:4.2f} | "
             if "sumy cold" in r:
                 s_cold, s_run, s_warm = (_med(r[f"sumy {k}"]) for k in ("cold", "running", "warm"))
+                s_flushed = _med(r["sumy flushed"])
                 backend = _med(r["backend cold"])
                 per = [s / c for s, c in zip(r["sumy cold"], r["newskit cold"], strict=True)]
                 share = 100 * sum(x >= 10 for x in per) / len(per)
@@ -479,17 +503,21 @@ def main(argv: list[str] | None = None) -> int:
                     f"{s_cold:6.2f} {s_run:6.2f} {s_warm:6.2f} | {s_cold / cold:5.1f}x "
                     f"{'yes' if s_cold / cold >= 10 else 'NO':>5s} {share:3.0f}% "
                     f"{s_run / run:5.1f}x {'yes' if s_run / run >= 10 else 'NO':>5s} | "
+                    f"{flushed:5.2f} {s_flushed:6.2f} {s_flushed / flushed:4.1f}x | "
                     f"{backend:6.2f} {backend / cold:4.1f}x"
                 )
             else:
                 line += f"{'-':>6s} {'-':>6s} {'-':>6s} | {'-':>6s} {'-':>5s} {'-':>4s} "
-                line += f"{'-':>6s} {'-':>5s} | {'-':>6s} {'-':>5s}"
+                line += f"{'-':>6s} {'-':>5s} | {flushed:5.2f} {'-':>6s} {'-':>5s} | "
+                line += f"{'-':>6s} {'-':>5s}"
             print(line, flush=True)
     print(
-        "cold: first sight, every per-string cache forgotten just before (newskit's\n"
-        "splitter memo, stemmer memo and vocabulary back to the shipped stem table; sumy\n"
-        "keeps none); run: first sight after the same reset and one other article (an\n"
-        "XSum article) read by the same side; warm: the same article again.\n"
+        "cold: first sight: the same side read one other article (an XSum article), then\n"
+        "every per-string cache was forgotten just before (newskit's splitter memo, stemmer\n"
+        "memo and vocabulary back to the shipped stem table; sumy keeps none); run: first\n"
+        "sight after the reset and then one other article, whose words are remembered;\n"
+        "warm: the same article again; flush: cold, but after gc.collect() and the reset\n"
+        "(the collection empties the CPU caches; x: sumy / newskit in that state).\n"
         "sumy: sumy's own path (PlaintextParser, Tokenizer with NLTK Punkt on newskit's\n"
         "parameters and NLTK word_tokenize, Stemmer('english'), the summarizer).\n"
         "x cold / x run: sumy / newskit (medians); >=10x: the target; arts: share of\n"

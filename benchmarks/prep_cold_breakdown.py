@@ -1,22 +1,23 @@
 """Where the first-sight cost before ranking goes: the work a new article needs,
 or the disturbance of the reset that precedes a *cold* timing.
 
-``bench_summarizers.py`` times *cold* as ``gc.collect()``, then
+``bench_summarizers.py`` times *cold* as: another article read, then
 :func:`~newskit.summarizers._document.forget_seen_words`, then the article;
-*warm* is the same article straight after, with neither. This script times
-the preparation (sentence split with the English check; tokens, stems and word
-ids) of each article in these states, in this order, article by article:
+*flushed* as ``gc.collect()``, then the reset, then the article; *warm* is the
+same article straight after, with neither. This script times the preparation
+(sentence split with the English check; tokens, stems and word ids) of each
+article in these states, in this order, article by article:
 
 cold
-    ``gc.collect()``, the reset, the article (as in ``bench_summarizers.py``);
+    ``gc.collect()``, another article (an XSum one), the reset, the article
+    (as in ``bench_summarizers.py``);
 warm
     the same article again (as in ``bench_summarizers.py``);
 warm after gc
     ``gc.collect()``, then the same article: nothing is new to newskit;
-warm after a vocabulary copy
-    ``gc.collect()`` and a copy of the vocabulary thrown away (the reset's
-    memory traffic without forgetting anything), then the same article;
-cold without gc
+flushed
+    ``gc.collect()``, the reset, the article (as in ``bench_summarizers.py``);
+reset only
     the reset alone, then the article.
 
 Prints median CPU ms per article over the FRANK CNN/DM articles.
@@ -38,39 +39,48 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _summ_data import cnndm_articles, default_data_dir
+from bench_summarizers import xsum_texts
 
 from newskit.summarizers import build_document
-from newskit.summarizers._document import _vocabulary, forget_seen_words
+from newskit.summarizers._document import forget_seen_words
 
 
 def _prepare(text: str) -> tuple[float, float]:
     """CPU ms of the sentence split and of the tokens, stems and word ids."""
-    t0 = time.process_time()
-    doc = build_document(text)
-    t1 = time.process_time()
-    _ = doc.stem_ids
-    t2 = time.process_time()
+    gc.disable()
+    try:
+        t0 = time.process_time()
+        doc = build_document(text)
+        t1 = time.process_time()
+        _ = doc.stem_ids
+        t2 = time.process_time()
+    finally:
+        gc.enable()
     return 1000 * (t1 - t0), 1000 * (t2 - t1)
 
 
-def _copy_vocabulary() -> None:
-    gc.collect()
-    junk = _vocabulary().copy()
-    del junk
+def _after_other(other: str) -> Callable[[], None]:
+    def before() -> None:
+        gc.collect()
+        _ = build_document(other).stem_ids
+        forget_seen_words()
+
+    return before
 
 
-def _reset_with_gc() -> None:
+def _flush() -> None:
     gc.collect()
     forget_seen_words()
 
 
-STATES: list[tuple[str, Callable[[], None] | None]] = [
-    ("cold", _reset_with_gc),
-    ("warm", None),
-    ("warm after gc", gc.collect),
-    ("warm after a vocabulary copy", _copy_vocabulary),
-    ("cold without gc", forget_seen_words),
-]
+def _states(other: str) -> list[tuple[str, Callable[[], None] | None]]:
+    return [
+        ("cold", _after_other(other)),
+        ("warm", None),
+        ("warm after gc", gc.collect),
+        ("flushed", _flush),
+        ("reset only", forget_seen_words),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,11 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", type=int, default=100, help="CNN/DM articles")
     args = parser.parse_args(argv)
     texts = ["\n\n".join(a.body) for a in cnndm_articles(args.data_dir)[: args.speed]]
+    others = (xsum_texts(args.data_dir) * 2)[: len(texts)]
     _ = build_document(texts[0]).stem_ids  # load the tables before timing
     forget_seen_words()
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in STATES}
-    for text in texts:
-        for name, before in STATES:
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in _states("")}
+    for text, other in zip(texts, others, strict=True):
+        for name, before in _states(other):
             if before is not None:
                 before()
             times[name].append(_prepare(text))

@@ -118,8 +118,9 @@ def non_english_reason(text: str) -> str | None:
     """
     sample = text[:_SAMPLE]
     # Latin letters can only be outnumbered if there is a non-Latin one: one
-    # scan that finds none (the usual case) spares counting every letter.
-    if _NON_LATIN_LETTER.search(sample):
+    # scan that finds none (the usual case) spares counting every letter, and
+    # ASCII text (isascii is one C call) has none.
+    if not sample.isascii() and _NON_LATIN_LETTER.search(sample):
         letters = _LETTER.findall(sample)
         if len(letters) >= _MIN_LETTERS:
             latin = len(_LATIN.findall(sample))

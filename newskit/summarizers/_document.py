@@ -46,78 +46,127 @@ FloatArray = np.ndarray
 VOCABULARY_LIMIT = 1 << 20
 
 
-class _Vocabulary(dict[str, int]):
-    """Every word seen so far -> a global id, with its stem id and stop-word flag.
+class _Seed:
+    """The words of the shipped stem table with their ids, stems and stop-word flags.
 
-    It starts with the words of the shipped stem table (stemmed by NLTK when
-    the table was built), so the frequent words of an article never seen
-    before already have their ids. Looking a token up is a C-level dict access
-    (:meth:`ids`); the new words of a document are added in one step
-    (:meth:`add`), and only a word the table lacks runs the stemmer. A lock
-    guards the insertions, so threads may share it.
+    Read-only once built and shared by every :class:`_Vocabulary` made from the
+    same table, so a vocabulary starts with the table's words without copying them.
     """
 
-    def __init__(self) -> None:
-        from newskit.text import stop_words
-
-        super().__init__()
-        self.stops = stop_words()
-        self.lock = threading.Lock()
-        table = stem_table()
-        #: the words, indexed by id
+    def __init__(self, table: dict[str, str], stops: frozenset[str]) -> None:
+        #: the table it was built from
+        self.table = table
+        #: the words, indexed by id, and word -> id
         self.names: list[str] = list(table)
+        n = len(self.names)
+        self.ids: dict[str, int] = dict(zip(self.names, range(n), strict=True))
         stems = list(table.values())
         #: the stems, indexed by stem id, and stem -> stem id
         self.stem_names: list[str] = list(dict.fromkeys(stems))
         self.stems: dict[str, int] = dict(
             zip(self.stem_names, range(len(self.stem_names)), strict=True)
         )
-        n = len(self.names)
-        size = 1024
-        while size < n + 1024:
-            size *= 2
-        self.stem_of = np.zeros(size, dtype=np.int64)
-        self.stem_of[:n] = np.fromiter(map(self.stems.__getitem__, stems), np.int64, n)
-        self.stop = np.zeros(size, dtype=bool)
-        self.stop[:n] = np.fromiter(map(self.stops.__contains__, self.names), bool, n)
-        self.update(zip(self.names, range(n), strict=True))
-        #: words and stems that came from the table (ids below these)
-        self.n_seeded, self.n_seeded_stems = n, len(self.stem_names)
+        #: stem id and stop-word flag of each word
+        self.stem_of = np.fromiter(map(self.stems.__getitem__, stems), np.int64, n)
+        self.stop = np.fromiter(map(stops.__contains__, self.names), bool, n)
 
-    def copy(self) -> _Vocabulary:
-        """A new vocabulary with the same words, stems and ids (nothing shared that changes)."""
-        new = _Vocabulary.__new__(_Vocabulary)
-        dict.__init__(new, self)
-        new.stops, new.lock = self.stops, threading.Lock()
-        new.names, new.stem_names = list(self.names), list(self.stem_names)
-        new.stems = dict(self.stems)
-        new.stem_of, new.stop = self.stem_of.copy(), self.stop.copy()
-        new.n_seeded, new.n_seeded_stems = self.n_seeded, self.n_seeded_stems
-        return new
+
+_SEED: list[_Seed] = []
+
+
+def _seed() -> _Seed:
+    """The :class:`_Seed` of the current stem table (built once per table)."""
+    from newskit.text import stop_words
+
+    table = stem_table()
+    if not _SEED or _SEED[0].table is not table:
+        _SEED[:] = [_Seed(table, stop_words())]
+    return _SEED[0]
+
+
+class _Vocabulary:
+    """Every word seen so far -> a global id, with its stem id and stop-word flag.
+
+    It starts with the words of the shipped stem table (its :class:`_Seed`,
+    stemmed by NLTK when the table was built), so the frequent words of an
+    article never seen before already have their ids; words the table lacks
+    get the ids after them. Looking tokens up is a C-level dict access per
+    token (:meth:`ids`); the new words of a document are added in one step
+    (:meth:`add`), and only a word the table lacks runs the stemmer. A lock
+    guards the insertions, so threads may share it.
+
+    Parameters
+    ----------
+    seed : _Seed, optional
+        The table's words (shared, never changed); built from the stem table if omitted.
+    """
+
+    def __init__(self, seed: _Seed | None = None) -> None:
+        from newskit.text import stop_words
+
+        self.stops = stop_words()
+        self.seed = _Seed(stem_table(), self.stops) if seed is None else seed
+        self.lock = threading.Lock()
+        #: words and stems that came from the table (ids below these)
+        self.n_seeded, self.n_seeded_stems = len(self.seed.names), len(self.seed.stem_names)
+        #: words the table lacks -> id (from n_seeded), and these words in id order
+        self.added: dict[str, int] = {}
+        self.added_names: list[str] = []
+        #: stems the table lacks -> stem id (from n_seeded_stems), and these stems in order
+        self.added_stems: dict[str, int] = {}
+        self.added_stem_names: list[str] = []
+        # stem id and stop-word flag of each added word (grown by doubling)
+        self._stem_of = np.zeros(1024, dtype=np.int64)
+        self._stop = np.zeros(1024, dtype=bool)
+
+    def __len__(self) -> int:
+        return self.n_seeded + len(self.added)
+
+    @property
+    def n_stems(self) -> int:
+        """Number of stem ids given so far (every stem id is below it)."""
+        return self.n_seeded_stems + len(self.added_stem_names)
 
     def ids(self, tokens: list[str]) -> IntArray:
         """The global id of each token; words never seen before are added in one step."""
-        found = list(map(self.get, tokens))
+        found: list[int | None] = list(map(self.seed.ids.get, tokens))
         if None in found:
-            self.add([w for w, i in zip(tokens, found, strict=True) if i is None])
-            found = list(map(self.__getitem__, tokens))
+            at = [k for k, i in enumerate(found) if i is None]
+            words = [tokens[k] for k in at]
+            added = self.added
+            ids = list(map(added.get, words))
+            if None in ids:
+                self.add([w for w, i in zip(words, ids, strict=True) if i is None])
+                ids = list(map(added.__getitem__, words))
+            for k, i in zip(at, ids, strict=True):
+                found[k] = i
         return np.fromiter(found, np.int64, len(found))
 
-    def add(self, words: list[str]) -> None:
-        """Give each new word of ``words`` an id, its stem id and its stop-word flag.
+    def __getitem__(self, word: str) -> int:
+        found = self.seed.ids.get(word)
+        if found is None:
+            found = self.added.get(word)
+            if found is None:
+                self.add([word])
+                found = self.added[word]
+        return found
 
-        The stems come from the shipped table (one dict look-up each) or NLTK;
-        the arrays grow once for the whole batch.
+    def add(self, words: list[str]) -> None:
+        """Give each new word of ``words`` (none of them in the table) an id, its stem
+        id and its stop-word flag.
+
+        The stems come from NLTK (memoised); the arrays grow once for the whole batch.
         """
         new = list(dict.fromkeys(words))
         stems = stem_tokens(new)
         with self.lock:
-            keep = [(w, s) for w, s in zip(new, stems, strict=True) if w not in self]
+            added = self.added
+            keep = [(w, s) for w, s in zip(new, stems, strict=True) if w not in added]
             if not keep:  # another thread added them meanwhile
                 return
-            start = len(self)
+            start = len(self.added_names)
             end = start + len(keep)
-            stem_of, stop = self.stem_of, self.stop
+            stem_of, stop = self._stem_of, self._stop
             if end > stem_of.size:
                 # new arrays, filled before they are published: readers that took
                 # the old ones still find every id they looked up
@@ -125,41 +174,73 @@ class _Vocabulary(dict[str, int]):
                 while size < end:
                     size *= 2
                 stem_of = np.zeros(size, dtype=np.int64)
-                stem_of[:start] = self.stem_of[:start]
+                stem_of[:start] = self._stem_of[:start]
                 stop = np.zeros(size, dtype=bool)
-                stop[:start] = self.stop[:start]
-            known, names = self.stems, self.stem_names
+                stop[:start] = self._stop[:start]
+            seeded, known, names = self.seed.stems, self.added_stems, self.added_stem_names
             sids = []
             for _, stem in keep:
-                sid = known.get(stem)
+                sid = seeded.get(stem)
                 if sid is None:
-                    sid = known[stem] = len(names)
-                    names.append(stem)
+                    sid = known.get(stem)
+                    if sid is None:
+                        sid = known[stem] = self.n_seeded_stems + len(names)
+                        names.append(stem)
                 sids.append(sid)
             stem_of[start:end] = sids
             stops = self.stops
             stop[start:end] = [w in stops for w, _ in keep]
-            self.stem_of, self.stop = stem_of, stop
-            added = [w for w, _ in keep]
-            self.names.extend(added)
-            self.update(
-                zip(added, range(start, end), strict=True)
-            )  # last: visible once the rows are filled
+            self._stem_of, self._stop = stem_of, stop
+            words_added = [w for w, _ in keep]
+            self.added_names.extend(words_added)
+            n = self.n_seeded
+            # last: visible once the rows are filled
+            added.update(zip(words_added, range(n + start, n + end), strict=True))
 
-    def __missing__(self, word: str) -> int:
-        # a single word (a title token, say): the batch path, for one word
-        self.add([word])
-        return dict.__getitem__(self, word)
+    def stem_of(self, gids: IntArray) -> IntArray:
+        """The stem id of each word id."""
+        n = self.n_seeded
+        out: IntArray
+        if n == 0:
+            out = self._stem_of[gids]
+            return out
+        out = self.seed.stem_of.take(gids, mode="clip")
+        extra = gids >= n
+        if extra.any():
+            out[extra] = self._stem_of[gids[extra] - n]
+        return out
+
+    def stop(self, gids: IntArray) -> np.ndarray:
+        """Whether each word id is a stop word."""
+        n = self.n_seeded
+        out: np.ndarray
+        if n == 0:
+            out = self._stop[gids]
+            return out
+        out = self.seed.stop.take(gids, mode="clip")
+        extra = gids >= n
+        if extra.any():
+            out[extra] = self._stop[gids[extra] - n]
+        return out
+
+    def words(self, gids: list[int]) -> list[str]:
+        """The word of each word id."""
+        seeded, added, n = self.seed.names, self.added_names, self.n_seeded
+        return [seeded[g] if g < n else added[g - n] for g in gids]
+
+    def stem_words(self, sgids: list[int]) -> list[str]:
+        """The stem of each stem id."""
+        seeded, added, n = self.seed.stem_names, self.added_stem_names, self.n_seeded_stems
+        return [seeded[g] if g < n else added[g - n] for g in sgids]
 
 
 _VOCABULARY: list[_Vocabulary] = []
-_PRISTINE: list[_Vocabulary] = []
 
 
 def _vocabulary() -> _Vocabulary:
     """The shared vocabulary, started afresh once it holds :data:`VOCABULARY_LIMIT` words."""
     if not _VOCABULARY or len(_VOCABULARY[0]) >= VOCABULARY_LIMIT:
-        _VOCABULARY[:] = [_Vocabulary()]
+        _VOCABULARY[:] = [_Vocabulary(_seed())]
     return _VOCABULARY[0]
 
 
@@ -167,10 +248,10 @@ def forget_seen_words() -> None:
     """Return newskit's per-string caches to the state of a process that has seen no text.
 
     Clears the sentence splitter's remembered strings and the memo of words
-    the stemmer ran on, and replaces the shared vocabulary with a copy of a
-    freshly seeded one (the first call seeds and keeps it), so the next
-    document does not pay for the seeding. Read-only package
-    data stays loaded. Not thread-safe: call it when nothing else summarizes.
+    the stemmer ran on, and starts a new shared vocabulary that holds only the
+    stem table's words (shared with the old one, never copied), so the next
+    document pays neither for seeding nor for copying. Read-only package data
+    stays loaded. Not thread-safe: call it when nothing else summarizes.
     ``benchmarks/bench_summarizers.py`` calls it before each first-sight
     timing; summaries never depend on it.
     """
@@ -179,10 +260,8 @@ def forget_seen_words() -> None:
 
     load_fast_tokenizer().clear_caches()
     _words._nltk_stem.cache_clear()
-    if not _PRISTINE or _PRISTINE[0].n_seeded != len(_words.stem_table()):
-        _PRISTINE[:] = [_Vocabulary()]  # kept, never used: copied for each reset
     # a new vocabulary: documents made before keep theirs, unchanged
-    _VOCABULARY[:] = [_PRISTINE[0].copy()]
+    _VOCABULARY[:] = [_Vocabulary(_seed())]
 
 
 def _first_seen(values: IntArray) -> tuple[IntArray, IntArray]:
@@ -219,10 +298,10 @@ class _Index:
         word_gids = vocabulary.ids(distinct)
         #: word id of each token, and the global id of each word
         self.words: tuple[IntArray, IntArray] = (word_ids, word_gids)
-        self.is_stop: np.ndarray = vocabulary.stop[word_gids][word_ids]
+        self.is_stop: np.ndarray = vocabulary.stop(word_gids)[word_ids]
         # Stems numbered by first occurrence among the distinct words (in their
         # order of first occurrence) are numbered by first occurrence among tokens.
-        stem_of_word, stem_gids = _first_seen(vocabulary.stem_of[word_gids])
+        stem_of_word, stem_gids = _first_seen(vocabulary.stem_of(word_gids))
         #: stem id of each token, and the global id of each stem
         self.stem_ids: IntArray = stem_of_word[word_ids]
         self.stem_gids = stem_gids
@@ -313,8 +392,7 @@ class Document:
     @property
     def word_vocab(self) -> list[str]:
         """The distinct tokens, indexed by :attr:`word_ids`."""
-        names = self._index.vocabulary.names
-        return [names[g] for g in self._index.words[1].tolist()]
+        return self._index.vocabulary.words(self._index.words[1].tolist())
 
     @property
     def is_stop(self) -> np.ndarray:
@@ -340,18 +418,17 @@ class Document:
         tokens = self.title_tokens
         if not tokens:
             return np.zeros(0, dtype=np.int64)
-        gids = np.fromiter(map(index.vocabulary.__getitem__, tokens), np.int64, len(tokens))
+        gids = index.vocabulary.ids(tokens)
         if content_only:
-            gids = gids[~index.vocabulary.stop[gids]]
+            gids = gids[~index.vocabulary.stop(gids)]
         local = index.stem_local
-        stems = map(local.get, index.vocabulary.stem_of[gids].tolist())
+        stems = map(local.get, index.vocabulary.stem_of(gids).tolist())
         return np.asarray([i for i in stems if i is not None], dtype=np.int64)
 
     @property
     def stem_vocab(self) -> list[str]:
         """The stems, indexed by :attr:`stem_ids`."""
-        names = self._index.vocabulary.stem_names
-        return [names[g] for g in self._index.stem_gids.tolist()]
+        return self._index.vocabulary.stem_words(self._index.stem_gids.tolist())
 
     # -- matrices -------------------------------------------------------------
     def count_matrix(self, ids: IntArray, mask: np.ndarray, n_terms: int) -> Matrix:
@@ -376,11 +453,8 @@ class Document:
     def stem_mask(self, stems: frozenset[str] | set[str]) -> np.ndarray:
         """Boolean array over :attr:`stem_vocab`: which stems are in ``stems``."""
         index = self._index
-        names = index.vocabulary.stem_names
-        gids = index.stem_gids.tolist()
-        mask: np.ndarray = np.fromiter(
-            map(stems.__contains__, map(names.__getitem__, gids)), bool, len(gids)
-        )
+        names = index.vocabulary.stem_words(index.stem_gids.tolist())
+        mask: np.ndarray = np.fromiter(map(stems.__contains__, names), bool, len(names))
         return mask
 
 

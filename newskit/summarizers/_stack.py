@@ -90,21 +90,21 @@ class Stack:
         """The content-stem counts of every sentence (see :class:`Cells`)."""
         vocabulary = _vocabulary()  # one vocabulary for the whole batch, as in a Document
         flat = list(chain.from_iterable(self._tokens))
-        gids = np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
+        gids = vocabulary.ids(flat)
         titles = [d.title_tokens for d in self.docs]
         title_flat = list(chain.from_iterable(titles))
-        title_gids = np.fromiter(map(vocabulary.__getitem__, title_flat), np.int64, len(title_flat))
-        n_stems = len(vocabulary.stem_names)  # read after every lookup: ids are below it
-        content = ~vocabulary.stop[gids]
+        title_gids = vocabulary.ids(title_flat)
+        n_stems = vocabulary.n_stems  # read after every lookup: ids are below it
+        content = ~vocabulary.stop(gids)
         rows = np.repeat(np.arange(self.n_rows), self.lengths)[content]
-        keys = self.doc_of_row[rows] * n_stems + vocabulary.stem_of[gids[content]]
+        keys = self.doc_of_row[rows] * n_stems + vocabulary.stem_of(gids[content])
         # a column per (document, stem) pair; cells row by row, columns ascending
         columns, col_of_token = _distinct(keys)
         n_cols = columns.size
         cells, firsts = _distinct(rows * n_cols + col_of_token, inverse=False)
         title_doc = np.repeat(np.arange(len(self.docs)), [len(t) for t in titles])
-        keep = ~vocabulary.stop[title_gids]
-        title_keys, _ = _distinct(title_doc[keep] * n_stems + vocabulary.stem_of[title_gids[keep]])
+        keep = ~vocabulary.stop(title_gids)
+        title_keys, _ = _distinct(title_doc[keep] * n_stems + vocabulary.stem_of(title_gids[keep]))
         at = np.minimum(np.searchsorted(title_keys, columns), max(title_keys.size - 1, 0))
         return Cells(
             rows=cells // n_cols,

@@ -8,8 +8,9 @@ downloaded data. The stems of frequent news words ship precomputed
 (``newskit/models/stems_en.json.gz``, built by ``newskit train stems`` with
 the same NLTK stemmer and verified against the manifest before it is read), so
 a word newskit has not met before costs one dictionary look-up instead of a
-run of the stemmer; any other word is stemmed by NLTK, and results are cached
-because news vocabularies repeat. The table changes speed only, never a stem.
+run of the stemmer; any other word is stemmed by :mod:`newskit.text._snowball`
+(NLTK's stemmer as one faster function, with NLTK's results), and results are
+cached because news vocabularies repeat. The table changes speed only, never a stem.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-
 from newskit._artifacts import verified_path
 from newskit._input import ensure_text
+from newskit.text import _snowball
 
 __all__ = [
     "STEMS_ARTIFACT",
@@ -40,7 +40,6 @@ STOPWORDS_ARTIFACT = "stopwords_en.txt"
 STEMS_ARTIFACT = "stems_en.json.gz"
 #: Version of the stem table's layout.
 STEMS_FORMAT = 1
-_STEMMER = SnowballStemmer("english")
 #: ``False`` turns the shipped stem table off (tests compare both ways).
 USE_STEM_TABLE = True
 
@@ -83,8 +82,7 @@ def _nltk_stem(word: str) -> str:
         found = table.get(base)
         if found is not None and "'" not in base and base not in exceptions:
             return found
-    out: str = _STEMMER.stem(word)
-    return out
+    return _snowball.stem(word)
 
 
 def stem_token(word: str) -> str:

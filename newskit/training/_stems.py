@@ -16,7 +16,8 @@ word frequencies are kept; the table holds single words and their stems.
 
 The file is gzip-compressed JSON (fixed gzip timestamp, so a rebuild is
 byte-identical): ``{"format": 1, "stemmer": ..., "nltk": version, "pairs":
-"word stem word stem ...", "no_possessive": "word word ..."}``. At run time a
+"word stem word stem ...", "no_possessive": "word word ..."}``, words most
+frequent first. At run time a
 possessive the table lacks ("golfer's") takes its word's stem unless the word
 is listed in ``no_possessive`` (those NLTK stems differently, e.g. "news's"):
 every table word's possessive is checked against NLTK when the table is built.
@@ -93,9 +94,11 @@ def build_stem_table(
 
     stemmer = SnowballStemmer("english")
     counts = count_words(_texts(data_dir or default_data_dir()))
-    # most frequent first, ties alphabetically: deterministic
+    # most frequent first, ties alphabetically: deterministic. The table keeps this
+    # order, so the words an article most likely holds sit together in memory
+    # (their entries, strings and ids are made in table order when it is read).
     ranked = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: (-counts[w], w))
-    words = sorted(ranked[:max_words])
+    words = ranked[:max_words]
     pairs = []
     no_possessive = []
     for w in words:

@@ -79,3 +79,38 @@ def test_custom_default_weights_are_read_afresh_each_call() -> None:
     weights["coef"] = [-c for c in weights["coef"]]  # edited in place: must not be cached
     assert np.allclose(content_scores(doc, weights), -shipped)
     assert np.array_equal(content_scores(doc, load_weights()), shipped)
+
+
+def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
+    from newskit.text._words import stem_table
+
+    vocabulary = _document._Vocabulary(_document._seed())
+    table = stem_table()
+    # made-up words (not in the table), more than the first block of the new
+    # words' arrays holds, among table words, a possessive and a number
+    made_up = [f"zorbl{i}ings" for i in range(1500)] + ["qwertyfication", "blorped"]
+    words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019"]
+    assert not any(w in table for w in made_up)
+    gids = vocabulary.ids(words)
+    assert gids.tolist() == [vocabulary[w] for w in words]
+    assert len(set(gids.tolist())) == len(set(words))
+    assert vocabulary.words(gids.tolist()) == words
+    assert vocabulary.stem_words(vocabulary.stem_of(gids).tolist()) == [stem(w) for w in words]
+    assert vocabulary.stop(gids).tolist() == [w in stop_words() for w in words]
+    assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-4].min()
+    assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - set(table))
+    # ids are stable: asking again adds nothing
+    assert vocabulary.ids(words).tolist() == gids.tolist()
+    assert len(vocabulary.added) == len(set(words) - set(table))
+
+
+def test_forgetting_shares_the_table_words_and_keeps_no_new_word() -> None:
+    doc = build_document("Zorblings blorped the qwertyfication. Voters sang.")
+    _ = doc.stem_ids
+    before = _document._vocabulary()
+    assert "zorblings" in before.added
+    _document.forget_seen_words()
+    after = _document._vocabulary()
+    assert after is not before and after.seed is before.seed
+    assert not after.added and not after.added_stems and after.n_stems == after.n_seeded_stems
+    assert doc.stem_vocab == list(dict.fromkeys(stem(w) for w in doc.flat_tokens))

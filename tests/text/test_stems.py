@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -69,3 +71,32 @@ def test_a_token_without_a_letter_is_its_own_stem(word: str) -> None:
 @given(st.text(alphabet="abcdeilnorsty'", min_size=1, max_size=12))
 def test_any_word_stems_as_nltk_stems_it(word: str) -> None:
     assert stem_tokens([word]) == [stem_token(word)] == [NLTK.stem(word)]
+
+
+def test_the_trainer_writes_words_most_frequent_first_and_rebuilds_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    import gzip
+    import json
+    import lzma
+
+    from newskit.training._stems import build_stem_table
+
+    data = tmp_path / "data"
+    (data / "cnndm-train-sample").mkdir(parents=True)
+    (data / "bbc-news-summary").mkdir()
+    story = "zebras ran . zebras ran far . owls sang . zebras ran again ."
+    with lzma.open(data / "cnndm-train-sample" / "train.jsonl.xz", "wt") as fh:
+        fh.write(json.dumps({"article": story}) + "\n")
+    with (data / "bbc-news-summary" / "bbc_news_summary.jsonl").open("w") as fh:
+        fh.write(json.dumps({"title": "Owls", "text": "owls sang far"}) + "\n")
+    files = []
+    for out in (tmp_path / "a", tmp_path / "b"):
+        path, n = build_stem_table(data, out, min_count=1, max_words=4)
+        assert n == 4
+        files.append(path.read_bytes())
+    assert files[0] == files[1]
+    pairs = json.loads(gzip.decompress(files[0]))["pairs"].split(" ")
+    # owls, ran, zebras 3 times each (ties alphabetically), far and sang twice: sang is cut
+    assert pairs[0::2] == ["owls", "ran", "zebras", "far"]
+    assert pairs[1::2] == [NLTK.stem(w) for w in pairs[0::2]]
