@@ -96,6 +96,24 @@ def mapped_training_set(data_dir: Path, seed: int = 0) -> TrainingSet:
     )
 
 
+def _params(config: Config) -> dict[str, Any]:
+    """The manifest's record of one model's settings."""
+    return {
+        "ngram_range": [1, config.ngram_max],
+        "min_df": config.min_df,
+        **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
+        "class_weight": config.class_weight,
+        "positive_weight": config.positive_weight,
+        "short_weight": config.short_weight,
+        "C": config.C,
+        "max_words": config.max_words,
+        "lead_words": config.lead_words,
+        "lexicon": config.lexicon,
+        "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
+        "char_features": config.char_features,
+    }
+
+
 def _progress(total: int, quiet: bool) -> Any:
     from tqdm import tqdm
 
@@ -182,18 +200,9 @@ def train_topics(
         "topics": list(TOPICS),
         "config": config.name,
         "params": {
-            "ngram_range": [1, config.ngram_max],
-            "min_df": config.min_df,
-            **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
-            "class_weight": config.class_weight,
-            "positive_weight": config.positive_weight,
-            "C": config.C,
-            "max_words": config.max_words,
-            "lead_words": config.lead_words,
-            "lexicon": config.lexicon,
-            "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
-            "char_features": config.char_features,
+            **_params(config),
             "short_words": SHORT_WORDS,
+            "short_model": None if config.short_model is None else _params(config.short_model),
         },
         "thresholds": dict(zip(TOPICS, outputs.thresholds.tolist(), strict=True)),
         "short_thresholds": dict(zip(TOPICS, outputs.short_thresholds.tolist(), strict=True)),
