@@ -56,6 +56,7 @@ __all__ = [
     "HELP",
     "MAX_PER_SOURCE",
     "SHIPPED",
+    "SHORT_CHARS",
     "TrainResult",
     "add_arguments",
     "mapped_training_set",
@@ -63,8 +64,21 @@ __all__ = [
     "train_topics",
 ]
 
+#: The model of texts shorter than ``SHORT_WORDS`` words in :data:`SHIPPED`: the
+#: long model's settings plus character 3-5-grams of the title + lead, C = 4.
+SHORT_CHARS = Config(
+    C=4.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1, lead_chars=(3, 5)
+)
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
-SHIPPED = Config(C=16.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1)
+SHIPPED = Config(
+    C=16.0,
+    mapped=0.25,
+    max_words=400,
+    lead_words=60,
+    lexicon=False,
+    ngram_max=1,
+    short_model=SHORT_CHARS,
+)
 #: AllSides articles sampled per editor topic for the mapped data.
 CAP_PER_LABEL = 150
 #: Examples sampled from each other mapped source.
