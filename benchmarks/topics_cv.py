@@ -16,7 +16,8 @@ predictions, never on the fold scored). Then:
 
 Wikinews-dev and the seed articles take no part here.
 
-    python benchmarks/topics_cv.py [--data-dir ../shared/data] [--grid small|full|wide|round3|words]
+    python benchmarks/topics_cv.py [--data-dir ../shared/data]
+        [--grid small|full|wide|round3|words|short]
         [--cache DIR]
 
 With ``--cache``, each candidate's out-of-fold scores are kept in ``DIR`` under
@@ -75,6 +76,20 @@ def grid(kind: str) -> list[object]:
     base = Config(C=16.0, mapped=0.25, lead_words=60)
     configs = [base, replace(base, class_weight=None), replace(base, positive_weight=2.0)]
     configs += [replace(base, C=c, lead_chars=(3, 5)) for c in (8.0, 16.0)]
+    if kind == "short":
+        # Round 5: short items (< 80 words) lag full articles. Character n-grams
+        # of the title + lead helped short items and hurt full ones in one model
+        # (round 4), so here they also serve short texts only, as a second model
+        # chosen by word count; and labelled short items weigh more (in one
+        # model, or in the model for short texts).
+        word = replace(base, ngram_max=1)
+        chars = replace(word, lead_chars=(3, 5))
+        shorts = [replace(chars, C=c) for c in (4.0, 8.0)]
+        shorts.append(replace(chars, C=8.0, short_weight=3.0))
+        configs = [word, replace(word, short_weight=3.0), *shorts]
+        configs += [replace(word, short_model=s) for s in shorts]
+        configs += [replace(word, short_model=replace(word, short_weight=3.0))]
+        return list(configs)
     if kind == "words":
         # Word n-gram settings around the same choice (one vectorizer per fold each).
         # Sublinear tf is not varied: the fast transform assumes it.
@@ -86,6 +101,34 @@ def grid(kind: str) -> list[object]:
             replace(base, ngram_max=3),
         ]
     return list(configs)
+
+
+#: Word-count cuts of the length bands tried for calibration and thresholds
+#: (``(80,)`` is what the model applies: short and longer texts).
+BANDS: tuple[tuple[int, ...], ...] = ((80,), (30, 80), (20, 40, 80))
+
+
+def banded_pred(data: Any, scores: Any, cuts: tuple[int, ...]) -> Any:
+    """Cross-fitted 0/1 predictions with Platt parameters and thresholds per length band.
+
+    As ``cross_fit``: each fold is predicted with calibration and thresholds
+    fitted on the other folds, here separately for each band of word counts
+    cut at ``cuts``.
+    """
+    from newskit.training.topics._select import _sigmoid, platt, tune_thresholds
+
+    words = np.array([i.words for i in data.items])
+    band = np.digitize(words, cuts)
+    pred = np.zeros(scores.shape, dtype=np.int64)
+    for fold in range(int(data.folds.max()) + 1):
+        for b in np.unique(band):
+            fit = (data.folds != fold) & (band == b)
+            this = (data.folds == fold) & (band == b)
+            cal = platt(scores[fit], data.Y[fit])
+            limits = tune_thresholds(_sigmoid(-(scores[fit] * cal[:, 0] + cal[:, 1])), data.Y[fit])
+            proba = _sigmoid(-(scores[this] * cal[:, 0] + cal[:, 1]))
+            pred[this] = (proba >= limits).astype(np.int64)
+    return pred
 
 
 def _corpus_key(data: object, seed: int) -> str:
@@ -105,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     from newskit.training._paths import default_data_dir
     from newskit.training.topics._labels import LABELS_FILE, V1_FILE, load_corpus
     from newskit.training.topics._select import (
+        compose_scores,
         cross_fit,
         macro_f1,
         make_corpus_data,
@@ -116,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
-    ap.add_argument("--grid", choices=("small", "full", "wide", "round3", "words"), default="full")
+    ap.add_argument(
+        "--grid", choices=("small", "full", "wide", "round3", "words", "short"), default="full"
+    )
     ap.add_argument("--jobs", type=int, default=1, help="folds fitted at once")
     ap.add_argument(
         "--labels",
@@ -166,21 +212,23 @@ def main(argv: list[str] | None = None) -> int:
     configs = grid(args.grid)
     if SHIPPED not in configs:
         configs.append(SHIPPED)
+    # Scores are fitted and cached per single model; a candidate with a model
+    # for short texts is composed of two of them (compose_scores).
+    singles = list(dict.fromkeys(p for c in configs for p in c.parts))
     scores: dict[Any, Any] = {}
     cache = None
     if args.cache is not None:
         cache = args.cache / _corpus_key(data, 0)
         cache.mkdir(parents=True, exist_ok=True)
-        for c in configs:
+        for c in singles:
             path = cache / f"{c.name.replace(' ', '_').replace('/', '_')}.npy"
             if path.exists():
                 scores[c] = np.load(path)
-        print(f"cached candidates: {len(scores)} of {len(configs)} ({cache})", flush=True)
-    todo = [c for c in configs if c not in scores]
+        print(f"cached models: {len(scores)} of {len(singles)} ({cache})", flush=True)
+    todo = [c for c in singles if c not in scores]
     if args.only_new:
         parts = [p for p in (args.subset or "").split(",") if p]
         todo = [c for c in todo if not parts or c.name.endswith(tuple(parts))]
-        configs = todo
     if todo:
         with threadpool_limits(1):
             scores.update(
@@ -197,8 +245,9 @@ def main(argv: list[str] | None = None) -> int:
             for c in todo:
                 np.save(cache / f"{c.name.replace(' ', '_').replace('/', '_')}.npy", scores[c])
     if args.only_new:
-        print(f"scored {len(todo)} candidates ({time.perf_counter() - t0:.0f} s)")
+        print(f"scored {len(todo)} models ({time.perf_counter() - t0:.0f} s)")
         return 0
+    scores = {c: compose_scores(data, c, scores) for c in configs}
     np.savez_compressed(
         OUT / "topics_cv_scores.npz",
         folds=data.folds,
@@ -261,6 +310,16 @@ def main(argv: list[str] | None = None) -> int:
         + "; ".join(f"fold {k}: {c.name}" for k, c in enumerate(chosen))
     )
     print(f"nested macro-F1: short {ns:.4f}, full {nf:.4f}")
+    # Finer length bands for calibration and thresholds, a check beside the
+    # choice (the model applies two: fewer than 80 words, and the rest).
+    print("\n== length bands of calibration and thresholds (cuts in words): mean | short | full ==")
+    for c in dict.fromkeys((SHIPPED, best)):
+        for cuts in BANDS:
+            pred = banded_pred(data, scores[c], cuts)
+            s = macro_f1(data.Y[data.length_short], pred[data.length_short])
+            f = macro_f1(data.Y[~data.length_short], pred[~data.length_short])
+            cut = "/".join(map(str, cuts))
+            print(f"{score_of(data, pred, every):.4f} | {s:.4f} | {f:.4f}   {cut:9} {c.name}")
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "topics_cv.json").write_text(
         json.dumps(

@@ -15,7 +15,9 @@ inflections and compounds that no word n-gram of a one-sentence item shares
 with the training texts still share parts of words. With ``short_words`` set,
 texts with fewer words than that get their own calibration and thresholds
 (:meth:`TopicClassifier.set_calibration` installs them, e.g. fitted on
-out-of-fold predictions).
+out-of-fold predictions); with ``short_model`` set as well, those texts are
+scored by a second classifier fitted on the same examples (say, one with
+character n-grams, which help a one-sentence item more than a full article).
 
 Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
 row is left out of that topic's regression only. That is what lets
@@ -37,7 +39,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
@@ -164,6 +166,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
         ``short_calibration_`` and ``short_thresholds_``.
+    short_model : TopicClassifier or None
+        If set (with ``short_words``), a clone of it is fitted on the same
+        texts, targets and weights, and scores the texts shorter than
+        ``short_words`` words; this classifier scores the others. Its
+        ``max_words``, ``short_words``, ``topics`` and ``thresholds`` are
+        ignored (this classifier's apply), as is its own ``short_model``.
     random_state : int or None
         Seed of the calibration folds (fitting is otherwise deterministic).
 
@@ -187,6 +195,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         Platt parameters for short texts when ``short_words`` is set, else ``None``.
     short_thresholds_ : ndarray of shape (n_topics,) or None
         Thresholds for short texts when ``short_words`` is set, else ``None``.
+    short_model_ : TopicClassifier or None
+        The fitted classifier of short texts (with ``short_model``), else
+        ``None``. Its scores go through :attr:`short_calibration_` and
+        :attr:`short_thresholds_`.
     n_train_ : ndarray of shape (n_topics, 2)
         Negative and positive training examples per topic.
 
@@ -201,6 +213,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     >>> clf.predict(["missiles hit an army base"]).tolist()
     [[1, 0]]
     """
+
+    # Fitted attributes that may be None (declared for the type checker only).
+    short_calibration_: FloatArray | None
+    short_thresholds_: FloatArray | None
+    short_model_: TopicClassifier | None
 
     def __init__(
         self,
@@ -222,6 +239,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         lead_chars: tuple[int, int] | None = None,
         lead_char_features: int = 20_000,
         short_words: int | None = None,
+        short_model: TopicClassifier | None = None,
         random_state: int | None = 0,
     ) -> None:
         self.topics = topics
@@ -241,6 +259,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.lead_chars = lead_chars
         self.lead_char_features = lead_char_features
         self.short_words = short_words
+        self.short_model = short_model
         self.random_state = random_state
 
     def __sklearn_tags__(self) -> Any:
@@ -300,6 +319,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             "short_thresholds_",
             "lead_chars",
             "char_vectorizer_",
+            "short_model",
+            "short_model_",
         ):
             state.setdefault(name, None)
         state.setdefault("positive_weight", 1.0)
@@ -415,6 +436,47 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         features = self._fit_features(docs)
         self.classes_ = np.array(names)
         self._fit_regressions(features, Y, weights)
+        if self.short_model is not None:
+            short = self.short_part()
+            short._fit_regressions(short._fit_features(docs), Y, weights)
+            self.set_short_model(short)
+        return self
+
+    def short_part(self) -> TopicClassifier:
+        """An unfitted clone of ``short_model`` set to read texts as this classifier does."""
+        if self.short_words is None:
+            raise InputValueError("short_model needs short_words (the texts it scores)")
+        if not isinstance(self.short_model, TopicClassifier):
+            raise InputTypeError(
+                f"short_model must be a TopicClassifier, not {type(self.short_model).__name__}"
+            )
+        part: TopicClassifier = clone(self.short_model).set_params(
+            topics=self.topics,
+            max_words=self.max_words,
+            short_words=None,
+            short_model=None,
+            thresholds=None,
+        )
+        part.classes_ = np.array(self._topic_names())
+        return part
+
+    def set_short_model(self, fitted: TopicClassifier) -> TopicClassifier:
+        """Install ``fitted`` (from :meth:`short_part`, fitted) as :attr:`short_model_`.
+
+        Its Platt parameters become :attr:`short_calibration_` (replace them
+        with :meth:`set_calibration`, e.g. by ones fitted out of fold).
+
+        Returns
+        -------
+        TopicClassifier
+            ``self``.
+        """
+        check_is_fitted(self, "coef_")
+        check_is_fitted(fitted, "coef_")
+        if list(fitted.classes_) != list(self.classes_):
+            raise InputValueError("the short model must have the same topics")
+        self.short_model_ = fitted
+        self.short_calibration_ = fitted.calibration_.copy()
         return self
 
     def _fit_features(self, docs: list[str]) -> sparse.csr_matrix:
@@ -511,8 +573,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.calibration_ = calibration
         self.n_train_ = counts
         self.thresholds_ = self._threshold_array(n_topics)
-        self.short_calibration_: FloatArray | None = None
-        self.short_thresholds_: FloatArray | None = None
+        self.short_calibration_ = None
+        self.short_thresholds_ = None
+        self.short_model_ = None
         if self.short_words is not None:
             self.short_calibration_ = calibration.copy()
             self.short_thresholds_ = self.thresholds_.copy()
@@ -677,7 +740,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         return np.asarray(terms + lead + chars + extra, dtype=object).astype(np.str_)
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
-        """The feature matrix of ``X``, shape ``(n_samples, n_features)``."""
+        """The feature matrix of ``X``, shape ``(n_samples, n_features)``.
+
+        These are this classifier's features of every text; with a
+        :attr:`short_model_`, short texts are scored from its features instead.
+        """
         check_is_fitted(self, "coef_")
         return self._features(self.prepare(X))
 
@@ -716,6 +783,29 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         scores: FloatArray = np.asarray(features @ self.coef_.T) + self.intercept_
         return scores
 
+    def _part(self, short: bool) -> TopicClassifier:
+        """The classifier that scores a short (or a longer) text."""
+        sub = getattr(self, "short_model_", None)
+        return sub if short and sub is not None else self
+
+    def _routed(
+        self, docs: list[str]
+    ) -> tuple[FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Raw scores of prepared texts, which rows have no feature, and which are short."""
+        short = self._short(docs)
+        sub = getattr(self, "short_model_", None)
+        if sub is None or not short.any():
+            features = self._features(docs)
+            return self._scores(features), np.diff(features.indptr) == 0, short
+        scores = np.zeros((len(docs), len(self.classes_)))
+        empty = np.zeros(len(docs), dtype=np.bool_)
+        for model, rows in ((self, np.flatnonzero(~short)), (sub, np.flatnonzero(short))):
+            if len(rows):
+                features = model._features([docs[i] for i in rows])
+                scores[rows] = model._scores(features)
+                empty[rows] = np.diff(features.indptr) == 0
+        return scores, empty, short
+
     def _rows(self, short: npt.NDArray[np.bool_], long: FloatArray, brief: Any) -> FloatArray:
         """Per-row copies of a per-topic array: ``brief`` for short rows, else ``long``."""
         out: FloatArray = np.tile(long, (len(short),) + (1,) * long.ndim)
@@ -723,12 +813,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             out[short] = brief
         return out
 
-    def _proba(self, features: sparse.csr_matrix, short: npt.NDArray[np.bool_]) -> FloatArray:
-        scores = self._scores(features)
+    def _proba(
+        self, scores: FloatArray, empty: npt.NDArray[np.bool_], short: npt.NDArray[np.bool_]
+    ) -> FloatArray:
         platt = self._rows(short, self.calibration_, self.short_calibration_)
         proba = _sigmoid(-(scores * platt[..., 0] + platt[..., 1]))
         # No known word, no evidence: an empty or foreign-language text gets no topic.
-        proba[np.diff(features.indptr) == 0] = 0.0
+        proba[empty] = 0.0
         return proba
 
     def _thresholds(self, short: npt.NDArray[np.bool_]) -> FloatArray:
@@ -745,7 +836,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def decision_function(self, X: Iterable[Article | Content]) -> FloatArray:
         """Raw linear scores, shape ``(n_samples, n_topics)``."""
-        return self._scores(self.transform(X))
+        check_is_fitted(self, "coef_")
+        return self._routed(self.prepare(X))[0]
 
     def predict_proba(self, X: Iterable[Article | Content]) -> FloatArray:
         """Calibrated probability of each topic, shape ``(n_samples, n_topics)``.
@@ -759,15 +851,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         """:meth:`predict_proba` of texts already prepared by :meth:`prepare`."""
         if isinstance(texts, str) or not all(isinstance(t, str) for t in texts):
             raise InputTypeError("texts must be a list of prepared texts (see prepare())")
-        docs = list(texts)
-        return self._proba(self._features(docs), self._short(docs))
+        return self._proba(*self._routed(list(texts)))
 
     def predict(self, X: Iterable[Article | Content]) -> IntArray:
         """0/1 label matrix, shape ``(n_samples, n_topics)``, using the thresholds."""
         check_is_fitted(self, "coef_")
-        docs = self.prepare(X)
-        short = self._short(docs)
-        proba = self._proba(self._features(docs), short)
+        scores, empty, short = self._routed(self.prepare(X))
+        proba = self._proba(scores, empty, short)
         labels: IntArray = (proba >= self._thresholds(short)).astype(np.int64)
         return labels
 

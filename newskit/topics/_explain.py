@@ -15,7 +15,9 @@ contribution, so the explanation stays exact. A model's keyword-lexicon
 counts, if it has any (named ``<lexicon:security>`` and so on), and terms made
 only of stop words (``for``, ``has``, ``in the``, ``lead:of the``) count in the
 score like any feature but say nothing to a reader about *why*, so they are
-left out of ``up`` and ``down``; ``score`` still includes them.
+left out of ``up`` and ``down``; ``score`` still includes them. A model with a
+classifier of short texts (``short_model_``) explains a short text by that
+classifier's terms.
 """
 
 from __future__ import annotations
@@ -91,30 +93,32 @@ def explain_with(
     if isinstance(top, bool) or not isinstance(top, int) or top < 0:
         raise InputValueError(f"top must be a non-negative int, not {top!r}")
     docs = model.prepare([x])
-    features = model._features(docs)
     short = model._short(docs)
-    proba = model._proba(features, short)[0]
+    # A short text is scored by the model's short-text classifier, if it has one.
+    part = model._part(bool(short[0]))
+    features = part._features(docs)
+    scores = part._scores(features)
+    proba = model._proba(scores, np.diff(features.indptr) == 0, short)[0]
     thresholds = model._thresholds(short)[0]
-    scores = model._scores(features)[0]
     row = features.getrow(0)
-    all_terms = model.get_feature_names_out()
+    all_terms = part.get_feature_names_out()
     stops = stop_words()
     # The char n-gram block sits after the word and lead blocks.
-    char_vec = getattr(model, "char_vectorizer_", None)
-    start = 2 * len(model.vectorizer_.vocabulary_)
+    char_vec = getattr(part, "char_vectorizer_", None)
+    start = 2 * len(part.vectorizer_.vocabulary_)
     stop = start + (len(char_vec.vocabulary_) if char_vec is not None else 0)
     is_char = (row.indices >= start) & (row.indices < stop)
     plain = row.indices[~is_char]
     names = [str(all_terms[i]) for i in plain]
     shares = np.zeros((0, int(is_char.sum())))
     if is_char.any():
-        words, shares = _char_shares(model, model._leads(docs)[0], row.indices[is_char], start)
+        words, shares = _char_shares(part, part._leads(docs)[0], row.indices[is_char], start)
         names += words
     shown = np.array([_readable(t, stops) for t in names], dtype=bool)
     values = row.data.astype(np.float64)
     out = []
     for j, topic in enumerate(model.classes_):
-        contrib = values * model.coef_[j, row.indices]
+        contrib = values * part.coef_[j, row.indices]
         contrib = np.concatenate([contrib[~is_char], shares @ contrib[is_char]])
         order = [i for i in np.argsort(-contrib, kind="stable") if shown[i]]
         up = [
@@ -130,7 +134,7 @@ def explain_with(
                 topic=str(topic),
                 probability=round(float(proba[j]), 4),
                 selected=bool(proba[j] >= thresholds[j]),
-                score=round(float(scores[j]), 4),
+                score=round(float(scores[0, j]), 4),
                 up=tuple(up),
                 down=tuple(down),
             )

@@ -289,3 +289,61 @@ def test_positive_weight_and_class_weight() -> None:
     heavy = tiny(positive_weight=4.0).fit(texts(), labels_matrix())
     doc = ["Troops and voters."]
     assert (heavy.decision_function(doc) > plain.decision_function(doc)).all()
+
+
+def _routed() -> TopicClassifier:
+    return tiny(short_words=8, short_model=tiny(C=2.0, lead_words=6, lead_chars=(3, 4)))
+
+
+def test_short_model_scores_short_texts_only() -> None:
+    clf = _routed().fit(texts(), labels_matrix())
+    plain = tiny(short_words=8).fit(texts(), labels_matrix())
+    sub = clf.short_model_
+    assert sub is not None and sub.char_vectorizer_ is not None
+    assert sub.short_words is None and sub.max_words == clf.max_words
+    np.testing.assert_array_equal(clf.short_calibration_, sub.calibration_)
+    short = ["Army troops fired.", "Smog and floods."]
+    long = [
+        "Parliament passed the election bill after a long debate among the lawmakers.",
+        "Militants attacked an army checkpoint and soldiers returned fire at night.",
+    ]
+    docs = clf.prepare(short)
+    np.testing.assert_allclose(
+        clf.decision_function(short), sub._scores(sub._features(docs)), rtol=1e-12
+    )
+    np.testing.assert_allclose(clf.decision_function(long), plain.decision_function(long))
+    # Mixed batches are routed row by row, in order.
+    mixed = [long[0], short[0], long[1], short[1]]
+    np.testing.assert_allclose(
+        clf.decision_function(mixed),
+        clf.decision_function([long[0], short[0], long[1], short[1]][::-1])[::-1],
+    )
+    np.testing.assert_allclose(
+        clf.predict_proba(mixed)[[1, 3]], clf.predict_proba(short), rtol=1e-12
+    )
+    again = pickle.loads(pickle.dumps(clf))
+    np.testing.assert_array_equal(again.predict_proba(mixed), clf.predict_proba(mixed))
+    assert clone(clf).get_params()["short_model"].get_params() == sub.get_params() | {
+        "max_words": 400,
+        "short_words": None,
+    }
+    with pytest.raises(InputValueError, match="short_words"):
+        tiny(short_model=tiny()).fit(texts(), labels_matrix())
+    with pytest.raises(InputTypeError, match="short_model"):
+        tiny(short_words=8, short_model="chars").fit(texts(), labels_matrix())  # type: ignore[arg-type]
+
+
+def test_short_model_explains_short_texts() -> None:
+    from newskit.topics._explain import explain_with
+
+    clf = _routed().fit(texts(), labels_matrix())
+    text = "Militants bombed army convoys."
+    ex = explain_with(clf, text, top=1000)
+    got = clf.decision_function([text])[0]
+    for j, e in enumerate(ex):
+        assert e.score == pytest.approx(got[j], abs=1e-4)
+    assert any(t.term.startswith("chars:") for e in ex for t in (*e.up, *e.down))
+    long = "Militants bombed army convoys near the border town as soldiers fought back."
+    assert not any(
+        t.term.startswith("chars:") for e in explain_with(clf, long, 1000) for t in (*e.up, *e.down)
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newskit.training.topics._labels import LabelledItem
@@ -115,3 +117,33 @@ def test_oof_and_nested_selection_run_end_to_end() -> None:
     nested, chosen = nested_selection(data, scores)
     assert len(chosen) == int(data.folds.max()) + 1 and set(chosen) <= set(configs)
     assert nested.pred.shape == data.Y.shape
+
+
+def test_short_model_config_composes_scores_and_fits_both_models() -> None:
+    from newskit.training.topics._select import fit_model, training_set
+
+    data = make_corpus_data(_items(4), _mapped())
+    word = Config(C=4.0, mapped=0.5, lead_words=6)
+    chars = Config(C=2.0, mapped=0.5, lead_words=6, lead_chars=(3, 4), short_weight=2.0)
+    routed = Config(C=4.0, mapped=0.5, lead_words=6, short_model=chars)
+    assert routed.parts == (word, chars)
+    assert routed.name == f"{word.name} | short: {chars.name}" and "short2" in chars.name
+    scores = oof_scores(data, [routed, word, chars])
+    short = data.short
+    assert short.any() and (~short).any()
+    np.testing.assert_array_equal(scores[routed][short], scores[chars][short])
+    np.testing.assert_array_equal(scores[routed][~short], scores[word][~short])
+    lab, mapped = training_rows(data, 0)
+    _, _, w1 = training_set(data, lab, mapped, 0.5)
+    _, _, w2 = training_set(data, lab, mapped, 0.5, short_weight=2.0)
+    n = len(lab)
+    np.testing.assert_array_equal(w2[:n], np.where(short[lab], 2.0, 1.0))
+    np.testing.assert_array_equal(w2[n:], w1[n:])
+    clf = fit_model(data, routed)
+    sub = clf.short_model_
+    assert sub is not None and sub.char_vectorizer_ is not None and clf.char_vectorizer_ is None
+    assert sub.vectorizer_.vocabulary_ == clf.vectorizer_.vocabulary_
+    plain = fit_model(data, word)
+    np.testing.assert_array_equal(clf.coef_, plain.coef_)
+    # The short model is fitted with its own weights.
+    assert not np.array_equal(sub.coef_, fit_model(data, replace(chars, short_weight=1.0)).coef_)

@@ -21,6 +21,33 @@ _CREDITS = (
 )
 
 
+def _short_model_lines(p: dict[str, Any]) -> list[str]:
+    """The card's description of a separate model for short texts, if there is one."""
+    q = p.get("short_model")
+    if not q:
+        return []
+    chars = q.get("lead_chars")
+    grams = (
+        f" and character {chars[0]}-{chars[1]}-grams of the title + lead words (each word "
+        f"padded with spaces, at most {q['char_features']} n-grams), which let a short text "
+        "match training texts through parts of words it shares with them"
+        if chars
+        else ""
+    )
+    weight = (
+        f"; labelled short items weigh {q['short_weight']:g} in its training"
+        if q.get("short_weight", 1.0) != 1.0
+        else ""
+    )
+    return [
+        f"- Texts of fewer than {p['short_words']} words are scored by a second model, fitted "
+        f"on the same examples: the same word TF-IDF blocks (title + lead block of "
+        f"{q['lead_words']} words){grams}; C = {q['C']:g}{weight}. Articles of "
+        f"{p['short_words']}+ words are scored by the model above alone, so the second model "
+        "changes nothing for them."
+    ]
+
+
 def render_card(meta: dict[str, Any]) -> str:
     """Render the model card from the manifest entry ``meta`` of a trained model."""
     p = meta["params"]
@@ -75,6 +102,7 @@ def render_card(meta: dict[str, Any]) -> str:
         f"the first {p['max_words']} words of title + body{lead}"
         + ("; guideline keyword counts." if p["lexicon"] else "; no keyword lists."),
         f"- One L2 logistic regression per topic, C = {p['C']:g}, {weighting}.",
+        *_short_model_lines(p),
         f"- Length-aware outputs: texts of fewer than {p['short_words']} words get their own "
         "Platt calibration and thresholds. Both were fitted on out-of-fold predictions of the "
         "labelled corpus (below), never on a check set.",

@@ -20,8 +20,8 @@ and longer ones, as the shipped model applies them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -39,6 +39,7 @@ __all__ = [
     "CorpusData",
     "CrossFit",
     "apply_outputs",
+    "compose_scores",
     "cross_fit",
     "fit_model",
     "fit_outputs",
@@ -98,6 +99,14 @@ class Config:
         Character n-gram lengths of the title + lead block (``None``: no such block).
     char_features : int
         At most this many character n-grams.
+    short_weight : float
+        Multiplier of the weight of labelled items shorter than
+        :data:`~newskit.training.topics._labels.SHORT_WORDS` words.
+    short_model : Config or None
+        If set, texts shorter than ``SHORT_WORDS`` words are scored by a second
+        model of this configuration (fitted on the same training rows) and
+        longer texts by this one; calibration and thresholds are per length
+        class either way (``None``: one model scores every text).
     """
 
     C: float = 4.0
@@ -111,6 +120,8 @@ class Config:
     ngram_max: int = 2
     lead_chars: tuple[int, int] | None = None
     char_features: int = 20_000
+    short_weight: float = 1.0
+    short_model: Config | None = None
 
     @property
     def name(self) -> str:
@@ -118,7 +129,8 @@ class Config:
 
         Settings at their defaults are not named, e.g. ``cw-`` (no class
         weighting), ``pos2`` (positives weigh 2), ``df5``, ``ng3``,
-        ``chars3-5/20000``.
+        ``chars3-5/20000``, ``short2`` (short items weigh 2); a model for
+        short texts follows after `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
         out = (
@@ -136,7 +148,18 @@ class Config:
         if self.lead_chars is not None:
             lo, hi = self.lead_chars
             out += f" chars{lo}-{hi}/{self.char_features}"
+        if self.short_weight != 1.0:
+            out += f" short{self.short_weight:g}"
+        if self.short_model is not None:
+            out += f" | short: {self.short_model.name}"
         return out
+
+    @property
+    def parts(self) -> tuple[Config, ...]:
+        """The single-model configurations this one is made of (itself, or long and short)."""
+        if self.short_model is None:
+            return (self,)
+        return (replace(self, short_model=None), self.short_model)
 
     def features_key(self) -> tuple[object, ...]:
         """The part of the configuration that decides the feature matrix."""
@@ -236,6 +259,9 @@ def classifier(config: Config, seed: int = 0) -> TopicClassifier:
     """The :class:`TopicClassifier` of ``config`` (calibration is fitted out of fold)."""
     from newskit.training.topics._keywords import LEXICON
 
+    short = None
+    if config.short_model is not None:
+        short = classifier(config.short_model, seed).set_params(short_words=None)
     return TopicClassifier(
         **BASE_PARAMS,
         C=config.C,
@@ -249,21 +275,27 @@ def classifier(config: Config, seed: int = 0) -> TopicClassifier:
         lead_char_features=config.char_features,
         lexicon=LEXICON if config.lexicon else None,
         short_words=SHORT_WORDS,
+        short_model=short,
         calibration_cv=0,
         random_state=seed,
     )
 
 
 def training_set(
-    data: CorpusData, lab: IntArray, mapped: IntArray, ratio: float
+    data: CorpusData, lab: IntArray, mapped: IntArray, ratio: float, short_weight: float = 1.0
 ) -> tuple[list[str], IntArray, FloatArray]:
-    """Texts, partial targets and weights of labelled rows ``lab`` plus mapped rows ``mapped``."""
+    """Texts, partial targets and weights of labelled rows ``lab`` plus mapped rows ``mapped``.
+
+    Labelled short rows weigh ``short_weight``; the mapped rows' total stays
+    ``ratio`` times the number of labelled rows.
+    """
     use = mapped if ratio > 0 else np.arange(0, dtype=np.int64)
     texts = [data.items[i].text for i in lab] + [data.mapped.texts[n] for n in use]
     Y = np.vstack(
         [data.Y[lab], np.asarray(data.mapped.targets, dtype=np.int64).reshape(-1, len(TOPICS))[use]]
     )
-    w = np.concatenate([np.ones(len(lab)), _mapped_weights(data, use, len(lab), ratio)])
+    labelled = np.where(data.short[lab], float(short_weight), 1.0)
+    w = np.concatenate([labelled, _mapped_weights(data, use, len(lab), ratio)])
     return texts, Y, w
 
 
@@ -284,7 +316,7 @@ def _fold_scores(
         X = clf._fit_features([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped])
         X_test = clf._features([lab_docs[i] for i in test])
         for c in group:
-            _, Y_c, w_c = training_set(data, lab, mapped, c.mapped)
+            _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight)
             fit = classifier(c, seed)
             fit.vectorizer_ = clf.vectorizer_
             fit.char_vectorizer_ = clf.char_vectorizer_
@@ -315,11 +347,12 @@ def oof_scores(
 
     say = log or (lambda _m: None)
     by_features: dict[tuple[object, ...], list[Config]] = {}
-    for c in configs:
+    singles = list(dict.fromkeys(p for c in configs for p in c.parts))
+    for c in singles:
         by_features.setdefault(c.features_key(), []).append(c)
     groups = list(by_features.values())
     docs = {}
-    for words in sorted({c.max_words for c in configs}):
+    for words in sorted({c.max_words for c in singles}):
         clf = classifier(Config(max_words=words), seed)
         docs[words] = (clf.prepare(data.texts), clf.prepare(data.mapped.texts))
     say(f"texts prepared for max_words {sorted(docs)}")
@@ -333,12 +366,27 @@ def oof_scores(
         results = joblib.Parallel(n_jobs=n_jobs)(
             joblib.delayed(_fold_scores)(data, fold, groups, docs, seed) for fold in folds
         )
-    out = {c: np.zeros((len(data.items), len(TOPICS))) for c in configs}
+    single = {c: np.zeros((len(data.items), len(TOPICS))) for c in singles}
     for fold, fold_results in zip(folds, results, strict=True):
         test = data.folds == fold
         for c, scores in fold_results:
-            out[c][test] = scores
+            single[c][test] = scores
         say(f"fold {fold} done")
+    return {c: compose_scores(data, c, single) for c in configs}
+
+
+def compose_scores(
+    data: CorpusData, config: Config, scores: Mapping[Config, FloatArray]
+) -> FloatArray:
+    """Scores of ``config`` from the scores of its :attr:`Config.parts`.
+
+    With a ``short_model``, short texts (by word count, as the model applies
+    it) take the short model's scores and the others the long model's.
+    """
+    if config.short_model is None:
+        return scores[config]
+    long, brief = config.parts
+    out: FloatArray = np.where(data.short[:, None], scores[brief], scores[long])
     return out
 
 
@@ -351,10 +399,17 @@ def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifie
     lab, mapped = training_rows(data, None)
     clf = classifier(config, seed)
     texts, _, _ = training_set(data, lab, mapped, 1.0)
-    X = clf._fit_features(clf.prepare(texts))
-    _, Y, w = training_set(data, lab, mapped, config.mapped)
+    docs = clf.prepare(texts)
     clf.classes_ = np.array(TOPICS)
-    clf._fit_regressions(X if config.mapped > 0 else X[: len(lab)], Y, w)
+    parts = [(clf, config.parts[0])]
+    if config.short_model is not None:
+        parts.append((clf.short_part(), config.short_model))
+    for model, part in parts:
+        X = model._fit_features(docs)
+        _, Y, w = training_set(data, lab, mapped, part.mapped, part.short_weight)
+        model._fit_regressions(X if part.mapped > 0 else X[: len(lab)], Y, w)
+    if config.short_model is not None:
+        clf.set_short_model(parts[1][0])
     return clf
 
 

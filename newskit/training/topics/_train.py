@@ -56,6 +56,7 @@ __all__ = [
     "HELP",
     "MAX_PER_SOURCE",
     "SHIPPED",
+    "SHORT_CHARS",
     "TrainResult",
     "add_arguments",
     "mapped_training_set",
@@ -63,8 +64,21 @@ __all__ = [
     "train_topics",
 ]
 
+#: The model of texts shorter than ``SHORT_WORDS`` words in :data:`SHIPPED`: the
+#: long model's settings plus character 3-5-grams of the title + lead, C = 4.
+SHORT_CHARS = Config(
+    C=4.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1, lead_chars=(3, 5)
+)
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
-SHIPPED = Config(C=16.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1)
+SHIPPED = Config(
+    C=16.0,
+    mapped=0.25,
+    max_words=400,
+    lead_words=60,
+    lexicon=False,
+    ngram_max=1,
+    short_model=SHORT_CHARS,
+)
 #: AllSides articles sampled per editor topic for the mapped data.
 CAP_PER_LABEL = 150
 #: Examples sampled from each other mapped source.
@@ -94,6 +108,24 @@ def mapped_training_set(data_dir: Path, seed: int = 0) -> TrainingSet:
         exclude_groups=HELD_OUT,
         seed=seed,
     )
+
+
+def _params(config: Config) -> dict[str, Any]:
+    """The manifest's record of one model's settings."""
+    return {
+        "ngram_range": [1, config.ngram_max],
+        "min_df": config.min_df,
+        **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
+        "class_weight": config.class_weight,
+        "positive_weight": config.positive_weight,
+        "short_weight": config.short_weight,
+        "C": config.C,
+        "max_words": config.max_words,
+        "lead_words": config.lead_words,
+        "lexicon": config.lexicon,
+        "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
+        "char_features": config.char_features,
+    }
 
 
 def _progress(total: int, quiet: bool) -> Any:
@@ -182,18 +214,9 @@ def train_topics(
         "topics": list(TOPICS),
         "config": config.name,
         "params": {
-            "ngram_range": [1, config.ngram_max],
-            "min_df": config.min_df,
-            **{k: list(v) if isinstance(v, tuple) else v for k, v in BASE_PARAMS.items()},
-            "class_weight": config.class_weight,
-            "positive_weight": config.positive_weight,
-            "C": config.C,
-            "max_words": config.max_words,
-            "lead_words": config.lead_words,
-            "lexicon": config.lexicon,
-            "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
-            "char_features": config.char_features,
+            **_params(config),
             "short_words": SHORT_WORDS,
+            "short_model": None if config.short_model is None else _params(config.short_model),
         },
         "thresholds": dict(zip(TOPICS, outputs.thresholds.tolist(), strict=True)),
         "short_thresholds": dict(zip(TOPICS, outputs.short_thresholds.tolist(), strict=True)),
