@@ -197,31 +197,26 @@ class _Vocabulary:
             # last: visible once the rows are filled
             added.update(zip(words_added, range(n + start, n + end), strict=True))
 
-    def stem_of(self, gids: IntArray) -> IntArray:
-        """The stem id of each word id."""
+    def _per_word(self, seeded: np.ndarray, added: np.ndarray, gids: IntArray) -> np.ndarray:
+        """Each word id's row of ``seeded`` (the table's words) or ``added`` (the others)."""
         n = self.n_seeded
-        out: IntArray
-        if n == 0:
-            out = self._stem_of[gids]
+        out: np.ndarray
+        if n == 0:  # an empty seed has no row to take
+            out = added[gids]
             return out
-        out = self.seed.stem_of.take(gids, mode="clip")
+        out = seeded.take(gids, mode="clip")
         extra = gids >= n
         if extra.any():
-            out[extra] = self._stem_of[gids[extra] - n]
+            out[extra] = added[gids[extra] - n]
         return out
+
+    def stem_of(self, gids: IntArray) -> IntArray:
+        """The stem id of each word id."""
+        return self._per_word(self.seed.stem_of, self._stem_of, gids)
 
     def stop(self, gids: IntArray) -> np.ndarray:
         """Whether each word id is a stop word."""
-        n = self.n_seeded
-        out: np.ndarray
-        if n == 0:
-            out = self._stop[gids]
-            return out
-        out = self.seed.stop.take(gids, mode="clip")
-        extra = gids >= n
-        if extra.any():
-            out[extra] = self._stop[gids[extra] - n]
-        return out
+        return self._per_word(self.seed.stop, self._stop, gids)
 
     def words(self, gids: list[int]) -> list[str]:
         """The word of each word id."""
