@@ -74,7 +74,8 @@ def _data(root: Path) -> tuple[Path, list[dict]]:
     cnn = data / "cnndm-train-sample"
     cnn.mkdir(parents=True)
     abstract = "<s> the senate passed the bill . </s> <s> it now goes to the house . </s>"
-    rows = [{"chunk": "train_001.bin", "article": "x " * 200, "abstract": abstract}]
+    article = "( cnn ) -- the senate passed the bill . it now goes to the house . votes follow ."
+    rows = [{"chunk": "train_001.bin", "article": article, "abstract": abstract}]
     with lzma.open(cnn / "train.jsonl.xz", "wt", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r) + "\n" for r in rows)
     records.append(
@@ -84,6 +85,17 @@ def _data(root: Path) -> tuple[Path, list[dict]]:
             "train:0",
             "highlights-1",
             "the senate passed the bill.",
+            ["politics"],
+        )
+    )
+    # ... and the first two sentences of that CNN article, detokenised.
+    records.append(
+        _record(
+            "t3b",
+            "cnndm-lead",
+            "train:0",
+            "lead-2-sentences",
+            "(cnn) -- the senate passed the bill. it now goes to the house.",
             ["politics"],
         )
     )
@@ -133,9 +145,9 @@ def _write(path: Path, records: list[dict]) -> Path:
 def test_load_corpus_rebuilds_every_form(tmp_path: Path) -> None:
     data, records = _data(tmp_path)
     items = load_corpus(data, _write(tmp_path / "labels.jsonl", records))
-    assert [i.id for i in items] == ["t1", "t2", "t3", "t4", "t5", "tl-0000"]
+    assert [i.id for i in items] == ["t1", "t2", "t3", "t3b", "t4", "t5", "tl-0000"]
     outlets = [i.outlet for i in items]
-    assert outlets == ["example-news.com"] * 2 + ["cnn", "ag-news", "nytimes", "politifact"]
+    assert outlets == ["example-news.com"] * 2 + ["cnn", "cnn", "ag-news", "nytimes", "politifact"]
     assert items[1].text.endswith("two soldiers died.")
     assert items[0].labels == frozenset({"security"}) and items[-1].length == "short"
     assert label_matrix(items).tolist()[0] == [1, 0, 0, 0]
@@ -143,15 +155,15 @@ def test_load_corpus_rebuilds_every_form(tmp_path: Path) -> None:
 
 def test_load_corpus_reports_every_mismatch(tmp_path: Path) -> None:
     data, records = _data(tmp_path)
-    records[3]["text_sha1"] = "000000000000"
-    records[4]["source_id"] = "999"
+    records[4]["text_sha1"] = "000000000000"
+    records[5]["source_id"] = "999"
     path = _write(tmp_path / "labels.jsonl", records)
     with pytest.raises(LabelTextMismatch) as err:
         load_corpus(data, path)
     assert [i for i, _ in err.value.mismatches] == ["t4", "t5"]
     assert "source row not found" in str(err.value)
     kept = load_corpus(data, path, strict=False)
-    assert [i.id for i in kept] == ["t1", "t2", "t3", "tl-0000"]
+    assert [i.id for i in kept] == ["t1", "t2", "t3", "t3b", "tl-0000"]
 
 
 def test_unknown_topic_or_source_is_refused(tmp_path: Path) -> None:
@@ -213,3 +225,15 @@ def test_wcxb_page_without_gold_text_is_not_found(tmp_path: Path) -> None:
     path = _write(tmp_path / "labels.jsonl", [record])
     with pytest.raises(LabelTextMismatch, match="source row not found"):
         load_corpus(tmp_path / "data", path, v1_file=_write(tmp_path / "v1.jsonl", []))
+
+
+def test_token_sentences_end_at_free_standing_stops() -> None:
+    from newskit.training.topics._labels import _token_sentences
+
+    text = "he said : `` go now . '' then u.s. troops left ! what ? no stop"
+    assert _token_sentences(text) == [
+        "he said : `` go now . ''",
+        "then u.s. troops left !",
+        "what ?",
+        "no stop",
+    ]

@@ -192,6 +192,25 @@ def _highlights(abstract: str) -> list[str]:
     return [s.strip() for s in re.findall(r"<s>(.*?)</s>", abstract)]
 
 
+def _token_sentences(tokenized: str) -> list[str]:
+    """Sentences of PTB-tokenised, lower-cased text: a sentence ends at a free-standing
+    ``.``, ``!`` or ``?`` token (and a closing quote after it). Abbreviations keep
+    their period inside the token, and a splitter that needs capitals cannot work on
+    lower-cased text."""
+    sents: list[str] = []
+    current: list[str] = []
+    tokens = tokenized.split()
+    for i, tok in enumerate(tokens):
+        current.append(tok)
+        ends = tok in {".", "!", "?"} or (tok == "''" and i and tokens[i - 1] in {".", "!", "?"})
+        if ends and not (i + 1 < len(tokens) and tokens[i + 1] == "''"):
+            sents.append(" ".join(current))
+            current = []
+    if current:
+        sents.append(" ".join(current))
+    return sents
+
+
 def _count_from(form: str, pattern: str) -> int:
     match = re.fullmatch(pattern, form)
     if match is None:
@@ -247,12 +266,13 @@ def _bbc(data: Path, wanted: dict[str, Wanted], out: Texts) -> None:
 
 def _cnndm(data: Path, wanted: dict[str, Wanted], out: Texts) -> None:
     arts, highs = wanted.get("cnndm-train", {}), wanted.get("cnndm-highlights", {})
-    if not arts and not highs:
+    leads = wanted.get("cnndm-lead", {})
+    if not arts and not highs and not leads:
         return
     with lzma.open(data / "cnndm-train-sample" / "train.jsonl.xz", "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             sid = f"train:{i}"
-            if sid not in arts and sid not in highs:
+            if sid not in arts and sid not in highs and sid not in leads:
                 continue
             rec = json.loads(line)
             chunk = int(re.sub(r"\D", "", rec["chunk"]) or 0)
@@ -263,6 +283,10 @@ def _cnndm(data: Path, wanted: dict[str, Wanted], out: Texts) -> None:
                 k = _count_from(form, r"highlights-(\d)")
                 text = _detok(" ".join(_highlights(rec["abstract"])[:k]))
                 out[("cnndm-highlights", sid, form)] = (text.strip(), outlet)
+            for form in leads.get(sid, []):
+                k = _count_from(form, r"lead-(\d)-sentences")
+                lead = _detok(" ".join(_token_sentences(rec["article"])[:k]))
+                out[("cnndm-lead", sid, form)] = (lead.strip(), outlet)
 
 
 def _xsum(data: Path, wanted: dict[str, Wanted], out: Texts) -> None:
@@ -442,6 +466,7 @@ def rebuild_texts(
         "bbc",
         "cnndm-train",
         "cnndm-highlights",
+        "cnndm-lead",
         "frank-xsum",
         "frank-xsum-summary",
         "wcxb",
