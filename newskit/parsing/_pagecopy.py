@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._dates import find_date
 from newskit.parsing._lines import Kind, Line
-from newskit.parsing._pages import is_page_bottom, is_page_top, segments
+from newskit.parsing._pages import is_page_bottom, is_page_mark, is_page_top, segments
 from newskit.parsing._shapes import is_caption, is_title_case, is_title_like
 
 __all__ = ["PageCopy", "Selection", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
@@ -436,10 +436,15 @@ class Selection:
         One per article, in text order.
     uncertain : bool
         Prose that may be another article was left out as page chrome.
+    mixed : bool
+        An article may hold the text of more than one copied page: a line
+        only a page's bottom or top prints (:func:`~newskit.parsing._pages.is_page_mark`)
+        stands inside it, with :data:`MIN_ARTICLE` of prose on each side.
     """
 
     pages: list[PageCopy]
     uncertain: bool
+    mixed: bool = False
 
 
 def _best_block(
@@ -698,6 +703,7 @@ def select(lines: list[Line]) -> Selection:
         start, end, weight = _best_block(lines, weights, lo, hi)
         if (
             evidence
+            or (weight > 0 and groups and _bottom_or_top_between(lines, floor, start))
             or not groups
             or (
                 weight >= HEADED_PAGE
@@ -714,7 +720,7 @@ def select(lines: list[Line]) -> Selection:
     repeated = _repeated_keys(lines)
     top = max(block[0] for group in groups for block in group)
     pages: list[PageCopy] = []
-    uncertain = False
+    uncertain = mixed = False
     floor = 0
     for group, need in zip(groups, needs, strict=True):
         if not group:
@@ -743,8 +749,9 @@ def select(lines: list[Line]) -> Selection:
                 uncertain = uncertain or weight >= MIN_ARTICLE
         pages.append(PageCopy(page.title, page.start, last, frozenset(drop), indented))
         floor = last
+        mixed = mixed or _mark_inside(lines, weights, page.start, last)
         uncertain = uncertain or _left_out(lines, weights, last, group[-1][4]) >= MIN_ARTICLE
-    return Selection(pages, uncertain=uncertain)
+    return Selection(pages, uncertain=uncertain, mixed=mixed)
 
 
 def _reads_on(
@@ -761,3 +768,34 @@ def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> flo
     while stop < hi and weights[stop] != -END_COST:
         stop += 1
     return _best_block(lines, weights, end, stop)[2]
+
+
+def _bottom_or_top_between(lines: list[Line], start: int, end: int) -> bool:
+    # a page bottom or top among the lines between two blocks, though not in the
+    # run of chrome the segment was cut at: the block after it starts a page
+    return any(
+        line.kind is not Kind.BLANK and (is_page_bottom(line.text) or is_page_top(line.text))
+        for line in lines[start:end]
+    )
+
+
+def _mark_inside(lines: list[Line], weights: list[float], start: int, end: int) -> bool:
+    # a line only a page's bottom or top prints inside an article, with an
+    # article's weight of prose on both sides: two pages with little chrome
+    # between them may be read as one article
+    before = after = 0.0
+    mark = None
+    for i in range(start, end):
+        line = lines[i]
+        if line.kind is Kind.BLANK:
+            continue
+        if weights[i] > 0:
+            if mark is None:
+                before += weights[i]
+            else:
+                after += weights[i]
+                if after >= MIN_ARTICLE:
+                    return True
+        elif before >= MIN_ARTICLE and is_page_mark(line.text):
+            mark, after = i, 0.0
+    return False
