@@ -94,6 +94,8 @@ MIN_PAGE = 150.0
 HEADED_PAGE = 600.0
 #: Share of a headline's words the block under it must repeat to count as its headline.
 HEADED_SHARE = 0.5
+#: Content lines under a name alone looked at for an author note.
+BIO_REACH = 3
 #: Page-vocabulary lines a text needs to be taken for a page copy.
 MIN_SIGNALS = 3
 
@@ -671,6 +673,45 @@ def _headed(
     )
 
 
+# what an author note says of its author right after the name ("Ana is a writer",
+# "(Editor) – Ana comes from ..."), and the words that make it a person who writes
+_BIO_VERB = re.compile(
+    r"^(?:\([^)]{0,40}\)\s*[–—-]?\s*)?(?P<name>[^\s,]+)[^.!?]{0,60}?\s"
+    r"(?:is|was|has|holds|comes|founded|writes|covers|joined|serves|leads)\b",
+    re.IGNORECASE,
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:he|she|his|her|writer|editor|author|journalist|reporter|correspondent|"
+    r"contributor|columnist|blogger|freelance|founder|owner)\b",
+    re.IGNORECASE,
+)
+
+
+def _bio_names(lines: list[Line], weights: list[float]) -> None:
+    # A name alone over prose that says who that person is ("Ana Ribeiro" over
+    # "Ana is a reporter who has ..."): an author note, which closes an
+    # article; the name line weighs as a closing heading.
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.TEXT or _NAME.match(line.text) is None:
+            continue
+        names = {word.casefold() for word in line.text.split()}
+        k = i
+        for _ in range(BIO_REACH):
+            k = line.next_content if k == i else lines[k].next_content
+            if k >= len(lines):
+                break
+            if weights[k] > 0:
+                text = lines[k].text
+                match = _BIO_VERB.match(text)
+                if (
+                    match is not None
+                    and match["name"].casefold() in names
+                    and _BIO_WORDS.search(text) is not None
+                ):
+                    weights[i] = -END_COST
+                break
+
+
 def select(lines: list[Line]) -> Selection:
     """Choose each article's lines in a page copy (see the module docstring).
 
@@ -693,6 +734,7 @@ def select(lines: list[Line]) -> Selection:
     closes it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
+    _bio_names(lines, weights)
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
     groups: list[list[tuple[float, int, int, int, int]]] = []  # weight, block, segment
