@@ -10,7 +10,10 @@ and then :func:`select` keeps one block of it:
   sentence punctuation) weighs its word count; any other line costs
   :data:`SHORT_COST`; page vocabulary and text-browser artefacts cost
   :data:`CHROME_COST`; a heading that ends an article ("Related articles",
-  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`;
+  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`,
+  and so does a name alone over a note on that person (``Ana Ribeiro`` over
+  ``Ana is a reporter who ...``, within :data:`BIO_REACH` content lines): an
+  author note, which closes an article;
 * the article body is the run of lines with the largest total weight
   (the maximum-sum block, found in one pass);
 * the title is the headline a reader's eye lands on: among headline-shaped
