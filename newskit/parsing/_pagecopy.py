@@ -676,10 +676,10 @@ def _headed(
     )
 
 
-# what an author note says of its author right after the name ("Ana is a writer",
-# "(Editor) – Ana comes from ..."), and the words that make it a person who writes
+# an author note opens with words of the name and nothing else, then a verb ("Ana is
+# a writer", "(Editor) – Ana Ruiz comes from ..."); words that make it a person who writes
 _BIO_VERB = re.compile(
-    r"^(?:\([^)]{0,40}\)\s*[–—-]?\s*)?(?P<name>[^\s,]+)[^.!?]{0,60}?\s"
+    r"^(?:\([^)]{0,40}\)\s*[–—-]?\s*)?(?P<name>(?:[^\s,:]+\s+){1,3}?)"
     r"(?:is|was|has|holds|comes|founded|writes|covers|joined|serves|leads)\b",
     re.IGNORECASE,
 )
@@ -708,7 +708,7 @@ def _bio_names(lines: list[Line], weights: list[float]) -> None:
                 match = _BIO_VERB.match(text)
                 if (
                     match is not None
-                    and match["name"].casefold() in names
+                    and set(match["name"].casefold().split()) <= names
                     and _BIO_WORDS.search(text) is not None
                 ):
                     weights[i] = -END_COST
