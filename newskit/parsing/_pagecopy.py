@@ -721,8 +721,10 @@ def select(lines: list[Line]) -> Selection:
     The text is cut into segments that may each hold one copied page
     (:func:`~newskit.parsing._pages.segments`), and the best block of each
     segment found. A segment starts a new *page* when the chrome before it
-    holds a page bottom or top, or when its block weighs :data:`HEADED_PAGE`
-    or more under a headline followed by a date or byline. A page holds one
+    holds a page bottom or top, when a page bottom or top stands anywhere
+    between its block and the block before, or when its block weighs
+    :data:`HEADED_PAGE` or more under a headline followed by a date or
+    byline. A page holds one
     article, its best block, when that block is the best of the text or
     weighs :data:`MIN_PAGE` or more (:data:`MIN_ARTICLE` after a page edge).
     The article runs from the first block of the page that weighs
@@ -734,7 +736,9 @@ def select(lines: list[Line]) -> Selection:
     :data:`MIN_ARTICLE` or more is left out: the best block of a page too
     light to be an article, a block of a page beside its article and not
     read into it, or a block after an article and before a heading that
-    closes it.
+    closes it. ``mixed`` is set when a line only a page's bottom or top
+    prints (:func:`~newskit.parsing._pages.is_page_mark`) stands inside an
+    article with :data:`MIN_ARTICLE` of prose before and after it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
     _bio_names(lines, weights)
