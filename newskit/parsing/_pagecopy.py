@@ -10,7 +10,10 @@ and then :func:`select` keeps one block of it:
   sentence punctuation) weighs its word count; any other line costs
   :data:`SHORT_COST`; page vocabulary and text-browser artefacts cost
   :data:`CHROME_COST`; a heading that ends an article ("Related articles",
-  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`;
+  "More from ...", "Comments", final marks ignored) costs :data:`END_COST`,
+  and so does a name alone over a note on that person (``Ana Ribeiro`` over
+  ``Ana is a reporter who ...``, within :data:`BIO_REACH` content lines): an
+  author note, which closes an article;
 * the article body is the run of lines with the largest total weight
   (the maximum-sum block, found in one pass);
 * the title is the headline a reader's eye lands on: among headline-shaped
@@ -38,7 +41,7 @@ from dataclasses import dataclass
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._dates import find_date
 from newskit.parsing._lines import Kind, Line
-from newskit.parsing._pages import is_page_bottom, is_page_top, segments
+from newskit.parsing._pages import is_page_bottom, is_page_mark, is_page_top, segments
 from newskit.parsing._shapes import is_caption, is_title_case, is_title_like
 
 __all__ = ["PageCopy", "Selection", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
@@ -94,6 +97,8 @@ MIN_PAGE = 150.0
 HEADED_PAGE = 600.0
 #: Share of a headline's words the block under it must repeat to count as its headline.
 HEADED_SHARE = 0.5
+#: Content lines under a name alone looked at for an author note.
+BIO_REACH = 3
 #: Page-vocabulary lines a text needs to be taken for a page copy.
 MIN_SIGNALS = 3
 
@@ -436,10 +441,15 @@ class Selection:
         One per article, in text order.
     uncertain : bool
         Prose that may be another article was left out as page chrome.
+    mixed : bool
+        An article may hold the text of more than one copied page: a line
+        only a page's bottom or top prints (:func:`~newskit.parsing._pages.is_page_mark`)
+        stands inside it, with :data:`MIN_ARTICLE` of prose on each side.
     """
 
     pages: list[PageCopy]
     uncertain: bool
+    mixed: bool = False
 
 
 def _best_block(
@@ -666,14 +676,55 @@ def _headed(
     )
 
 
+# an author note opens with words of the name and nothing else, then a verb ("Ana is
+# a writer", "(Editor) – Ana Ruiz comes from ..."); words that make it a person who writes
+_BIO_VERB = re.compile(
+    r"^(?:\([^)]{0,40}\)\s*[–—-]?\s*)?(?P<name>(?:[^\s,:]+\s+){1,3}?)"
+    r"(?:is|was|has|holds|comes|founded|writes|covers|joined|serves|leads)\b",
+    re.IGNORECASE,
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:he|she|his|her|writer|editor|author|journalist|reporter|correspondent|"
+    r"contributor|columnist|blogger|freelance|founder|owner)\b",
+    re.IGNORECASE,
+)
+
+
+def _bio_names(lines: list[Line], weights: list[float]) -> None:
+    # A name alone over prose that says who that person is ("Ana Ribeiro" over
+    # "Ana is a reporter who has ..."): an author note, which closes an
+    # article; the name line weighs as a closing heading.
+    for i, line in enumerate(lines):
+        if line.kind is not Kind.TEXT or _NAME.match(line.text) is None:
+            continue
+        names = {word.casefold() for word in line.text.split()}
+        k = i
+        for _ in range(BIO_REACH):
+            k = line.next_content if k == i else lines[k].next_content
+            if k >= len(lines):
+                break
+            if weights[k] > 0:
+                text = lines[k].text
+                match = _BIO_VERB.match(text)
+                if (
+                    match is not None
+                    and set(match["name"].casefold().split()) <= names
+                    and _BIO_WORDS.search(text) is not None
+                ):
+                    weights[i] = -END_COST
+                break
+
+
 def select(lines: list[Line]) -> Selection:
     """Choose each article's lines in a page copy (see the module docstring).
 
     The text is cut into segments that may each hold one copied page
     (:func:`~newskit.parsing._pages.segments`), and the best block of each
     segment found. A segment starts a new *page* when the chrome before it
-    holds a page bottom or top, or when its block weighs :data:`HEADED_PAGE`
-    or more under a headline followed by a date or byline. A page holds one
+    holds a page bottom or top, when a page bottom or top stands anywhere
+    between its block and the block before, or when its block weighs
+    :data:`HEADED_PAGE` or more under a headline followed by a date or
+    byline. A page holds one
     article, its best block, when that block is the best of the text or
     weighs :data:`MIN_PAGE` or more (:data:`MIN_ARTICLE` after a page edge).
     The article runs from the first block of the page that weighs
@@ -685,9 +736,12 @@ def select(lines: list[Line]) -> Selection:
     :data:`MIN_ARTICLE` or more is left out: the best block of a page too
     light to be an article, a block of a page beside its article and not
     read into it, or a block after an article and before a heading that
-    closes it.
+    closes it. ``mixed`` is set when a line only a page's bottom or top
+    prints (:func:`~newskit.parsing._pages.is_page_mark`) stands inside an
+    article with :data:`MIN_ARTICLE` of prose before and after it.
     """
     weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in lines]
+    _bio_names(lines, weights)
     flush = sum(1 for line in lines if line.flush)
     indented = 2 * flush < sum(1 for line in lines if line.kind is not Kind.BLANK)
     groups: list[list[tuple[float, int, int, int, int]]] = []  # weight, block, segment
@@ -698,6 +752,7 @@ def select(lines: list[Line]) -> Selection:
         start, end, weight = _best_block(lines, weights, lo, hi)
         if (
             evidence
+            or (weight > 0 and groups and _bottom_or_top_between(lines, floor, start))
             or not groups
             or (
                 weight >= HEADED_PAGE
@@ -714,7 +769,7 @@ def select(lines: list[Line]) -> Selection:
     repeated = _repeated_keys(lines)
     top = max(block[0] for group in groups for block in group)
     pages: list[PageCopy] = []
-    uncertain = False
+    uncertain = mixed = False
     floor = 0
     for group, need in zip(groups, needs, strict=True):
         if not group:
@@ -743,8 +798,9 @@ def select(lines: list[Line]) -> Selection:
                 uncertain = uncertain or weight >= MIN_ARTICLE
         pages.append(PageCopy(page.title, page.start, last, frozenset(drop), indented))
         floor = last
+        mixed = mixed or _mark_inside(lines, weights, page.start, last)
         uncertain = uncertain or _left_out(lines, weights, last, group[-1][4]) >= MIN_ARTICLE
-    return Selection(pages, uncertain=uncertain)
+    return Selection(pages, uncertain=uncertain, mixed=mixed)
 
 
 def _reads_on(
@@ -761,3 +817,34 @@ def _left_out(lines: list[Line], weights: list[float], end: int, hi: int) -> flo
     while stop < hi and weights[stop] != -END_COST:
         stop += 1
     return _best_block(lines, weights, end, stop)[2]
+
+
+def _bottom_or_top_between(lines: list[Line], start: int, end: int) -> bool:
+    # a page bottom or top among the lines between two blocks, though not in the
+    # run of chrome the segment was cut at: the block after it starts a page
+    return any(
+        line.kind is not Kind.BLANK and (is_page_bottom(line.text) or is_page_top(line.text))
+        for line in lines[start:end]
+    )
+
+
+def _mark_inside(lines: list[Line], weights: list[float], start: int, end: int) -> bool:
+    # a line only a page's bottom or top prints inside an article, with an
+    # article's weight of prose on both sides: two pages with little chrome
+    # between them may be read as one article
+    before = after = 0.0
+    mark = None
+    for i in range(start, end):
+        line = lines[i]
+        if line.kind is Kind.BLANK:
+            continue
+        if weights[i] > 0:
+            if mark is None:
+                before += weights[i]
+            else:
+                after += weights[i]
+                if after >= MIN_ARTICLE:
+                    return True
+        elif before >= MIN_ARTICLE and is_page_mark(line.text):
+            mark, after = i, 0.0
+    return False

@@ -37,6 +37,7 @@ __all__ = [
     "HEADER_LINES",
     "SPLIT_COST",
     "is_page_bottom",
+    "is_page_mark",
     "is_page_top",
     "segments",
 ]
@@ -47,11 +48,14 @@ SPLIT_COST = -150.0
 _TOP = re.compile(
     r"^(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|article)\b", re.IGNORECASE
 )
-_BOTTOM = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z].{0,60}\d{4})"
-    r"|\ball rights reserved\b|^references$|^\d+\. (?:https?|file|ftp|mailto):",
-    re.IGNORECASE,
+_COPYRIGHT = (
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|[a-z].{0,60}\d{4})|\ball rights reserved\b"
 )
+_BOTTOM = re.compile(
+    _COPYRIGHT + r"|^references$|^\d+\. (?:https?|file|ftp|mailto):", re.IGNORECASE
+)
+# what only the bottom or top of a page prints: a copyright line, "Skip to content"
+_MARK = re.compile(_COPYRIGHT + "|" + _TOP.pattern, re.IGNORECASE)
 #: Lines of a page header (case-folded, bullet removed): a page starts with them.
 HEADER_LINES: frozenset[str] = frozenset(
     {
@@ -123,6 +127,22 @@ def is_page_top(text: str) -> bool:
         return False
     item = _LIST_MARK.sub("", text, count=1).strip().rstrip(":").casefold()
     return item in HEADER_LINES or _TOP.search(text) is not None
+
+
+def is_page_mark(text: str) -> bool:
+    """Return ``True`` for a line that only the bottom or top of a web page prints.
+
+    A copyright line with a year, "All rights reserved", or "Skip to content"
+    (and its variants): unlike footer and header links ("Contact us",
+    "Subscribe"), which sidebars and sign-up boxes print mid-page too, such a
+    line inside an article's text says a page ended or began there.
+
+    >>> is_page_mark("© 2024 Example News. All rights reserved."), is_page_mark("Skip to content")
+    (True, True)
+    >>> is_page_mark("* Contact us"), is_page_mark("Subscribe")
+    (False, False)
+    """
+    return len(text) <= 200 and _MARK.search(text) is not None
 
 
 def segments(lines: list[Line], weights: list[float]) -> list[tuple[int, int, int]]:

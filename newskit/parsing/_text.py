@@ -18,8 +18,9 @@ chain of stages, each a module with one job, each testable alone:
    body are read into the fields of an :class:`~newskit.Article`.
 
 Nothing is dropped without a trace: lines left out are page chrome (recorded
-in :class:`Parsed`), and when prose that may be another article is among them
-:func:`parse_text` warns (:class:`~newskit.ParseWarning`).
+in :class:`Parsed`), and when prose that may be another article is among them,
+or an article may hold more than one copied page, :func:`parse_text` warns
+(:class:`~newskit.ParseWarning`).
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
     ParseWarning
         When a page copy holds prose that may be another article (several
         page copies whose boundaries could not be told) and it was left out
-        as page chrome; the articles found are returned.
+        as page chrome, or when an article may hold more than one copied page
+        (a copyright line or "Skip to content" stands between two stretches
+        of its prose); the articles found are returned.
 
     Notes
     -----
@@ -122,12 +125,20 @@ def parse_text(text: str | bytes, *, now: datetime | None = None) -> list[Articl
             "or newskit.parse, which tells HTML from text"
         )
     parsed = read_lines(classify(text), now)
+    doubts = []
     if parsed.uncertain:
+        doubts.append("prose that may be another article was left out as page chrome")
+    if parsed.mixed:
+        doubts.append(
+            "an article may hold more than one page (a copyright line or 'Skip to content' "
+            "stands inside it)"
+        )
+    if doubts:
         warnings.warn(
             ParseWarning(
-                f"page copy: read {len(parsed.articles)} article(s), but prose that may be "
-                "another article was left out as page chrome (several page copies in one "
-                "file whose boundaries could not be told?)"
+                f"page copy: read {len(parsed.articles)} article(s), but "
+                + "; and ".join(doubts)
+                + " (several page copies in one file whose boundaries could not be told?)"
             ),
             stacklevel=2,
         )
@@ -149,19 +160,20 @@ class Parsed:
     uncertain : bool
         Whether prose that may be another article was recorded as chrome
         (``parse_text`` then warns with :class:`~newskit.ParseWarning`).
+    mixed : bool
+        Whether an article may hold the text of more than one copied page
+        (``parse_text`` then warns with :class:`~newskit.ParseWarning`).
     """
 
     articles: list[Article]
     chrome: list[str]
     page_copy: bool
     uncertain: bool = False
+    mixed: bool = False
 
 
-def _read_page_copy(
-    lines: list[Line], now: datetime | None
-) -> tuple[list[Article], list[str], bool] | None:
-    """Read the articles :func:`select` finds; return them, the lines left out and
-    whether prose that may be another article was among them."""
+def _read_page_copy(lines: list[Line], now: datetime | None) -> Parsed | None:
+    """Read the articles :func:`select` finds, with the lines left out as chrome."""
     picked = select(lines)
     if not picked.pages:
         return None
@@ -192,7 +204,7 @@ def _read_page_copy(
             articles.append(draft.build(now))
         at = page.end
     dropped += [line.text for line in lines[at:] if line.kind is not Kind.BLANK]
-    return articles, dropped, picked.uncertain
+    return Parsed(articles, dropped, True, uncertain=picked.uncertain, mixed=picked.mixed)
 
 
 def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
@@ -200,7 +212,7 @@ def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
     if is_page_copy(lines):
         page = _read_page_copy(lines, now)
         if page is not None:
-            return Parsed(page[0], page[1], True, uncertain=page[2])
+            return page
     articles = []
     start, title = 0, _first_title(lines)
     while start < len(lines):

@@ -353,3 +353,49 @@ def test_a_long_teaser_after_a_closing_heading_stays_out() -> None:
     [article] = parse_text(text)
     assert article.body == body
     assert teaser in read_lines(classify(text)).chrome
+
+
+_LONG_BODY = [
+    *_BODY,
+    "Opening hours will not change, and the mobile library will keep visiting the "
+    "villages in the north of the valley every second Thursday.",
+    "The council will review the decision in two years, when it sets the budget for the "
+    "libraries again and hears from readers at a public meeting.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        (
+            "Lena Novak",
+            "Lena Novak is a freelance writer who has covered libraries, schools and local "
+            "councils in the valley for twelve years, and she runs a reading group for "
+            "children every Saturday at the branch she grew up with.",
+        ),
+        (
+            "Ravi Sharma",
+            "(Editor) – Ravi comes from a family of booksellers and has written about "
+            "reading for regional papers since 2010; he lives in the north of the valley "
+            "with two cats and far too many shelves.",
+        ),
+    ],
+)
+def test_an_author_note_under_a_name_closes_the_article(name: str, note: str) -> None:
+    # no closing heading: the name alone over a note on the person ends the body
+    [article] = parse_text(
+        _page(["Branch library stays open after council vote"], [*_LONG_BODY, name, note])
+    )
+    assert article.body == _LONG_BODY
+
+
+def test_a_subhead_over_prose_on_a_thing_is_no_author_note() -> None:
+    # "Copper Pipes" over "Copper is ...": a name-shaped subhead, the article goes on
+    more = (
+        "Copper is still the most common pipe in older houses of the valley, and the "
+        "plumbers who replace it say the work takes two days for a small terrace."
+    )
+    [article] = parse_text(
+        _page(["Branch library stays open after council vote"], [*_LONG_BODY, "Copper Pipes", more])
+    )
+    assert article.body[-1] == more

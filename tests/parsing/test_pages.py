@@ -15,7 +15,7 @@ import newskit
 from newskit import ParseWarning, parse_text
 from newskit.parsing._lines import classify
 from newskit.parsing._pagecopy import _weight
-from newskit.parsing._pages import is_page_bottom, is_page_top, segments
+from newskit.parsing._pages import is_page_bottom, is_page_mark, is_page_top, segments
 from tests.conftest import FIXTURES
 
 RENDERERS = ["w3m100", "lynx80", "lynx80_nolist", "inscriptis"]
@@ -219,3 +219,79 @@ def test_prose_without_a_headline_above_the_page_article_is_signalled() -> None:
         articles = parse_text("\n".join(["Skip to content", "Sign in", "Menu", *loose, *page]))
     assert [a.title for a in articles] == ["Valley road works begin"]
     assert not any("harbour" in p for p in articles[0].body)
+
+
+def test_page_marks() -> None:
+    assert is_page_mark("© 2025 Hill Gazette. All rights reserved.")
+    assert is_page_mark("Skip to main content") and is_page_mark("Copyright 2024 Valley Courier")
+    # footer and header links also stand mid-page (sidebars, sign-up boxes)
+    assert not is_page_mark("* Contact us") and not is_page_mark("Subscribe")
+    assert not is_page_mark("The copyright of the 2024 photographs stays with the club.")
+
+
+def test_a_page_bottom_between_two_blocks_starts_a_page() -> None:
+    # the footer links are not in the heavy menu the text is cut at, but they stand
+    # between the first page's article and the next block: that block is a page
+    first = [
+        "Skip to content",
+        "Sign in",
+        "Menu",
+        "",
+        "Valley road works begin",
+        "",
+        "By Ana Ribeiro",
+        "",
+        *_para("road", 6),
+        "",
+        "Contact us",
+        "About us",
+        "",
+        "Sign up for the weekly letter from the valley desk today.",
+        "",
+    ]
+    menu = [f"* Menu item {i}" for i in range(32)]
+    second = ["Harbour plans drawn up", "", "By Tomas Varga", "", *_para("harbour", 6)]
+    articles = parse_text("\n".join([*first, *menu, "", *second]))
+    assert [a.title for a in articles] == ["Valley road works begin", "Harbour plans drawn up"]
+    assert not any("harbour" in p for p in articles[0].body)
+
+
+def _two_pages_one_block(mark: str) -> str:
+    first = [
+        "Skip to content",
+        "Sign in",
+        "Menu",
+        "",
+        "Valley road works begin",
+        "",
+        "By Ana Ribeiro",
+        "",
+        *_para("road", 6),
+        "",
+        mark,
+        "",
+    ]
+    return "\n".join([*first, "Harbour plans drawn up", "", *_para("harbour", 6)])
+
+
+@pytest.mark.parametrize("mark", ["© 2025 Valley Courier", "Skip to main content"])
+def test_a_page_mark_inside_an_article_is_signalled(mark: str) -> None:
+    with pytest.warns(ParseWarning, match="more than one page"):
+        articles = parse_text(_two_pages_one_block(mark))
+    # no heavy chrome between: both pages' prose is read as one article, not lost
+    assert len(articles) == 1
+    assert any("harbour" in p for p in articles[0].body)
+
+
+def test_a_page_mark_after_the_article_is_no_signal() -> None:
+    text = _two_pages_one_block("© 2025 Valley Courier").split("Harbour plans")[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        assert len(parse_text(text + "\nContact us\nPrivacy Policy\n")) == 1
+
+
+def test_a_light_line_of_page_vocabulary_inside_an_article_is_no_signal() -> None:
+    text = _two_pages_one_block("Subscribe")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ParseWarning)
+        assert len(parse_text(text)) == 1
