@@ -39,9 +39,23 @@ def _short_model_lines(p: dict[str, Any]) -> list[str]:
         if q.get("short_weight", 1.0) != 1.0
         else ""
     )
+    if q.get("class_weight", "balanced") != "balanced":
+        weight += "; no class weighting"
+    if q.get("lead_weight", 1.0) != 1.0:
+        weight += (
+            f"; the title + lead blocks are multiplied by {q['lead_weight']:g} while its "
+            "regressions are fitted (a weaker L2 penalty on their weights; the stored weights "
+            "absorb the factor)"
+        )
+    examples = "the same examples"
+    if q.get("train_words"):
+        examples = (
+            f"the first {q['train_words']} words of the same examples (short items whole, the "
+            "leads of longer texts)"
+        )
     return [
         f"- Texts of fewer than {p['short_words']} words are scored by a second model, fitted "
-        f"on the same examples: the same word TF-IDF blocks (title + lead block of "
+        f"on {examples}: the same word TF-IDF blocks (title + lead block of "
         f"{q['lead_words']} words){grams}; C = {q['C']:g}{weight}. Articles of "
         f"{p['short_words']}+ words are scored by the model above alone, so the second model "
         "changes nothing for them."
