@@ -147,3 +147,47 @@ def test_short_model_config_composes_scores_and_fits_both_models() -> None:
     np.testing.assert_array_equal(clf.coef_, plain.coef_)
     # The short model is fitted with its own weights.
     assert not np.array_equal(sub.coef_, fit_model(data, replace(chars, short_weight=1.0)).coef_)
+
+
+def test_lead_weight_scales_the_lead_blocks_in_fitting_only() -> None:
+    from scipy import sparse
+
+    from newskit.training.topics._select import _fit_weighted, _lead_columns, classifier
+
+    data = make_corpus_data(_items(4), _mapped())
+    config = Config(C=1.0, mapped=0.0, lead_words=6, lead_chars=(3, 4))
+    docs = classifier(config).prepare(data.texts)
+    weighted, by_hand = classifier(config), classifier(config)
+    X = weighted._fit_features(docs)
+    by_hand._fit_features(docs)
+    for model in (weighted, by_hand):
+        model.classes_ = np.array(TOPICS)
+    cols = _lead_columns(weighted, X.shape[1])
+    assert cols.start == len(weighted.vectorizer_.vocabulary_) and cols.stop == X.shape[1]
+    weights = np.ones(len(docs))
+    _fit_weighted(weighted, X, data.Y, weights, 3.0)
+    scale = np.ones(X.shape[1], dtype=X.dtype)
+    scale[cols] = 3.0
+    X_scaled = X @ sparse.diags(scale, format="csr")
+    by_hand._fit_regressions(X_scaled, data.Y, weights)
+    # The weighted model reads unscaled features as the regression read scaled ones.
+    np.testing.assert_allclose(weighted._scores(X), by_hand._scores(X_scaled), rtol=1e-6)
+    plain = classifier(config)
+    plain.classes_ = np.array(TOPICS)
+    plain._fit_regressions(plain._fit_features(docs), data.Y, weights)
+    assert not np.allclose(weighted.coef_, plain.coef_)
+    assert "leadw3" in replace(config, lead_weight=3.0).name
+
+
+def test_train_words_fits_the_model_on_the_first_words_only() -> None:
+    from newskit.training.topics._select import fit_model
+
+    data = make_corpus_data(_items(4), _mapped())
+    config = Config(C=1.0, mapped=0.5, lead_words=6, min_df=1)
+    whole = fit_model(data, config)
+    leads = fit_model(data, replace(config, train_words=4))
+    assert "tw4" in replace(config, train_words=4).name
+    words, lead_words = set(whole.vectorizer_.vocabulary_), set(leads.vectorizer_.vocabulary_)
+    assert lead_words < words
+    # Both read the same texts at prediction time.
+    assert whole.predict_proba(data.texts[:3]).shape == leads.predict_proba(data.texts[:3]).shape

@@ -223,3 +223,18 @@ def test_train_command_missing_data(tmp_path: Path, capsys: pytest.CaptureFixtur
     args = ["train", "topics", "--data-dir", str(tmp_path / "nope"), "--out", str(tmp_path)]
     assert main(args) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_card_names_the_short_model_options_that_are_set() -> None:
+    from dataclasses import replace
+
+    from newskit.training.topics._card import _short_model_lines
+    from newskit.training.topics._train import SHORT_CHARS, _params
+
+    plain = _short_model_lines({"short_words": 80, "short_model": _params(SHORT_CHARS)})
+    assert "no class weighting" not in plain[0] and "multiplied" not in plain[0]
+    assert "lead_weight" not in _params(SHORT_CHARS) and "train_words" not in _params(SHORT_CHARS)
+    varied = replace(SHORT_CHARS, class_weight=None, lead_weight=2.0, train_words=60)
+    text = _short_model_lines({"short_words": 80, "short_model": _params(varied)})[0]
+    assert "no class weighting" in text and "multiplied by 2" in text
+    assert "first 60 words" in text

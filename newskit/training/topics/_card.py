@@ -21,6 +21,20 @@ _CREDITS = (
 )
 
 
+#: Selection results a configuration's own figures do not show, by configuration name.
+_SELECTION_NOTES: dict[str, str] = {
+    "C16 map0.25 w400 lead60 lex- ng1 | short: C4 map0.25 w400 lead60 lex- ng1 chars3-5/20000": (
+        "Not adopted for the model for short texts (`python benchmarks/topics_cv.py --grid "
+        "short2`, `benchmarks/results/topics_cv_short2.txt`, 11207 items): C = 2, no class "
+        "weighting, the title + lead blocks weighing 2 or 3 in fitting, fitting on the first 60 "
+        "words of each training text (short macro-F1 0.7651-0.7764 against 0.7808 for this "
+        "configuration). The title + lead blocks weighing 0.5 in fitting scored 0.7812 (full "
+        "articles equal), the selection rule's choice by 0.0004 but lower on security, "
+        "diplomacy and politics; this file was not refitted with it."
+    ),
+}
+
+
 def _short_model_lines(p: dict[str, Any]) -> list[str]:
     """The card's description of a separate model for short texts, if there is one."""
     q = p.get("short_model")
@@ -39,9 +53,23 @@ def _short_model_lines(p: dict[str, Any]) -> list[str]:
         if q.get("short_weight", 1.0) != 1.0
         else ""
     )
+    if q.get("class_weight", "balanced") != "balanced":
+        weight += "; no class weighting"
+    if q.get("lead_weight", 1.0) != 1.0:
+        weight += (
+            f"; the title + lead blocks are multiplied by {q['lead_weight']:g} while its "
+            "regressions are fitted (a weaker L2 penalty on their weights; the stored weights "
+            "absorb the factor)"
+        )
+    examples = "the same examples"
+    if q.get("train_words"):
+        examples = (
+            f"the first {q['train_words']} words of the same examples (short items whole, the "
+            "leads of longer texts)"
+        )
     return [
         f"- Texts of fewer than {p['short_words']} words are scored by a second model, fitted "
-        f"on the same examples: the same word TF-IDF blocks (title + lead block of "
+        f"on {examples}: the same word TF-IDF blocks (title + lead block of "
         f"{q['lead_words']} words){grams}; C = {q['C']:g}{weight}. Articles of "
         f"{p['short_words']}+ words are scored by the model above alone, so the second model "
         "changes nothing for them."
@@ -114,6 +142,7 @@ def render_card(meta: dict[str, Any]) -> str:
         + ".",
         f"- Configuration `{meta['config']}`, chosen by outlet-grouped cross-validation "
         "(`python benchmarks/topics_cv.py`).",
+        *([f"- {note}"] if (note := _SELECTION_NOTES.get(meta["config"])) else []),
         f"- Versions: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}; "
         f"label mapping v{meta['label_mapping_version']}; seed {meta['seed']}.",
         f"- Rebuild: `{meta['command']}` (byte for byte from the committed labels).",

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from newskit.topics._classifier import TopicClassifier
@@ -107,6 +108,16 @@ class Config:
         model of this configuration (fitted on the same training rows) and
         longer texts by this one; calibration and thresholds are per length
         class either way (``None``: one model scores every text).
+    lead_weight : float
+        Multiplier of the title + lead blocks (its words and character
+        n-grams) while the regressions are fitted. L2 regularisation makes
+        this a weaker penalty on those weights, not a constant factor; the
+        fitted weights are multiplied by it afterwards, so the model reads
+        unscaled features.
+    train_words : int or None
+        If set, the model is fitted (vocabulary and regressions) on the first
+        ``train_words`` words of each training text only: short items whole,
+        the leads of full articles (``None``: the texts as read).
     """
 
     C: float = 4.0
@@ -122,6 +133,8 @@ class Config:
     char_features: int = 20_000
     short_weight: float = 1.0
     short_model: Config | None = None
+    lead_weight: float = 1.0
+    train_words: int | None = None
 
     @property
     def name(self) -> str:
@@ -129,8 +142,10 @@ class Config:
 
         Settings at their defaults are not named, e.g. ``cw-`` (no class
         weighting), ``pos2`` (positives weigh 2), ``df5``, ``ng3``,
-        ``chars3-5/20000``, ``short2`` (short items weigh 2); a model for
-        short texts follows after `` | short: ``.
+        ``chars3-5/20000``, ``short2`` (short items weigh 2), ``leadw2``
+        (title + lead blocks weigh 2 in fitting), ``tw60`` (fitted on the
+        first 60 words of each text); a model for short texts follows after
+        `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
         out = (
@@ -150,6 +165,10 @@ class Config:
             out += f" chars{lo}-{hi}/{self.char_features}"
         if self.short_weight != 1.0:
             out += f" short{self.short_weight:g}"
+        if self.lead_weight != 1.0:
+            out += f" leadw{self.lead_weight:g}"
+        if self.train_words is not None:
+            out += f" tw{self.train_words}"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -171,6 +190,7 @@ class Config:
             self.ngram_max,
             self.lead_chars,
             self.char_features,
+            self.train_words,
         )
 
 
@@ -299,6 +319,41 @@ def training_set(
     return texts, Y, w
 
 
+def _cut(docs: list[str], config: Config) -> list[str]:
+    """The training texts of ``config``: cut after ``train_words`` words if that is set."""
+    if config.train_words is None:
+        return docs
+    return [" ".join(doc.split()[: config.train_words]) for doc in docs]
+
+
+def _lead_columns(model: TopicClassifier, n_features: int) -> slice:
+    """Columns of the title + lead blocks (words, then character n-grams) of ``model``."""
+    words = len(model.vectorizer_.vocabulary_)
+    chars = model.char_vectorizer_
+    n_chars = 0 if chars is None else len(chars.vocabulary_)
+    end = 2 * words + n_chars if model.lead_words is not None else words
+    return slice(words, min(end, n_features))
+
+
+def _fit_weighted(
+    model: TopicClassifier, X: Any, Y: IntArray, w: FloatArray, lead_weight: float
+) -> None:
+    """Fit ``model``'s regressions with the title + lead columns of ``X`` times ``lead_weight``.
+
+    The fitted weights of those columns are multiplied by ``lead_weight``
+    afterwards, so the model scores unscaled features exactly as it scored
+    the scaled ones in fitting.
+    """
+    if lead_weight == 1.0:
+        model._fit_regressions(X, Y, w)
+        return
+    cols = _lead_columns(model, X.shape[1])
+    scale = np.ones(X.shape[1], dtype=X.dtype)
+    scale[cols] = lead_weight
+    model._fit_regressions(X @ sparse.diags(scale, format="csr"), Y, w)
+    model.coef_[:, cols] *= lead_weight
+
+
 def _fold_scores(
     data: CorpusData,
     fold: int,
@@ -313,7 +368,8 @@ def _fold_scores(
     for group in groups:
         clf = classifier(group[0], seed)
         lab_docs, map_docs = docs[group[0].max_words]
-        X = clf._fit_features([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped])
+        train_docs = _cut([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped], group[0])
+        X = clf._fit_features(train_docs)
         X_test = clf._features([lab_docs[i] for i in test])
         for c in group:
             _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight)
@@ -323,7 +379,7 @@ def _fold_scores(
             fit.lexicon_names_, fit.lexicon_matrix_ = clf.lexicon_names_, clf.lexicon_matrix_
             fit.classes_ = np.array(TOPICS)
             # The shared matrix holds the labelled rows first, then every allowed mapped row.
-            fit._fit_regressions(X if c.mapped > 0 else X[: len(lab)], Y_c, w_c)
+            _fit_weighted(fit, X if c.mapped > 0 else X[: len(lab)], Y_c, w_c, c.lead_weight)
             out.append((c, fit._scores(X_test)))
     return out
 
@@ -405,9 +461,9 @@ def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifie
     if config.short_model is not None:
         parts.append((clf.short_part(), config.short_model))
     for model, part in parts:
-        X = model._fit_features(docs)
+        X = model._fit_features(_cut(docs, part))
         _, Y, w = training_set(data, lab, mapped, part.mapped, part.short_weight)
-        model._fit_regressions(X if part.mapped > 0 else X[: len(lab)], Y, w)
+        _fit_weighted(model, X if part.mapped > 0 else X[: len(lab)], Y, w, part.lead_weight)
     if config.short_model is not None:
         clf.set_short_model(parts[1][0])
     return clf

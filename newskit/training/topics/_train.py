@@ -125,6 +125,9 @@ def _params(config: Config) -> dict[str, Any]:
         "lexicon": config.lexicon,
         "lead_chars": None if config.lead_chars is None else list(config.lead_chars),
         "char_features": config.char_features,
+        # Recorded only when set, so the manifest of a model without them is unchanged.
+        **({"lead_weight": config.lead_weight} if config.lead_weight != 1.0 else {}),
+        **({"train_words": config.train_words} if config.train_words is not None else {}),
     }
 
 
