@@ -8,7 +8,9 @@ and sumy's best method on that data set (every sumy method is run; the one
 with the highest mean ROUGE-1 is shown), each with the difference to Lead-k
 and its 95% paired bootstrap interval (articles resampled, 2,000 draws, seed 0).
 ``--sumy-methods`` restricts the sumy methods tried (the command line used for a
-saved result is printed at its top).
+saved result is printed at its top). ``--also-model FILE`` adds a row for another
+trained model file (e.g. an earlier ``summarizer_trained.joblib``), scored as the
+``default`` is.
 
 ROUGE is ``newskit.evaluate.rouge``: rouge-score's ROUGE-1/2 with the Porter
 stemmer (ROUGE-L = ROUGE-Lsum, as in the published CNN/DM tables).
@@ -20,7 +22,7 @@ BBC into the even half (which trained the lead blend and chose the switch)
 and the held-out odd half.
 
 Usage: ``nice python benchmarks/bench_summarize_rouge.py [--datasets val,frank,bbc,xsum]
-[--limit N] [--bbc-sample N] [--no-sumy] [--all-methods]``
+[--limit N] [--bbc-sample N] [--no-sumy] [--all-methods] [--also-model FILE]``
 """
 
 from __future__ import annotations
@@ -172,11 +174,25 @@ def main(argv: list[str] | None = None) -> int:
         help="the sumy methods to run for 'sumy best' (default: all)",
     )
     parser.add_argument(
+        "--also-model",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="also score this trained model file (joblib, as summarizer_trained.joblib)",
+    )
+    parser.add_argument(
         "--all-methods",
         action="store_true",
         help="also print every newskit method (not only the ones above)",
     )
     args = parser.parse_args(argv)
+    also = None
+    if args.also_model is not None:
+        import joblib
+
+        from newskit.summarizers._trained import check_payload
+
+        also = DefaultSummarizer(model=check_payload(joblib.load(args.also_model)))
     print("command: python benchmarks/bench_summarize_rouge.py " + " ".join(argv or sys.argv[1:]))
     titles = {
         "val": "CNN/DM validation sample",
@@ -193,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         results["previous default (blend)"] = _score(
             items, _by_summarizer(DefaultSummarizer(model=BLEND_ONLY))
         )
+        if also is not None:
+            results["--also-model"] = _score(items, _by_summarizer(also))
         if not args.no_sumy:
             sumy = {}
             for method in args.sumy_methods.split(","):
@@ -223,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         "\noracle = greedy ROUGE-1+2 oracle on newskit's own sentences (newskit.evaluate.oracle)."
         "\nms = CPU ms per article for the whole data set's selection (documents already built)."
     )
+    if args.also_model is not None:
+        import hashlib
+
+        digest = hashlib.sha256(args.also_model.read_bytes()).hexdigest()
+        print(f"--also-model = {args.also_model} (sha256 {digest})")
     return 0
 
 

@@ -28,10 +28,19 @@ oracle's tokens), scaled by the article's best sentence; a target ``p`` is fitte
 as two weighted rows (label 1 with weight ``p``, label 0 with weight ``1 - p``),
 which is the cross-entropy with a soft label. The logistic regression whose
 out-of-fold score the trees read keeps the oracle label.
-Candidate columns and individual ROUGE are kept beside the trainer's cache, in
-``extras.pkl``.
+Larger oracles (:data:`ORACLE_SIZES`: the greedy oracle of 4 or 5 sentences
+instead of 3, so more positives per article) label both the logistic regression
+and the trees. Article weights (:func:`article_weights`) make each article weigh
+the same in the trees' loss (``1 / n`` per sentence of an ``n``-sentence
+article) or ``1 / sqrt(n)``, so that long articles, with many negatives, do not
+dominate; the logistic regression stays unweighted.
+Candidate columns, individual ROUGE and the larger oracles' labels are kept
+beside the trainer's cache, in ``extras.pkl``. ``--every N --offset J`` fits on
+articles ``J, J + N, ...``: two offsets give two disjoint training subsets, whose
+spread is the fit-to-fit noise a variant has to beat.
 
-Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B] [--train N]``
+Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B] [--train N]
+[--every N [--offset J]]``
 """
 
 from __future__ import annotations
@@ -43,13 +52,13 @@ import pickle
 import re
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from _common import command
 
 from newskit._artifacts import load_manifest
-from newskit.evaluate import rouge
+from newskit.evaluate import oracle, rouge
 from newskit.evaluate._oracle import _bigrams, _tokens
 from newskit.summarizers import build_document
 from newskit.summarizers._registry import SUMMARIZERS
@@ -95,6 +104,8 @@ _LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*:\s")
 #: Sentences shorter than this do not count in ``inverse_long_position``.
 _LONG = 8
 MMR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
+#: Oracle sizes whose labels ``extras.pkl`` keeps beside the trainer's (``ORACLE_K``).
+ORACLE_SIZES = (4, 5)
 
 #: The trees' target: name -> function of (oracle label, individual ROUGE scaled by the
 #: article's best, top-3 by individual ROUGE) giving a target in [0, 1] per sentence.
@@ -107,48 +118,61 @@ TARGETS: dict[str, Any] = {
     "individual": lambda y, share, top: share,
 }
 
-#: name -> (feature columns, tree settings, redundancy control, target, stacked columns:
-#: "score" = the logistic regression's log-odds, "score + within" = also their z-score and
-#: rank within the article)
-VARIANTS: dict[str, tuple[int, dict[str, Any], str, str, str]] = {
-    "shipped features": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score"),
-    "shipped features + MMR": (SHIPPED_COLUMNS, TREE_PARAMS, "mmr", "oracle", "score"),
-    "+ score within article": (
+
+class Variant(NamedTuple):
+    """What a variant fits: feature columns, tree settings, redundancy control, the trees'
+    target, the stacked columns ("score" = the logistic regression's log-odds, "score +
+    within" = also their z-score and rank within the article), the oracle size that labels
+    the sentences, and the trees' sample weights (:func:`article_weights`)."""
+
+    columns: int
+    trees: dict[str, Any]
+    control: str
+    target: str
+    stacked: str
+    oracle_k: int = ORACLE_K
+    weighting: str = "none"
+
+
+VARIANTS: dict[str, Variant] = {
+    "shipped features": Variant(SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score"),
+    "shipped features + MMR": Variant(SHIPPED_COLUMNS, TREE_PARAMS, "mmr", "oracle", "score"),
+    "+ score within article": Variant(
         SHIPPED_COLUMNS,
         TREE_PARAMS,
         "blocking",
         "oracle",
         "score + within",
     ),
-    "shipped features + 600 trees": (
+    "shipped features + 600 trees": Variant(
         SHIPPED_COLUMNS,
         {**TREE_PARAMS, "max_iter": 600},
         "blocking",
         "oracle",
         "score",
     ),
-    "shipped features + 63 leaves": (
+    "shipped features + 63 leaves": Variant(
         SHIPPED_COLUMNS,
         {**TREE_PARAMS, "max_leaf_nodes": 63, "min_samples_leaf": 100},
         "blocking",
         "oracle",
         "score",
     ),
-    "+ caption + long position": (
+    "+ caption + long position": Variant(
         SHIPPED_COLUMNS + 2,
         TREE_PARAMS,
         "blocking",
         "oracle",
         "score",
     ),
-    "+ caption + long position + caption label": (
+    "+ caption + long position + caption label": Variant(
         SHIPPED_COLUMNS + 3,
         TREE_PARAMS,
         "blocking",
         "oracle",
         "score",
     ),
-    "mean of oracle and half/half trees": (
+    "mean of oracle and half/half trees": Variant(
         SHIPPED_COLUMNS,
         TREE_PARAMS,
         "blocking",
@@ -156,9 +180,21 @@ VARIANTS: dict[str, tuple[int, dict[str, Any], str, str, str]] = {
         "score",
     ),
     **{
-        f"target: {t}": (SHIPPED_COLUMNS, TREE_PARAMS, "blocking", t, "score")
+        f"target: {t}": Variant(SHIPPED_COLUMNS, TREE_PARAMS, "blocking", t, "score")
         for t in TARGETS
         if t != "oracle"
+    },
+    **{
+        f"labels: oracle of {k}": Variant(
+            SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score", oracle_k=k
+        )
+        for k in ORACLE_SIZES
+    },
+    **{
+        f"weights: {w}": Variant(
+            SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score", weighting=w
+        )
+        for w in ("1/n per article", "1/sqrt(n) per article")
     },
 }
 
@@ -197,13 +233,14 @@ def individual_rouge(sentences: list[str], highlights: list[str]) -> np.ndarray:
 
 
 def cached_extras(examples: list[Any], cache: Path) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`candidate_features` and :func:`individual_rouge` of every sentence of
-    ``examples`` (split as the trainer splits them), or what a previous run left in
-    ``cache/extras.pkl``."""
+    """:func:`candidate_features` of every sentence of ``examples`` (split as the trainer
+    splits them), and per sentence its :func:`individual_rouge` then its labels from the
+    oracles of :data:`ORACLE_SIZES` sentences (one column each); or what a previous run
+    left in ``cache/extras.pkl``."""
     from newskit import UnsupportedLanguageError
     from newskit.summarizers._document import Document
 
-    names = ",".join([*CANDIDATES, "individual_rouge"])
+    names = ",".join([*CANDIDATES, "individual_rouge", *(f"oracle_{k}" for k in ORACLE_SIZES)])
     # keyed by the code too: this script's and the trainer's (splitter, oracle tokens)
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + _code_fingerprint()
     lines = [names, code, *(ex.id for ex in examples)]
@@ -211,10 +248,10 @@ def cached_extras(examples: list[Any], cache: Path) -> tuple[np.ndarray, np.ndar
     path = cache / "extras.pkl"
     if path.is_file():
         with path.open("rb") as fh:
-            stored_key, x, gain = pickle.load(fh)
+            stored_key, x, per_row = pickle.load(fh)
         if stored_key == key:
-            return np.asarray(x), np.asarray(gain)
-    parts, gains = [], []
+            return np.asarray(x), np.asarray(per_row)
+    parts, rows = [], []
     for start in range(0, len(examples), 256):
         docs = []
         part = examples[start : start + 256]
@@ -224,15 +261,18 @@ def cached_extras(examples: list[Any], cache: Path) -> tuple[np.ndarray, np.ndar
             except UnsupportedLanguageError:
                 docs.append(Document([], []))
         parts.append(candidate_features(Stack(docs)).astype(np.float32))
-        gains.extend(
-            individual_rouge(doc.sentences, ex.highlights)
-            for doc, ex in zip(docs, part, strict=True)
-        )
+        for doc, ex in zip(docs, part, strict=True):
+            block = np.zeros((len(doc), 1 + len(ORACLE_SIZES)))
+            block[:, 0] = individual_rouge(doc.sentences, ex.highlights)
+            for j, k in enumerate(ORACLE_SIZES, start=1):
+                if len(doc):
+                    block[oracle(doc.sentences, "\n".join(ex.highlights), k=k), j] = 1.0
+            rows.append(block)
     x = np.vstack(parts)
-    gain = np.concatenate([np.zeros(0), *gains])
+    per_row = np.vstack([np.zeros((0, 1 + len(ORACLE_SIZES))), *rows])
     with path.open("wb") as fh:
-        pickle.dump((key, x, gain), fh, protocol=5)
-    return x, gain
+        pickle.dump((key, x, per_row), fh, protocol=5)
+    return x, per_row
 
 
 def graded_parts(gain: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -252,26 +292,49 @@ def graded_parts(gain: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.nd
     return share, top
 
 
-def fit_trees(x: np.ndarray, target: np.ndarray, trees: dict[str, Any]) -> Any:
+def article_weights(sizes: np.ndarray, weighting: str) -> np.ndarray | None:
+    """A weight per sentence row: ``"1/n per article"`` gives each sentence of an
+    ``n``-sentence article ``1 / n`` (every article weighs the same), ``"1/sqrt(n) per
+    article"`` ``1 / sqrt(n)``; scaled to a mean of 1 (the rows' total is kept);
+    ``"none"``: ``None``."""
+    if weighting == "none":
+        return None
+    power = {"1/n per article": 1.0, "1/sqrt(n) per article": 0.5}[weighting]
+    n = np.repeat(sizes, sizes).astype(np.float64)
+    w = n**-power
+    return w * (w.size / w.sum()) if w.size else w
+
+
+def fit_trees(
+    x: np.ndarray,
+    target: np.ndarray,
+    trees: dict[str, Any],
+    sample_weight: np.ndarray | None = None,
+) -> Any:
     """Gradient boosting on a target in [0, 1]: a 0/1 target as it is, a graded one as
     two weighted rows per sentence (label 1 weighing ``p``, label 0 weighing ``1 - p``;
-    rows of weight 0 left out)."""
+    rows of weight 0 left out); each row's weight is also multiplied by
+    ``sample_weight``, if given."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(**trees)
+    base = np.ones(target.size) if sample_weight is None else sample_weight
     if np.array_equal(target, target.round()):
-        return model.fit(x, target.astype(np.int8))
+        return model.fit(x, target.astype(np.int8), sample_weight=sample_weight)
     pos, neg = target > 0, target < 1
     rows = np.concatenate([np.flatnonzero(pos), np.flatnonzero(neg)])
     labels = np.concatenate([np.ones(pos.sum(), np.int8), np.zeros(neg.sum(), np.int8)])
-    weights = np.concatenate([target[pos], 1.0 - target[neg]])
+    weights = np.concatenate([target[pos], 1.0 - target[neg]]) * base[rows]
     return model.fit(x[rows], labels, sample_weight=weights)
 
 
-def every_nth(data: Featurized, gain: np.ndarray, n: int) -> tuple[Featurized, np.ndarray]:
-    """The rows of ``data`` and ``gain`` that belong to every ``n``-th article."""
+def every_nth(
+    data: Featurized, gain: np.ndarray, n: int, offset: int = 0
+) -> tuple[Featurized, np.ndarray]:
+    """The rows of ``data`` and ``gain`` that belong to every ``n``-th article, from
+    article ``offset`` on."""
     doc = np.repeat(np.arange(data.sizes.size), data.sizes)
-    keep = doc % n == 0
+    keep = doc % n == offset
     new_row = np.cumsum(keep) - 1
     cells = keep[data.hash_rows]
     subset = Featurized(
@@ -280,7 +343,7 @@ def every_nth(data: Featurized, gain: np.ndarray, n: int) -> tuple[Featurized, n
         data.hash_cols[cells],
         data.hash_values[cells],
         data.y[keep],
-        data.sizes[::n],
+        data.sizes[offset::n],
     )
     return subset, gain[keep]
 
@@ -386,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
         "a stride keeps both)",
     )
     parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="with --every N: start at this article (0 <= J < N; offsets give disjoint subsets)",
+    )
+    parser.add_argument(
         "--penalties",
         default=",".join(map(str, LENGTH_PENALTIES)),
         help="length penalties searched (default: the trainer's grid)",
@@ -397,14 +466,15 @@ def main(argv: list[str] | None = None) -> int:
 
     train = list(read_cnndm(args.data_dir, "train"))
     data = _cached_features(train, args.cache, f"train-all-k{ORACLE_K}.pkl")
-    extra_x, gain = cached_extras(train, args.cache)
+    extra_x, per_row = cached_extras(train, args.cache)
     data = data._replace(x=np.hstack([data.x, extra_x]))
     if args.train:
         data = first_articles(data, args.train)
-        gain = gain[: data.y.size]
-    if args.every > 1:
-        data, gain = every_nth(data, gain, args.every)
-    share, top = graded_parts(gain, data.sizes)
+        per_row = per_row[: data.y.size]
+    if args.every > 1 or args.offset:
+        data, per_row = every_nth(data, per_row, args.every, args.offset)
+    share, top = graded_parts(per_row[:, 0], data.sizes)
+    labels = {ORACLE_K: data.y, **{k: per_row[:, j] for j, k in enumerate(ORACLE_SIZES, 1)}}
     tuning = Tuning(args.data_dir)
     lead = mean_rouge(SUMMARIZERS["lead"](), tuning.docs, tuning.refs, 3)
     shipped = load_manifest()["artifacts"][TRAINED_ARTIFACT]["selection"]
@@ -414,41 +484,44 @@ def main(argv: list[str] | None = None) -> int:
         f"length_penalty={shipped['length_penalty']}, max_overlap={shipped['max_overlap']}\n"
     )
     doc = np.repeat(np.arange(data.sizes.size), data.sizes)
-    linear: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    linear: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
     fitted: dict[Any, np.ndarray] = {}
     for name in args.variants.split(","):
-        m, trees, control, target, stacked = VARIANTS[name]
+        m, trees, control, target, stacked, oracle_k, weighting = VARIANTS[name]
+        y = labels[oracle_k].astype(np.int8)
         t0 = time.process_time()
-        key = (m, tuple(sorted(trees.items())), target, stacked)
+        key = (m, tuple(sorted(trees.items())), target, stacked, oracle_k, weighting)
         with threadpool_limits(1):
-            if m not in linear:
+            if (m, oracle_k) not in linear:
                 part = _columns(data, m)
                 x = part.x.astype(np.float64)
                 hashed = hashed_matrix(part)
                 oof = np.zeros(x.shape[0])
                 for f in range(2):
                     held = doc % 2 == f
-                    fold = fit_linear(x[~held], hashed[~held], part.y[~held], 1.0)
+                    fold = fit_linear(x[~held], hashed[~held], y[~held], 1.0)
                     oof[held] = linear_scores(x[held], hashed[held], fold)
-                params = fit_linear(x, hashed, part.y, 1.0)
+                params = fit_linear(x, hashed, y, 1.0)
                 val = _columns(tuning.hashed, m)
-                linear[m] = (oof, linear_scores(val.x, hashed_matrix(val), params))
+                linear[m, oracle_k] = (oof, linear_scores(val.x, hashed_matrix(val), params))
             # variants that differ only in selection share the fit; "A & B" is the mean
             # of the log-odds of trees fitted on target A and on target B
-            for part_key in [(*key[:2], t, stacked) for t in target.split(" & ")]:
+            part_keys = [(*key[:2], t, *key[3:]) for t in target.split(" & ")]
+            for part_key in part_keys:
                 if part_key in fitted:
                     continue
-                oof, val_linear = linear[m]
+                oof, val_linear = linear[m, oracle_k]
                 x = data.x[:, :m].astype(np.float64)
-                goal = TARGETS[part_key[2]](data.y.astype(np.float64), share, top)
+                goal = TARGETS[part_key[2]](y.astype(np.float64), share, top)
                 train_x = [x, oof[:, None]]
                 val_x = [tuning.x[:, :m], val_linear[:, None]]
                 if stacked == "score + within":
                     train_x.append(within_article(oof, data.sizes))
                     val_x.append(within_article(val_linear, tuning.hashed.sizes))
-                model = fit_trees(np.hstack(train_x), goal, trees)
+                weights = article_weights(data.sizes, weighting)
+                model = fit_trees(np.hstack(train_x), goal, trees, weights)
                 fitted[part_key] = model.decision_function(np.hstack(val_x))
-            raw = np.mean([fitted[(*key[:2], t, stacked)] for t in target.split(" & ")], axis=0)
+            raw = np.mean([fitted[part_key] for part_key in part_keys], axis=0)
         seconds = time.process_time() - t0
         grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS
         results = {}

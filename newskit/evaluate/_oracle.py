@@ -2,8 +2,11 @@
 Pretrained Encoders"), as in their ``greedy_selection``: it adds, one at a
 time, the sentence that most raises ROUGE-1 F1 + ROUGE-2 F1 of the selection
 against the reference, and stops at ``k`` sentences or when nothing helps.
-ROUGE is computed on sets of lowercased alphanumeric tokens, without
-stemming, exactly as there; score the result with :func:`rouge` as usual.
+ROUGE is computed on sets of tokens, without stemming, as there: the text is
+lowercased and split at whitespace (any whitespace, so the lines of a
+multi-line reference stay apart), and every character but ``a-z`` and ``0-9``
+is deleted from each token (``U.S.`` -> ``us``, ``don't`` -> ``dont``). Score
+the result with :func:`rouge` as usual.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from newskit._input import ensure_text
 
 __all__ = ["oracle"]
 
-_NON_ALNUM = re.compile(r"[^a-z0-9 ]")
+# whitespace is kept for split(): Liu & Lapata clean one tokenized line at a time,
+# here a reference may hold several lines, whose edge words must not merge
+_NON_ALNUM = re.compile(r"[^a-z0-9\s]")
 
 
 def _tokens(text: str) -> list[str]:

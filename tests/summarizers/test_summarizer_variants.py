@@ -92,6 +92,31 @@ def test_every_nth_keeps_whole_articles_and_their_words(variants: ModuleType) ->
     assert part.sizes.tolist() == [2, 1]
     assert part.hash_rows.tolist() == [0, 0, 1, 1, 2, 2]
     assert part.y.tolist() == [0, 1, 1]
+    # offset 1: articles 1 and 3, disjoint from the above
+    part, gain = variants.every_nth(data, rows * 10.0, 2, offset=1)
+    assert part.x[:, 0].tolist() == [2, 3, 4, 6, 7]
+    assert part.sizes.tolist() == [3, 2]
+    assert part.hash_rows.tolist() == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_article_weights_make_articles_weigh_alike(variants: ModuleType) -> None:
+    sizes = np.array([1, 4])
+    assert variants.article_weights(sizes, "none") is None
+    w = variants.article_weights(sizes, "1/n per article")
+    assert w.sum() == pytest.approx(5.0)  # the rows' total is kept
+    assert w[0] == pytest.approx(w[1:].sum())  # each article weighs the same
+    w = variants.article_weights(sizes, "1/sqrt(n) per article")
+    assert w[0] == pytest.approx(2 * w[1])
+
+
+def test_weights_reach_the_trees(variants: ModuleType) -> None:
+    x = np.zeros((4, 1))
+    target = np.array([1.0, 0.0, 0.0, 0.0])
+    weights = np.array([3.0, 1.0, 1.0, 1.0])  # the one positive weighs as the negatives
+    model = variants.fit_trees(x, target, {"max_iter": 1}, weights)
+    assert model.decision_function(x[:1])[0] == pytest.approx(0.0)
+    soft = variants.fit_trees(x, np.array([0.5, 0.0, 0.0, 0.0]), {"max_iter": 1}, weights)
+    assert soft.decision_function(x[:1])[0] == pytest.approx(np.log(1.5 / 4.5))
 
 
 def test_within_article_columns(variants: ModuleType) -> None:
@@ -130,6 +155,8 @@ def test_the_script_runs_on_a_tiny_sample(
         "+ caption + long position + caption label",
         "+ score within article",
         "target: half oracle + half individual",
+        "labels: oracle of 5",
+        "weights: 1/n per article",
     ]
     code = variants.main(
         ["--data-dir", str(data), "--cache", str(tmp_path / "cache"), "--variants", ",".join(names)]
@@ -139,3 +166,18 @@ def test_the_script_runs_on_a_tiny_sample(
     for name in names:
         assert f"{name} " in printed
     assert (tmp_path / "cache" / "extras.pkl").is_file()
+
+
+def test_extras_hold_the_larger_oracles(variants: ModuleType, tmp_path: Path) -> None:
+    from newskit.evaluate import oracle
+    from newskit.training._summarizer_cnndm import CnnDmExample
+
+    article = " ".join(SENTENCES) + " Schools stayed open. The road reopened on Wednesday."
+    ex = CnnDmExample("a", article, HIGHLIGHTS)
+    x, per_row = variants.cached_extras([ex], tmp_path)
+    sentences = build_document(article).sentences
+    assert x.shape == (len(sentences), len(variants.CANDIDATES))
+    assert per_row.shape == (len(sentences), 1 + len(variants.ORACLE_SIZES))
+    for j, k in enumerate(variants.ORACLE_SIZES, start=1):
+        want = oracle(sentences, "\n".join(HIGHLIGHTS), k=k)
+        assert np.flatnonzero(per_row[:, j]).tolist() == want
