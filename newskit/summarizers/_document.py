@@ -368,7 +368,7 @@ class Document:
     @cached_property
     def token_sentence(self) -> IntArray:
         """The sentence index of each token in :attr:`flat_tokens`."""
-        return np.repeat(np.arange(len(self.tokens), dtype=np.int64), self.sentence_lengths)
+        return np.arange(len(self.tokens), dtype=np.int64).repeat(self.sentence_lengths)
 
     @cached_property
     def _index(self) -> _Index:
@@ -489,7 +489,19 @@ def document_of(prepared: ArticleText) -> Document:
     pids: list[int] = []
     pid = last_paragraph = -1
     for start, end in sentence_spans(joined):
-        sentence = " ".join(joined[start:end].split())
+        sentence = joined[start:end]
+        # Whitespace runs become single spaces. The only whitespace a printable
+        # string can hold is " " (every other character str.split splits on is
+        # a separator or a control character), so a printable sentence with no
+        # "  " and no space at either end is already collapsed: one C scan
+        # instead of splitting it into words and joining them again.
+        if (
+            not sentence.isprintable()
+            or "  " in sentence
+            or sentence.startswith(" ")
+            or sentence.endswith(" ")
+        ):
+            sentence = " ".join(sentence.split())
         # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
         if not _WORDISH.search(sentence):
             continue

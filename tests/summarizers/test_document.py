@@ -114,3 +114,18 @@ def test_forgetting_shares_the_table_words_and_keeps_no_new_word() -> None:
     assert after is not before and after.seed is before.seed
     assert not after.added and not after.added_stems and after.n_stems == after.n_seeded_stems
     assert doc.stem_vocab == list(dict.fromkeys(stem(w) for w in doc.flat_tokens))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rain fell  hard on the town.  Roads flooded.",
+        "Rain fell\u00a0on the town.\tRoads\u2003flooded overnight.",
+        "The storm hit the\ncoast late. Power\u2028failed in the north.",
+        "Plain sentence one. Plain sentence two.",
+    ],
+)
+def test_sentences_have_single_spaces_between_words(text: str) -> None:
+    sentences = build_document(text).sentences
+    assert sentences
+    assert all(s == " ".join(s.split()) for s in sentences)
