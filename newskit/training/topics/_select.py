@@ -384,6 +384,16 @@ def _fold_scores(
     return out
 
 
+def _one_thread_fold_scores(*args: Any) -> Any:
+    """:func:`_fold_scores` with one BLAS thread: the number of threads changes the
+    order of floating-point sums, and so the last bits of the scores, which
+    would make the fitted file depend on ``n_jobs`` and on the machine."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    with threadpool_limits(1):
+        return _fold_scores(*args)
+
+
 def oof_scores(
     data: CorpusData,
     configs: Sequence[Config],
@@ -416,11 +426,12 @@ def oof_scores(
     if n_jobs == 1:
         results = []
         for fold in folds:
-            results.append(_fold_scores(data, fold, groups, docs, seed))
+            results.append(_one_thread_fold_scores(data, fold, groups, docs, seed))
             say(f"fold {fold} fitted")
     else:
         results = joblib.Parallel(n_jobs=n_jobs)(
-            joblib.delayed(_fold_scores)(data, fold, groups, docs, seed) for fold in folds
+            joblib.delayed(_one_thread_fold_scores)(data, fold, groups, docs, seed)
+            for fold in folds
         )
     single = {c: np.zeros((len(data.items), len(TOPICS))) for c in singles}
     for fold, fold_results in zip(folds, results, strict=True):

@@ -195,7 +195,10 @@ def train_topics(
     tables = oof_tables(data, honest.pred, honest.proba)
 
     bar.set_postfix_str("fitting on everything")
-    model = fit_model(data, config, seed)
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    with threadpool_limits(1):  # as the folds: the same bits on any machine
+        model = fit_model(data, config, seed)
     model.set_calibration(
         outputs.calibration,
         outputs.thresholds,
@@ -263,7 +266,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same model)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument(
-        "--jobs", type=int, default=1, help="folds fitted at once (the model does not change)"
+        "--jobs",
+        type=int,
+        default=1,
+        help="folds fitted at once (each with one BLAS thread, so the model does not change)",
     )
 
 
