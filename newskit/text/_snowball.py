@@ -147,6 +147,17 @@ _SPECIAL_WORDS = {
 }
 
 
+def _replace_in_regions(
+    word: str, r1: str, r2: str, suffix: str, new: str, r2_short: str = ""
+) -> tuple[str, str, str]:
+    """Replace the ending ``suffix`` by ``new`` in the word and in R1 and R2; a region
+    shorter than the suffix becomes empty (R2: ``r2_short``, as NLTK's stemmer has it)."""
+    word = suffix_replace(word, suffix, new)
+    r1 = suffix_replace(r1, suffix, new) if len(r1) >= len(suffix) else ""
+    r2 = suffix_replace(r2, suffix, new) if len(r2) >= len(suffix) else r2_short
+    return word, r1, r2
+
+
 def stem(word: str) -> str:
     """``SnowballStemmer("english").stem(word)``, as NLTK 3.10 computes it."""
     word = word.lower()
@@ -240,17 +251,7 @@ def stem(word: str) -> str:
             if word.endswith(suffix):
                 if suffix in ("eed", "eedly"):
                     if r1.endswith(suffix):
-                        word = suffix_replace(word, suffix, "ee")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ee")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ee")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ee")
                 else:
                     for letter in word[: -len(suffix)]:
                         if letter in _VOWELS:
@@ -338,43 +339,13 @@ def stem(word: str) -> str:
                         r2 = r2[:-2]
 
                     elif suffix in ("izer", "ization"):
-                        word = suffix_replace(word, suffix, "ize")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ize")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ize")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ize")
 
                     elif suffix in ("ational", "ation", "ator"):
-                        word = suffix_replace(word, suffix, "ate")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ate")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ate")
-                        else:
-                            r2 = "e"
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ate", "e")
 
                     elif suffix in ("alism", "aliti", "alli"):
-                        word = suffix_replace(word, suffix, "al")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "al")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "al")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "al")
 
                     elif suffix == "fulness":
                         word = word[:-4]
@@ -382,43 +353,13 @@ def stem(word: str) -> str:
                         r2 = r2[:-4]
 
                     elif suffix in ("ousli", "ousness"):
-                        word = suffix_replace(word, suffix, "ous")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ous")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ous")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ous")
 
                     elif suffix in ("iveness", "iviti"):
-                        word = suffix_replace(word, suffix, "ive")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ive")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ive")
-                        else:
-                            r2 = "e"
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ive", "e")
 
                     elif suffix in ("biliti", "bli"):
-                        word = suffix_replace(word, suffix, "ble")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ble")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ble")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ble")
 
                     elif suffix == "ogi" and word[-4] == "l":
                         word = word[:-1]
@@ -447,17 +388,7 @@ def stem(word: str) -> str:
                         r2 = r2[:-2]
 
                     elif suffix == "ational":
-                        word = suffix_replace(word, suffix, "ate")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ate")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ate")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ate")
 
                     elif suffix == "alize":
                         word = word[:-3]
@@ -465,17 +396,7 @@ def stem(word: str) -> str:
                         r2 = r2[:-3]
 
                     elif suffix in ("icate", "iciti", "ical"):
-                        word = suffix_replace(word, suffix, "ic")
-
-                        if len(r1) >= len(suffix):
-                            r1 = suffix_replace(r1, suffix, "ic")
-                        else:
-                            r1 = ""
-
-                        if len(r2) >= len(suffix):
-                            r2 = suffix_replace(r2, suffix, "ic")
-                        else:
-                            r2 = ""
+                        word, r1, r2 = _replace_in_regions(word, r1, r2, suffix, "ic")
 
                     elif suffix in ("ful", "ness"):
                         word = word[: -len(suffix)]
