@@ -229,10 +229,9 @@ def test_page_marks() -> None:
     assert not is_page_mark("The copyright of the 2024 photographs stays with the club.")
 
 
-def test_a_page_bottom_between_two_blocks_starts_a_page() -> None:
-    # the footer links are not in the heavy menu the text is cut at, but they stand
-    # between the first page's article and the next block: that block is a page
-    first = [
+def _valley_page() -> list[str]:
+    """A page's top chrome, headline, byline and article, ending in a blank line."""
+    return [
         "Skip to content",
         "Sign in",
         "Menu",
@@ -243,6 +242,14 @@ def test_a_page_bottom_between_two_blocks_starts_a_page() -> None:
         "",
         *_para("road", 6),
         "",
+    ]
+
+
+def test_a_page_bottom_between_two_blocks_starts_a_page() -> None:
+    # the footer links are not in the heavy menu the text is cut at, but they stand
+    # between the first page's article and the next block: that block is a page
+    first = [
+        *_valley_page(),
         "Contact us",
         "About us",
         "",
@@ -257,20 +264,7 @@ def test_a_page_bottom_between_two_blocks_starts_a_page() -> None:
 
 
 def _two_pages_one_block(mark: str) -> str:
-    first = [
-        "Skip to content",
-        "Sign in",
-        "Menu",
-        "",
-        "Valley road works begin",
-        "",
-        "By Ana Ribeiro",
-        "",
-        *_para("road", 6),
-        "",
-        mark,
-        "",
-    ]
+    first = [*_valley_page(), mark, ""]
     return "\n".join([*first, "Harbour plans drawn up", "", *_para("harbour", 6)])
 
 
