@@ -29,7 +29,8 @@ The stacked score is the pointwise logistic regression of the trainer, or a pair
 one (``linear="pairwise"``, :func:`fit_pairwise`): a logistic regression without
 intercept on the difference of a positive and a negative sentence of one article,
 which learns an order within the article, as selection uses it, rather than an absolute
-probability; ``"linear only"`` ranks by the linear score alone, without trees.
+probability; ``"linear only"`` ranks by the linear score alone, without trees, and
+``"score, averaged with linear"`` by the mean of the trees' and the linear log-odds.
 Graded targets (:data:`TARGETS`) give the trees, instead of the 0/1 oracle label,
 a target in [0, 1] built from each sentence's own ROUGE with the highlights
 (:func:`individual_rouge`: ROUGE-1 F1 + ROUGE-2 F1 of the sentence alone, on the
@@ -232,6 +233,9 @@ VARIANTS: dict[str, Variant] = {
     ),
     "pointwise linear alone": Variant(
         SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "linear only"
+    ),
+    "mean of trees and linear": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score, averaged with linear"
     ),
     "+ novelty + earlier overlap + numbers": Variant(
         (*range(SHIPPED_COLUMNS), *range(SHIPPED_COLUMNS + 3, SHIPPED_COLUMNS + 6)),
@@ -664,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
                 weights = article_weights(data.sizes, weighting)
                 model = fit_trees(np.hstack(train_x), goal, trees, weights)
                 fitted[part_key] = model.decision_function(np.hstack(val_x))
+                if stacked == "score, averaged with linear":
+                    fitted[part_key] = 0.5 * (fitted[part_key] + val_linear)
             raw = np.mean([fitted[part_key] for part_key in part_keys], axis=0)
         seconds = time.process_time() - t0
         grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS

@@ -206,6 +206,7 @@ def test_the_script_runs_on_a_tiny_sample(
         "weights: 1/n per article",
         "pairwise score",
         "pairwise linear alone",
+        "mean of trees and linear",
         "+ novelty + earlier overlap + numbers",
     ]
     code = variants.main(
