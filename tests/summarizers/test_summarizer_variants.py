@@ -181,9 +181,12 @@ def test_a_pairwise_fit_orders_sentences_within_articles(variants: ModuleType) -
         y[5 * a + int(np.argmax(own[5 * a : 5 * a + 5]))] = 1
     x = np.column_stack([level + own, level])
     hashed = sparse.csr_matrix((x.shape[0], 4))
-    mean, scale, coef, words, intercept = variants.fit_pairwise(x, hashed, y, sizes, 1.0)
+    params = variants.fit_pairwise(x, hashed, y, sizes, 1.0)
+    _, _, coef, words, intercept = params
     assert intercept == 0.0 and words.shape == (4,)
     assert coef[0] > 0 and coef[1] == 0.0
+    scores = variants.linear_scores(x, hashed, params).reshape(-1, 5)
+    assert (scores.argmax(axis=1) == y.reshape(-1, 5).argmax(axis=1)).all()
 
 
 @pytest.mark.slow
