@@ -237,6 +237,14 @@ VARIANTS: dict[str, Variant] = {
     "mean of trees and linear": Variant(
         SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score, averaged with linear"
     ),
+    "mean of trees and linear + 1/n": Variant(
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score, averaged with linear",
+        weighting="1/n per article",
+    ),
     "+ novelty + earlier overlap + numbers": Variant(
         (*range(SHIPPED_COLUMNS), *range(SHIPPED_COLUMNS + 3, SHIPPED_COLUMNS + 6)),
         TREE_PARAMS,
