@@ -20,7 +20,17 @@ lower-casing and raw Daily Mail text running a caption into the next sentence)
 least 8 words): the position within the lead proper, after bylines and teasers)
 and ``caption_label`` (the sentence opens with one to four words and a colon, as
 Daily Mail captions do: "Victory: ...", which raw text keeps when the caption runs
-into the next sentence).
+into the next sentence), ``novelty`` (the share of the sentence's content stems that no
+earlier sentence of the article has), ``earlier_overlap`` (the largest share of its content
+stems that one earlier sentence shares with it) and ``numbers`` (log(1 + the number of
+numbers in the sentence)); all three are computed from lower-cased stems and digits, so
+they mean the same on the training text as on raw text.
+The stacked score is the pointwise logistic regression of the trainer, or a pairwise
+one (``linear="pairwise"``, :func:`fit_pairwise`): a logistic regression without
+intercept on the difference of a positive and a negative sentence of one article,
+which learns an order within the article, as selection uses it, rather than an absolute
+probability; ``"linear only"`` ranks by the linear score alone, without trees, and
+``"score, averaged with linear"`` by the mean of the trees' and the linear log-odds.
 Graded targets (:data:`TARGETS`) give the trees, instead of the 0/1 oracle label,
 a target in [0, 1] built from each sentence's own ROUGE with the highlights
 (:func:`individual_rouge`: ROUGE-1 F1 + ROUGE-2 F1 of the sentence alone, on the
@@ -92,7 +102,14 @@ from newskit.training._summarizer_cnndm import (
 
 #: The columns the shipped model uses.
 SHIPPED_COLUMNS = len(TRAINED_FEATURES)
-CANDIDATES = ("caption", "inverse_long_position", "caption_label")
+CANDIDATES = (
+    "caption",
+    "inverse_long_position",
+    "caption_label",
+    "novelty",
+    "earlier_overlap",
+    "numbers",
+)
 _CAPTION = re.compile(
     r"\((?:(?:far|second|third|top|bottom|centre|center|pictured|both|main|from)[ -])*"
     r"(?:left|right|centre|center|above|below|top|bottom|pictured|inset|main|middle)\b[^)]*\)"
@@ -101,6 +118,8 @@ _CAPTION = re.compile(
 )
 #: A caption's label: one to four words and a colon opening the sentence ("Victory: ...").
 _LABEL = re.compile(r"^\W*(?:[^\W\d_][\w'’-]*\s+){0,3}[^\W\d_][\w'’-]*:\s")
+#: A number: digits, with their separators ("1,200", "3.5").
+_NUMBER = re.compile(r"\d[\d,.]*")
 #: Sentences shorter than this do not count in ``inverse_long_position``.
 _LONG = 8
 MMR_WEIGHTS = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -125,13 +144,14 @@ class Variant(NamedTuple):
     within" = also their z-score and rank within the article), the oracle size that labels
     the sentences, and the trees' sample weights (:func:`article_weights`)."""
 
-    columns: int
+    columns: int | tuple[int, ...]
     trees: dict[str, Any]
     control: str
     target: str
     stacked: str
     oracle_k: int = ORACLE_K
     weighting: str = "none"
+    linear: str = "pointwise"
 
 
 VARIANTS: dict[str, Variant] = {
@@ -196,6 +216,50 @@ VARIANTS: dict[str, Variant] = {
         )
         for w in ("1/n per article", "1/sqrt(n) per article")
     },
+    "pairwise score": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score", linear="pairwise"
+    ),
+    "pairwise score + 1/n": Variant(
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score",
+        weighting="1/n per article",
+        linear="pairwise",
+    ),
+    "pairwise linear alone": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "linear only", linear="pairwise"
+    ),
+    "pointwise linear alone": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "linear only"
+    ),
+    "mean of trees and linear": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score, averaged with linear"
+    ),
+    "mean of trees and linear + 1/n": Variant(
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score, averaged with linear",
+        weighting="1/n per article",
+    ),
+    "+ novelty + earlier overlap + numbers": Variant(
+        (*range(SHIPPED_COLUMNS), *range(SHIPPED_COLUMNS + 3, SHIPPED_COLUMNS + 6)),
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score",
+    ),
+    "+ novelty + earlier overlap + numbers + 1/n": Variant(
+        (*range(SHIPPED_COLUMNS), *range(SHIPPED_COLUMNS + 3, SHIPPED_COLUMNS + 6)),
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score",
+        weighting="1/n per article",
+    ),
 }
 
 
@@ -211,7 +275,33 @@ def candidate_features(stack: Stack) -> np.ndarray:
     before -= stack.per_row(before[np.minimum(stack.starts, n - 1)])
     x[:, 1] = 1.0 / (1.0 + before)
     x[:, 2] = np.fromiter(map(_LABEL.search, stack.sentences), bool, n)
+    x[:, 3], x[:, 4] = _novelty(stack)
+    digits = np.fromiter((len(_NUMBER.findall(s)) for s in stack.sentences), np.int64, n)
+    x[:, 5] = np.log1p(digits)
     return x
+
+
+def _novelty(stack: Stack) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, the share of its content stems no earlier sentence of its article
+    has (``novelty``), and the largest share of its content stems that one earlier
+    sentence shares with it (``earlier_overlap``; 0 for the first sentence)."""
+    n = stack.n_rows
+    rows, cols = stack.cells.rows, stack.cells.cols
+    first = np.full(int(cols.max()) + 1 if cols.size else 0, n, dtype=np.int64)
+    np.minimum.at(first, cols, rows)
+    content = np.bincount(rows, minlength=n).astype(np.float64)
+    fresh = np.bincount(rows, weights=(first[cols] == rows).astype(np.float64), minlength=n)
+    novelty = np.divide(fresh, content, out=np.ones(n), where=content > 0)
+    overlap = np.zeros(n)
+    bounds = np.searchsorted(rows, np.arange(n + 1))
+    sets = [set(cols[bounds[r] : bounds[r + 1]].tolist()) for r in range(n)]
+    for d in range(len(stack)):
+        start, size = int(stack.starts[d]), int(stack.sizes[d])
+        for r in range(start + 1, start + size):
+            if sets[r]:
+                best = max(len(sets[r] & sets[q]) for q in range(start, r))
+                overlap[r] = best / len(sets[r])
+    return novelty, overlap
 
 
 def individual_rouge(sentences: list[str], highlights: list[str]) -> np.ndarray:
@@ -365,8 +455,59 @@ def within_article(score: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return out
 
 
-def _columns(data: Featurized, m: int) -> Featurized:
-    return data._replace(x=data.x[:, :m])
+def _columns(data: Featurized, m: int | tuple[int, ...]) -> Featurized:
+    return data._replace(x=data.x[:, _index(m)])
+
+
+def _index(m: int | tuple[int, ...]) -> Any:
+    """A variant's feature columns: the first ``m``, or the columns listed."""
+    return slice(0, m) if isinstance(m, int) else list(m)
+
+
+def pairs(y: np.ndarray, sizes: np.ndarray, negatives: int, seed: int = 0) -> np.ndarray:
+    """Row pairs (positive, negative) of one article each: every positive sentence with
+    at most ``negatives`` of its article's negative ones (drawn with a fixed seed)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    start = 0
+    for size in sizes.tolist():
+        block = y[start : start + size]
+        pos = np.flatnonzero(block == 1) + start
+        neg = np.flatnonzero(block == 0) + start
+        for p in pos.tolist():
+            chosen = neg if neg.size <= negatives else rng.choice(neg, negatives, replace=False)
+            out.extend((p, q) for q in chosen.tolist())
+        start += size
+    return np.asarray(out, dtype=np.int64).reshape(-1, 2)
+
+
+def fit_pairwise(
+    x: np.ndarray, hashed: Any, y: np.ndarray, sizes: np.ndarray, c: float, negatives: int = 8
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """A pairwise ranking logistic regression: on the difference of the standardised
+    features and hashed words of a positive and a negative sentence of one article
+    (:func:`pairs`; every other pair turned round, label 0), without intercept. Returns
+    what :func:`fit_linear` returns (intercept 0), so the run time scores it alike."""
+    import warnings
+
+    from scipy import sparse
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0, dtype=np.float64)
+    scale = x.std(axis=0, dtype=np.float64)
+    scale[scale == 0] = 1.0
+    z = sparse.hstack([sparse.csr_matrix((x - mean) / scale), hashed], format="csr")
+    pr = pairs(y, sizes, negatives)
+    sign = np.where(np.arange(len(pr)) % 2 == 0, 1.0, -1.0)
+    diff = sparse.diags(sign) @ (z[pr[:, 0]] - z[pr[:, 1]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model = LogisticRegression(C=c, max_iter=300, tol=1e-4, fit_intercept=False)
+        model.fit(diff.tocsr(), (sign > 0).astype(np.int8))
+    coef = model.coef_[0]
+    n = x.shape[1]
+    return mean, scale, coef[:n], coef[n:], 0.0
 
 
 def mmr(scores: np.ndarray, stems: list[np.ndarray], k: int, weight: float) -> np.ndarray:
@@ -484,43 +625,59 @@ def main(argv: list[str] | None = None) -> int:
         f"length_penalty={shipped['length_penalty']}, max_overlap={shipped['max_overlap']}\n"
     )
     doc = np.repeat(np.arange(data.sizes.size), data.sizes)
-    linear: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+    linear: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
     fitted: dict[Any, np.ndarray] = {}
     for name in args.variants.split(","):
-        m, trees, control, target, stacked, oracle_k, weighting = VARIANTS[name]
+        m, trees, control, target, stacked, oracle_k, weighting, how = VARIANTS[name]
         y = labels[oracle_k].astype(np.int8)
         t0 = time.process_time()
-        key = (m, tuple(sorted(trees.items())), target, stacked, oracle_k, weighting)
+        key = (m, tuple(sorted(trees.items())), target, stacked, oracle_k, weighting, how)
         with threadpool_limits(1):
-            if (m, oracle_k) not in linear:
+            if (m, oracle_k, how) not in linear:
                 part = _columns(data, m)
                 x = part.x.astype(np.float64)
                 hashed = hashed_matrix(part)
                 oof = np.zeros(x.shape[0])
                 for f in range(2):
                     held = doc % 2 == f
-                    fold = fit_linear(x[~held], hashed[~held], y[~held], 1.0)
+                    if how == "pairwise":
+                        fold = fit_pairwise(
+                            x[~held], hashed[~held], y[~held], data.sizes[f ^ 1 :: 2], 1.0
+                        )
+                    else:
+                        fold = fit_linear(x[~held], hashed[~held], y[~held], 1.0)
                     oof[held] = linear_scores(x[held], hashed[held], fold)
-                params = fit_linear(x, hashed, y, 1.0)
+                if how == "pairwise":
+                    params = fit_pairwise(x, hashed, y, data.sizes, 1.0)
+                else:
+                    params = fit_linear(x, hashed, y, 1.0)
                 val = _columns(tuning.hashed, m)
-                linear[m, oracle_k] = (oof, linear_scores(val.x, hashed_matrix(val), params))
+                linear[m, oracle_k, how] = (
+                    oof,
+                    linear_scores(val.x, hashed_matrix(val), params),
+                )
             # variants that differ only in selection share the fit; "A & B" is the mean
             # of the log-odds of trees fitted on target A and on target B
             part_keys = [(*key[:2], t, *key[3:]) for t in target.split(" & ")]
             for part_key in part_keys:
                 if part_key in fitted:
                     continue
-                oof, val_linear = linear[m, oracle_k]
-                x = data.x[:, :m].astype(np.float64)
+                oof, val_linear = linear[m, oracle_k, how]
+                if stacked == "linear only":
+                    fitted[part_key] = val_linear
+                    continue
+                x = data.x[:, _index(m)].astype(np.float64)
                 goal = TARGETS[part_key[2]](y.astype(np.float64), share, top)
                 train_x = [x, oof[:, None]]
-                val_x = [tuning.x[:, :m], val_linear[:, None]]
+                val_x = [tuning.x[:, _index(m)], val_linear[:, None]]
                 if stacked == "score + within":
                     train_x.append(within_article(oof, data.sizes))
                     val_x.append(within_article(val_linear, tuning.hashed.sizes))
                 weights = article_weights(data.sizes, weighting)
                 model = fit_trees(np.hstack(train_x), goal, trees, weights)
                 fitted[part_key] = model.decision_function(np.hstack(val_x))
+                if stacked == "score, averaged with linear":
+                    fitted[part_key] = 0.5 * (fitted[part_key] + val_linear)
             raw = np.mean([fitted[part_key] for part_key in part_keys], axis=0)
         seconds = time.process_time() - t0
         grid = MMR_WEIGHTS if control == "mmr" else MAX_OVERLAPS

@@ -132,11 +132,61 @@ def test_caption_cues(variants: ModuleType) -> None:
         "The mayor (left) visited the town. Officials said the repairs would start at 10:30."
     )
     x = variants.candidate_features(Stack([build_document(text)]))
-    caption, long_position, label = x.T
+    caption, long_position, label = x[:, :3].T
     assert label.tolist() == [1, 0, 0, 0]
     assert caption.tolist() == [0, 0, 1, 0]
     # only sentence 0 has 8 words or more: it is the one long sentence before each other
     assert long_position.tolist() == [1.0, 0.5, 0.5, 0.5]
+
+
+def test_novelty_earlier_overlap_and_numbers(variants: ModuleType) -> None:
+    text = (
+        "The council closed the coast road on Sunday. "
+        "The council reopened the coast road. "
+        "Ferries carried 1,200 drivers and 35 lorries across the bay."
+    )
+    stack = Stack([build_document(text), build_document(text)])
+    x = variants.candidate_features(stack)
+    novelty, earlier, numbers = x[:, 3:].T
+    content = [set(stack.cells.cols[stack.cells.rows == r].tolist()) for r in range(3)]
+    # sentence 1 repeats council, coast, road; only its "reopen" stem is fresh
+    fresh = len(content[1] - content[0])
+    assert novelty[:3] == pytest.approx([1.0, fresh / len(content[1]), 1.0])
+    assert earlier[:3] == pytest.approx([0.0, 1 - fresh / len(content[1]), 0.0])
+    assert numbers[:3] == pytest.approx([0.0, 0.0, np.log(3.0)])
+    # the second article's first sentence is not compared with the first article
+    assert x[3:].tolist() == x[:3].tolist()
+
+
+def test_pairs_stay_within_an_article(variants: ModuleType) -> None:
+    y = np.array([1, 0, 0, 0, 0, 1, 0, 1])
+    got = variants.pairs(y, np.array([5, 3]), negatives=2)
+    first, second = got[got[:, 0] < 5], got[got[:, 0] >= 5]
+    assert first[:, 0].tolist() == [0, 0] and set(first[:, 1].tolist()) <= {1, 2, 3, 4}
+    assert second.tolist() == [[5, 6], [7, 6]]
+
+
+def test_a_pairwise_fit_orders_sentences_within_articles(variants: ModuleType) -> None:
+    """Articles whose level differs: the positive is the article's best sentence by
+    column 0, not a sentence above a fixed value of it; column 1, the same for every
+    sentence of an article, cannot order them and gets no weight."""
+    from scipy import sparse
+
+    rng = np.random.default_rng(1)
+    sizes = np.full(60, 5)
+    level = np.repeat(rng.normal(0, 5, sizes.size), sizes)
+    own = rng.normal(0, 1, sizes.sum())
+    y = np.zeros(sizes.sum(), dtype=np.int8)
+    for a in range(sizes.size):
+        y[5 * a + int(np.argmax(own[5 * a : 5 * a + 5]))] = 1
+    x = np.column_stack([level + own, level])
+    hashed = sparse.csr_matrix((x.shape[0], 4))
+    params = variants.fit_pairwise(x, hashed, y, sizes, 1.0)
+    _, _, coef, words, intercept = params
+    assert intercept == 0.0 and words.shape == (4,)
+    assert coef[0] > 0 and coef[1] == 0.0
+    scores = variants.linear_scores(x, hashed, params).reshape(-1, 5)
+    assert (scores.argmax(axis=1) == y.reshape(-1, 5).argmax(axis=1)).all()
 
 
 @pytest.mark.slow
@@ -157,6 +207,10 @@ def test_the_script_runs_on_a_tiny_sample(
         "target: half oracle + half individual",
         "labels: oracle of 5",
         "weights: 1/n per article",
+        "pairwise score",
+        "pairwise linear alone",
+        "mean of trees and linear",
+        "+ novelty + earlier overlap + numbers",
     ]
     code = variants.main(
         ["--data-dir", str(data), "--cache", str(tmp_path / "cache"), "--variants", ",".join(names)]
