@@ -399,3 +399,28 @@ def test_a_subhead_over_prose_on_a_thing_is_no_author_note() -> None:
         _page(["Branch library stays open after council vote"], [*_LONG_BODY, "Copper Pipes", more])
     )
     assert article.body[-1] == more
+
+
+def test_a_browser_copy_headline_stands_left_of_its_text() -> None:
+    # a browser copy indents each block by its nesting: the headline sits left of
+    # the body it heads, a promotion box nested deeper sits right of it
+    head = "Council keeps branch library open"
+    lines = [
+        "    Skip to content",
+        "    Menu",
+        "    Search",
+        "      * News",
+        "      * Sport",
+        "",
+        f"    {head}",
+        "",
+        "            Reader Offers This Week at the Library",
+        "",
+        *(f"        {paragraph}" for paragraph in _BODY),
+        "",
+        "    Privacy Policy",
+        "    © 2025 The Valley Courier",
+    ]
+    [article] = parse_text("\n".join(lines) + "\n")
+    assert article.title == head
+    assert article.body == _BODY
