@@ -102,6 +102,9 @@ HEADED_SHARE = 0.5
 BIO_REACH = 3
 #: Page-vocabulary lines a text needs to be taken for a page copy.
 MIN_SIGNALS = 3
+#: Short lines without sentence punctuation in a row (menu entries, labels, buttons)
+#: that count as one page signal, and as one more for each as many again.
+MENU_RUN = 6
 
 _PROSE_WORDS = 8
 _SIGNAL_LENGTH = 60  # longest line looked at for page signals
@@ -366,20 +369,31 @@ def _is_prose(text: str) -> bool:
 def is_page_copy(lines: list[Line]) -> bool:
     """Return ``True`` when ``lines`` look like the text of a whole web page.
 
-    It takes :data:`MIN_SIGNALS` lines of page vocabulary or text-browser
-    artefacts (:func:`page_chrome`), or as many runs of three or more short
-    bulleted menu lines. The share buttons and "Short Url" of a news-page dump
-    are not page signals: a dump of several articles stays a dump.
+    It takes :data:`MIN_SIGNALS` signals: lines of page vocabulary or
+    text-browser artefacts (:func:`page_chrome`), runs of three or more short
+    bulleted menu lines, and every :data:`MENU_RUN` short lines in a row
+    without sentence punctuation (a menu a browser copy prints without
+    bullets: sections, topics, places). The share buttons and "Short Url" of a
+    news-page dump are not page signals: a dump of several articles stays a dump.
     """
     signals = 0
     run = 0
+    short = 0
     for line in lines:
         if line.kind is Kind.BLANK:
             continue
         if len(line.text) > _SIGNAL_LENGTH:
             # paragraphs are no signal; skipping them keeps a dump's scan cheap
-            run = 0
+            run = short = 0
             continue
+        if line.kind is Kind.CHROME:
+            pass  # a news-page dump's chrome ("Short Url", "Follow") makes no menu
+        elif _SENTENCE_END.search(line.text) is None:
+            short += 1
+            if short % MENU_RUN == 0:
+                signals += 1
+        else:
+            short = 0
         # the dump chrome of news pages ("Share", "Print") is no page signal
         if line.kind is not Kind.CHROME and page_chrome(line.text):
             signals += 1

@@ -424,3 +424,22 @@ def test_a_browser_copy_headline_stands_left_of_its_text() -> None:
     [article] = parse_text("\n".join(lines) + "\n")
     assert article.title == head
     assert article.body == _BODY
+
+
+def test_a_menu_without_bullets_makes_a_page_copy() -> None:
+    # a browser copy prints a site's section menu as short lines without bullets;
+    # two menus' worth of them and a copyright line: a page, whose headline is
+    # the one over the body, not the first line
+    menu = ["World", "Business", "Science", "Culture", "Sport", "Travel"]
+    places = ["Riverton", "Gull Island", "North Valley", "Old Harbour", "Millbrook", "Eastfield"]
+    head = "Council keeps branch library open"
+    text = "\n".join(
+        [*menu, *places, "", head, "By Ana Ruiz", "", *_BODY, "", "© 2025 The Valley Courier"]
+    )
+    lines = classify(text + "\n")
+    assert is_page_copy(lines)
+    assert not is_page_copy(classify("\n".join([*menu, "", head, "", *_BODY]) + "\n"))
+    [article] = parse_text(text + "\n")
+    assert article.title == head
+    assert article.authors == ["Ana Ruiz"]
+    assert article.body == _BODY
