@@ -64,7 +64,8 @@ INSIDE_COST = 4.0
 NAME_COST = 5.0
 #: How many content lines above the body block the title may be.
 TITLE_REACH = 60
-#: What being flush left adds to a headline's title score in an indented dump.
+#: What a headline of an indented dump gains when it stands left of the text under it
+#: (flush left, or less indented than that text) or is centred over it.
 FLUSH_BONUS = 6.5
 #: What a title candidate gains when all its words are in the article body (a share of it).
 OVERLAP_BONUS = 10.5
@@ -101,6 +102,9 @@ HEADED_SHARE = 0.5
 BIO_REACH = 3
 #: Page-vocabulary lines a text needs to be taken for a page copy.
 MIN_SIGNALS = 3
+#: Short lines without sentence punctuation in a row (menu entries, labels, buttons)
+#: that count as one page signal, and as one more for each as many again.
+MENU_RUN = 6
 
 _PROSE_WORDS = 8
 _SIGNAL_LENGTH = 60  # longest line looked at for page signals
@@ -365,20 +369,31 @@ def _is_prose(text: str) -> bool:
 def is_page_copy(lines: list[Line]) -> bool:
     """Return ``True`` when ``lines`` look like the text of a whole web page.
 
-    It takes :data:`MIN_SIGNALS` lines of page vocabulary or text-browser
-    artefacts (:func:`page_chrome`), or as many runs of three or more short
-    bulleted menu lines. The share buttons and "Short Url" of a news-page dump
-    are not page signals: a dump of several articles stays a dump.
+    It takes :data:`MIN_SIGNALS` signals: lines of page vocabulary or
+    text-browser artefacts (:func:`page_chrome`), runs of three or more short
+    bulleted menu lines, and every :data:`MENU_RUN` short lines in a row
+    without sentence punctuation (a menu a browser copy prints without
+    bullets: sections, topics, places). The share buttons and "Short Url" of a
+    news-page dump are not page signals: a dump of several articles stays a dump.
     """
     signals = 0
     run = 0
+    short = 0
     for line in lines:
         if line.kind is Kind.BLANK:
             continue
         if len(line.text) > _SIGNAL_LENGTH:
             # paragraphs are no signal; skipping them keeps a dump's scan cheap
-            run = 0
+            run = short = 0
             continue
+        if line.kind is Kind.CHROME:
+            pass  # a news-page dump's chrome ("Short Url", "Follow") makes no menu
+        elif _SENTENCE_END.search(line.text) is None:
+            short += 1
+            if short % MENU_RUN == 0:
+                signals += 1
+        else:
+            short = 0
         # the dump chrome of news pages ("Share", "Print") is no page signal
         if line.kind is not Kind.CHROME and page_chrome(line.text):
             signals += 1
@@ -516,6 +531,36 @@ def _meta_follows(lines: list[Line], i: int, end: int) -> bool:
     return False
 
 
+def _text_indents(lines: list[Line], weights: list[float]) -> list[int]:
+    # for every line, the indentation of the next prose line at or after it (-1 if none)
+    out = [-1] * len(lines)
+    nxt = -1
+    for i in range(len(lines) - 1, -1, -1):
+        if weights[i] > 0:
+            nxt = lines[i].indent
+        out[i] = nxt
+    return out
+
+
+def _stands_out(line: Line, below: int) -> bool:
+    # A heading of an indented dump stands left of the text under it (lynx prints
+    # headings flush left and paragraphs indented; a browser copy nests the body
+    # deeper than its headline), or is centred over text that is not (lynx's <h1>).
+    if line.flush:
+        return True
+    if below < 0:  # no text under it
+        return line.indent >= CENTRED
+    return line.indent < below or (line.indent >= CENTRED and below < CENTRED)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    # what the title finder knows of the whole text
+    indented: bool  # most lines are indented (a lynx dump, a browser copy of nested blocks)
+    text_indent: list[int]  # per line, the indentation of the next prose line (-1: none)
+    repeated: set[str]  # headline keys the page prints twice
+
+
 def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
     words: set[str] = set()
     for line in lines[start : min(end, start + BODY_SAMPLE)]:
@@ -589,8 +634,7 @@ def _find_title(
     weights: list[float],
     block: tuple[int, int],
     floor: int,
-    indented: bool,
-    repeated: set[str],
+    layout: _Layout,
 ) -> int | None:
     # The headline a reader sees above the body: longer is likelier, one just
     # above the body (with dates, bylines and a standfirst between) likelier,
@@ -598,7 +642,7 @@ def _find_title(
     # byline likelier, one in Title Case or printed twice on the page likelier,
     # one under prose of the block or inside the block less likely (a subhead),
     # one that is a name alone less likely, one holding a date never (a byline); in an
-    # indented dump (lynx) a flush-left or centred line.
+    # indented dump one standing left of the text under it, or centred over it.
     start, end = block
     best, best_score = None, 0.0
     for i, gap, shared, above in _headlines_above(lines, weights, start, end, floor):
@@ -612,13 +656,13 @@ def _find_title(
             + OVERLAP_BONUS * shared
             - PROSE_ABOVE_COST * above
         )
-        if indented and (line.flush or line.indent >= CENTRED):
+        if layout.indented and _stands_out(line, layout.text_indent[i]):
             score += FLUSH_BONUS
         if _meta_follows(lines, i, end):
             score += META_BONUS
         if len(words) >= 3 and is_title_case(words):
             score += TITLE_CASE_BONUS
-        if line.key in repeated:
+        if line.key in layout.repeated:
             score += REPEAT_BONUS
         if i >= start:
             score -= INSIDE_COST
@@ -634,11 +678,10 @@ def _page(
     weights: list[float],
     block: tuple[int, int],
     floor: int,
-    indented: bool,
-    repeated: set[str],
+    layout: _Layout,
 ) -> PageCopy:
     start, end = block
-    title = _find_title(lines, weights, block, floor, indented, repeated)
+    title = _find_title(lines, weights, block, floor, layout)
     first = title if title is not None else start
     drop: set[int] = set()
     # pages repeat the headline (over a picture, in a share box): one copy is enough
@@ -658,7 +701,7 @@ def _page(
         ):
             drop.add(i)
         previous = key
-    return PageCopy(title, first, end, frozenset(drop), indented)
+    return PageCopy(title, first, end, frozenset(drop), layout.indented)
 
 
 def _headed(
@@ -766,7 +809,7 @@ def select(lines: list[Line]) -> Selection:
             floor = end
     if not any(groups):
         return Selection([], uncertain=False)
-    repeated = _repeated_keys(lines)
+    layout = _Layout(indented, _text_indents(lines, weights), _repeated_keys(lines))
     top = max(block[0] for group in groups for block in group)
     pages: list[PageCopy] = []
     uncertain = mixed = False
@@ -783,14 +826,14 @@ def select(lines: list[Line]) -> Selection:
         first = next((n for n in range(best) if _reads_on(lines, weights, group[n], floor)), best)
         uncertain = uncertain or any(block[0] >= MIN_ARTICLE for block in group[:first])
         start, end = group[first][1:3]
-        page = _page(lines, weights, (start, end), floor, indented, repeated)
+        page = _page(lines, weights, (start, end), floor, layout)
         drop = set(page.drop)
         last = page.end
         for n in range(first + 1, len(group)):
             weight, start, end, lo, _ = group[n]
             if n == best or _reads_on(lines, weights, group[n], last):
                 # the page's article goes on in this block: what lies between is chrome
-                more = _page(lines, weights, (start, end), last, indented, repeated)
+                more = _page(lines, weights, (start, end), last, layout)
                 drop.update(i for i in range(last, more.start) if lines[i].kind is not Kind.BLANK)
                 drop.update(more.drop)
                 last = more.end

@@ -399,3 +399,47 @@ def test_a_subhead_over_prose_on_a_thing_is_no_author_note() -> None:
         _page(["Branch library stays open after council vote"], [*_LONG_BODY, "Copper Pipes", more])
     )
     assert article.body[-1] == more
+
+
+def test_a_browser_copy_headline_stands_left_of_its_text() -> None:
+    # a browser copy indents each block by its nesting: the headline sits left of
+    # the body it heads, a promotion box nested deeper sits right of it
+    head = "Council keeps branch library open"
+    lines = [
+        "    Skip to content",
+        "    Menu",
+        "    Search",
+        "      * News",
+        "      * Sport",
+        "",
+        f"    {head}",
+        "",
+        "            Reader Offers This Week at the Library",
+        "",
+        *(f"        {paragraph}" for paragraph in _BODY),
+        "",
+        "    Privacy Policy",
+        "    © 2025 The Valley Courier",
+    ]
+    [article] = parse_text("\n".join(lines) + "\n")
+    assert article.title == head
+    assert article.body == _BODY
+
+
+def test_a_menu_without_bullets_makes_a_page_copy() -> None:
+    # a browser copy prints a site's section menu as short lines without bullets;
+    # two menus' worth of them and a copyright line: a page, whose headline is
+    # the one over the body, not the first line
+    menu = ["World", "Business", "Science", "Culture", "Sport", "Travel"]
+    places = ["Riverton", "Gull Island", "North Valley", "Old Harbour", "Millbrook", "Eastfield"]
+    head = "Council keeps branch library open"
+    text = "\n".join(
+        [*menu, *places, "", head, "By Ana Ruiz", "", *_BODY, "", "© 2025 The Valley Courier"]
+    )
+    lines = classify(text + "\n")
+    assert is_page_copy(lines)
+    assert not is_page_copy(classify("\n".join([*menu, "", head, "", *_BODY]) + "\n"))
+    [article] = parse_text(text + "\n")
+    assert article.title == head
+    assert article.authors == ["Ana Ruiz"]
+    assert article.body == _BODY
