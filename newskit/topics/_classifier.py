@@ -292,6 +292,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def __getstate__(self) -> dict[str, Any]:
         # BaseEstimator returns the live __dict__ for non-sklearn classes: copy it.
         state: dict[str, Any] = dict(super().__getstate__())
+        # Options at their defaults are left out (__setstate__ restores them), so
+        # a model that does not use them pickles to the same bytes as before.
+        for name, default in (("title_block", False), ("loss", "log_loss")):
+            if state.get(name) == default:
+                del state[name]
         vec: Any = state.get("vectorizer_")
         if vec is not None and hasattr(vec, "vocabulary_"):
             vocab = vec.vocabulary_

@@ -297,6 +297,9 @@ def test_title_block_reads_the_first_of_several_paragraphs() -> None:
     old = TopicClassifier.__new__(TopicClassifier)
     old.__setstate__(state)
     assert old.title_block is False
+    # Left at their defaults, the options are not in the pickled state.
+    plain = tiny().fit(texts(), labels_matrix()).__getstate__()
+    assert "title_block" not in plain and "loss" not in plain
 
 
 def test_squared_hinge_loss_fits_linear_svms() -> None:
