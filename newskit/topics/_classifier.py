@@ -43,6 +43,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted
 
 from newskit._article import Article
@@ -163,6 +164,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         with the word tokens of the word n-grams).
     lead_char_features : int
         Keep the most frequent character n-grams only (with ``lead_chars``).
+    title_block : bool
+        If set, add a TF-IDF block (same vocabulary) of the title: the first
+        paragraph of a prepared text that has more than one (empty for a
+        text of one paragraph).
+    loss : {'log_loss', 'squared_hinge'}
+        Loss of the per-topic linear models: logistic regression, or a
+        linear support vector machine (L2-regularised squared hinge); either
+        way the scores are mapped to probabilities by the Platt sigmoid.
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
         ``short_calibration_`` and ``short_thresholds_``.
@@ -238,6 +247,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         lead_words: int | None = None,
         lead_chars: tuple[int, int] | None = None,
         lead_char_features: int = 20_000,
+        title_block: bool = False,
+        loss: str = "log_loss",
         short_words: int | None = None,
         short_model: TopicClassifier | None = None,
         random_state: int | None = 0,
@@ -258,6 +269,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.lead_words = lead_words
         self.lead_chars = lead_chars
         self.lead_char_features = lead_char_features
+        self.title_block = title_block
+        self.loss = loss
         self.short_words = short_words
         self.short_model = short_model
         self.random_state = random_state
@@ -279,6 +292,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def __getstate__(self) -> dict[str, Any]:
         # BaseEstimator returns the live __dict__ for non-sklearn classes: copy it.
         state: dict[str, Any] = dict(super().__getstate__())
+        # Options at their defaults are left out (__setstate__ restores them), so
+        # a model that does not use them pickles to the same bytes as before.
+        for name, default in (("title_block", False), ("loss", "log_loss")):
+            if state.get(name) == default:
+                del state[name]
         vec: Any = state.get("vectorizer_")
         if vec is not None and hasattr(vec, "vocabulary_"):
             vocab = vec.vocabulary_
@@ -325,6 +343,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             state.setdefault(name, None)
         state.setdefault("positive_weight", 1.0)
         state.setdefault("lead_char_features", 20_000)
+        state.setdefault("title_block", False)
+        state.setdefault("loss", "log_loss")
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
@@ -509,11 +529,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             del vectorizer.stop_words_
         self.vectorizer_ = vectorizer
         self.char_vectorizer_: TfidfVectorizer | None = None
-        if self.lead_words is None:
-            return self._with_lexicon(features, features)
-        leads = self._leads(docs)
-        blocks = [features, vectorizer.transform(leads).tocsr()]
-        if self.lead_chars is not None:
+        blocks = [features]
+        if self.lead_words is not None:
+            leads = self._leads(docs)
+            blocks.append(vectorizer.transform(leads).tocsr())
+        if self.lead_words is not None and self.lead_chars is not None:
             lo_c, hi_c = self.lead_chars
             chars = TfidfVectorizer(
                 analyzer=WordChars(int(lo_c), int(hi_c)),
@@ -527,6 +547,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             if hasattr(chars, "stop_words_"):
                 del chars.stop_words_
             self.char_vectorizer_ = chars
+        if self.title_block:
+            blocks.append(vectorizer.transform(self._titles(docs)).tocsr())
+        if len(blocks) == 1:
+            return self._with_lexicon(features, features)
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _check_lengths(self) -> None:
@@ -538,6 +562,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1
             ):
                 raise InputValueError(f"{name} must be a positive int or None, not {value!r}")
+
+    @staticmethod
+    def _titles(docs: Sequence[str]) -> list[str]:
+        # A text of one paragraph has no title line to tell apart from its body.
+        return [head if sep else "" for head, sep, _ in (doc.partition("\n\n") for doc in docs)]
 
     def _leads(self, docs: Sequence[str]) -> list[str]:
         cut = int(self.lead_words or 0)
@@ -650,7 +679,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _fit_topic(
         self, X: sparse.csr_matrix, y: IntArray, w_fit: FloatArray, w_cal: FloatArray
     ) -> tuple[FloatArray, float, FloatArray]:
-        def regression() -> LogisticRegression:
+        loss = getattr(self, "loss", "log_loss")
+        if loss not in ("log_loss", "squared_hinge"):
+            raise InputValueError(f"loss must be 'log_loss' or 'squared_hinge', not {loss!r}")
+
+        def regression() -> LogisticRegression | LinearSVC:
+            if loss == "squared_hinge":
+                return LinearSVC(C=self.C, max_iter=5000, random_state=self.random_state)
             return LogisticRegression(
                 C=self.C, solver="liblinear", max_iter=1000, random_state=self.random_state
             )
@@ -716,7 +751,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def get_feature_names_out(self, input_features: object = None) -> npt.NDArray[np.str_]:
         """Names of the model's features: TF-IDF terms, ``lead:TERM`` entries of the
         lead block (with ``lead_words``), ``chars:NGRAM`` entries of its character
-        n-grams (with ``lead_chars``; spaces mark word edges), then
+        n-grams (with ``lead_chars``; spaces mark word edges), ``title:TERM``
+        entries of the title block (with ``title_block``), then
         ``<lexicon:NAME>`` entries.
 
         Parameters
@@ -736,8 +772,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         chars = (
             [f"chars:{t}" for t in char_vec.get_feature_names_out()] if char_vec is not None else []
         )
+        title = [f"title:{t}" for t in terms] if getattr(self, "title_block", False) else []
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
-        return np.asarray(terms + lead + chars + extra, dtype=object).astype(np.str_)
+        return np.asarray(terms + lead + chars + title + extra, dtype=object).astype(np.str_)
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
         """The feature matrix of ``X``, shape ``(n_samples, n_features)``.
@@ -761,13 +798,18 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             return tables.transform(texts)
 
         features = tfidf(docs)
-        if self.lead_words is None:
+        title = getattr(self, "title_block", False)
+        if self.lead_words is None and not title:
             return self._with_lexicon(features, features)
-        leads = self._leads(docs)
-        blocks = [features, tfidf(leads)]
-        char_vec = getattr(self, "char_vectorizer_", None)
-        if char_vec is not None:
-            blocks.append(_char_tables(char_vec, vec).transform(leads))
+        blocks = [features]
+        if self.lead_words is not None:
+            leads = self._leads(docs)
+            blocks.append(tfidf(leads))
+            char_vec = getattr(self, "char_vectorizer_", None)
+            if char_vec is not None:
+                blocks.append(_char_tables(char_vec, vec).transform(leads))
+        if title:
+            blocks.append(tfidf(self._titles(docs)))
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:

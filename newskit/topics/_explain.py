@@ -49,7 +49,7 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    words = term.removeprefix("lead:").removeprefix("chars:").split()
+    words = term.removeprefix("lead:").removeprefix("chars:").removeprefix("title:").split()
     return bool(words) and not all(word in stops for word in words)
 
 

@@ -277,6 +277,41 @@ def test_lead_char_block_names_matches_and_pickles() -> None:
         tiny(lead_chars=(3, 4)).fit(texts(), labels_matrix())
 
 
+def test_title_block_reads_the_first_of_several_paragraphs() -> None:
+    clf = tiny(lead_words=4, title_block=True).fit(texts(), labels_matrix())
+    n = len(clf.vectorizer_.vocabulary_)
+    names = clf.get_feature_names_out()
+    assert clf.coef_.shape[1] == len(names) == 3 * n
+    assert all(str(t).startswith("title:") for t in names[2 * n :])
+    X = clf.transform(["Troops fired at a base\n\nThe senate passed the budget bill."])
+    title = {str(names[i]).removeprefix("title:") for i in X.indices if i >= 2 * n}
+    assert "troops" in title and "senate" not in title
+    # A text of one paragraph has no title apart from its body: the block is empty.
+    one = clf.transform(["Troops fired at a base. The senate passed the budget bill."])
+    assert not (one.indices >= 2 * n).any()
+    again = pickle.loads(pickle.dumps(clf))
+    docs = [*texts(), "Army\n\nvoters"]
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    state = clf.__getstate__()
+    state.pop("title_block")
+    old = TopicClassifier.__new__(TopicClassifier)
+    old.__setstate__(state)
+    assert old.title_block is False
+    # Left at their defaults, the options are not in the pickled state.
+    plain = tiny().fit(texts(), labels_matrix()).__getstate__()
+    assert "title_block" not in plain and "loss" not in plain
+
+
+def test_squared_hinge_loss_fits_linear_svms() -> None:
+    plain = tiny().fit(texts(), labels_matrix())
+    svm = tiny(loss="squared_hinge", C=1.0).fit(texts(), labels_matrix())
+    assert svm.coef_.shape == plain.coef_.shape
+    assert not np.allclose(svm.coef_, plain.coef_)
+    assert svm.predict(texts()).tolist() == [list(row) for row in labels_matrix()]
+    with pytest.raises(InputValueError, match="loss"):
+        tiny(loss="hinge").fit(texts(), labels_matrix())
+
+
 def test_positive_weight_and_class_weight() -> None:
     y = np.array([1, 0, 0, 0])
     w = np.ones(4)

@@ -30,7 +30,12 @@ _SELECTION_NOTES: dict[str, str] = {
         "words of each training text (short macro-F1 0.7651-0.7764 against 0.7808 for this "
         "configuration). The title + lead blocks weighing 0.5 in fitting scored 0.7812 (full "
         "articles equal), the selection rule's choice by 0.0004 but lower on security, "
-        "diplomacy and politics; this file was not refitted with it."
+        "diplomacy and politics; this file was not refitted with it. Round 7 (`--grid round7`, "
+        "`benchmarks/results/topics_cv_round7.txt`, 12350 items): linear support vector "
+        "machines (C = 0.5) for the long model scored a mean 0.0013 higher (full 0.8418 against "
+        "0.8394, diplomacy lower), below the 0.003 margin set for a change; a title block, the "
+        "long model at C 8 or 32, and other settings of the model for short texts scored lower "
+        "or within 0.002; not adopted."
     ),
 }
 

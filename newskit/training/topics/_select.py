@@ -118,6 +118,11 @@ class Config:
         If set, the model is fitted (vocabulary and regressions) on the first
         ``train_words`` words of each training text only: short items whole,
         the leads of full articles (``None``: the texts as read).
+    title_block : bool
+        Add a block of the title's words (the first paragraph of a text of
+        several paragraphs), with the same vocabulary.
+    loss : {'log_loss', 'squared_hinge'}
+        Logistic regressions, or linear support vector machines.
     """
 
     C: float = 4.0
@@ -135,6 +140,8 @@ class Config:
     short_model: Config | None = None
     lead_weight: float = 1.0
     train_words: int | None = None
+    title_block: bool = False
+    loss: str = "log_loss"
 
     @property
     def name(self) -> str:
@@ -144,7 +151,8 @@ class Config:
         weighting), ``pos2`` (positives weigh 2), ``df5``, ``ng3``,
         ``chars3-5/20000``, ``short2`` (short items weigh 2), ``leadw2``
         (title + lead blocks weigh 2 in fitting), ``tw60`` (fitted on the
-        first 60 words of each text); a model for short texts follows after
+        first 60 words of each text), ``title`` (a title block), ``svm``
+        (linear support vector machines); a model for short texts follows after
         `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
@@ -169,6 +177,10 @@ class Config:
             out += f" leadw{self.lead_weight:g}"
         if self.train_words is not None:
             out += f" tw{self.train_words}"
+        if self.title_block:
+            out += " title"
+        if self.loss != "log_loss":
+            out += " svm"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -191,6 +203,7 @@ class Config:
             self.lead_chars,
             self.char_features,
             self.train_words,
+            self.title_block,
         )
 
 
@@ -293,6 +306,8 @@ def classifier(config: Config, seed: int = 0) -> TopicClassifier:
         lead_words=config.lead_words,
         lead_chars=config.lead_chars,
         lead_char_features=config.char_features,
+        title_block=config.title_block,
+        loss=config.loss,
         lexicon=LEXICON if config.lexicon else None,
         short_words=SHORT_WORDS,
         short_model=short,

@@ -128,6 +128,8 @@ def _params(config: Config) -> dict[str, Any]:
         # Recorded only when set, so the manifest of a model without them is unchanged.
         **({"lead_weight": config.lead_weight} if config.lead_weight != 1.0 else {}),
         **({"train_words": config.train_words} if config.train_words is not None else {}),
+        **({"title_block": True} if config.title_block else {}),
+        **({"loss": config.loss} if config.loss != "log_loss" else {}),
     }
 
 
