@@ -472,8 +472,12 @@ def build_document(text: Article | Content, title: str | None = None) -> Documen
 
 
 def document_of(prepared: ArticleText) -> Document:
-    """The :class:`Document` of an article's text (no English check: the caller made it)."""
-    from newskit.text import sentence_spans
+    """The :class:`Document` of an article's text (no English check: the caller made it).
+
+    ``prepared`` comes from :func:`~newskit._articletext.article_text`, whose
+    paragraphs :func:`~newskit._input.ensure_text` has cleaned: no check reads them again.
+    """
+    from newskit.text._sentences import clean_text_spans
 
     paragraphs, head = prepared.paragraphs, prepared.title
     total = sum(map(len, paragraphs)) + len(head)
@@ -488,7 +492,11 @@ def document_of(prepared: ArticleText) -> Document:
     sentences: list[str] = []
     pids: list[int] = []
     pid = last_paragraph = -1
-    for start, end in sentence_spans(joined):
+    # Clean ASCII text holds no control character but "\t" and "\n" (ensure_text
+    # replaced the others), so for it two searches tell what isprintable() would,
+    # which looks every character up in the Unicode tables.
+    ascii_text = joined.isascii()
+    for start, end in clean_text_spans(joined):
         sentence = joined[start:end]
         # Whitespace runs become single spaces. The only whitespace a printable
         # string can hold is " " (every other character str.split splits on is
@@ -496,7 +504,7 @@ def document_of(prepared: ArticleText) -> Document:
         # "  " and no space at either end is already collapsed: one C scan
         # instead of splitting it into words and joining them again.
         if (
-            not sentence.isprintable()
+            (("\n" in sentence or "\t" in sentence) if ascii_text else not sentence.isprintable())
             or "  " in sentence
             or sentence.startswith(" ")
             or sentence.endswith(" ")
