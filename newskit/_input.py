@@ -220,6 +220,8 @@ def refuse_markup(content: str | bytes, *, name: str = "text") -> None:
     """
     head = content[:_MARKUP_SNIFF]
     sample = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    if "<" not in sample:  # every tag starts with one (one C scan, not a regex)
+        return
     tags = _TAG.findall(sample)
     if len(tags) < _MIN_TAGS:
         return

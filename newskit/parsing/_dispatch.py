@@ -48,6 +48,8 @@ def looks_like_html(data: str | bytes) -> bool:
     """
     head = data[:_HEAD]
     raw = head.encode("utf-8", "replace") if isinstance(head, str) else bytes(head)
+    if b"<" not in raw:  # every pattern below needs a "<" (one C scan, not three regexes)
+        return False
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: sniff the decoded text
         raw = raw.decode("utf-16", "replace").encode("utf-8", "replace")
     if HTML_START.match(raw) or _DOC_TAG.search(raw):

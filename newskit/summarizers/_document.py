@@ -45,9 +45,22 @@ FloatArray = np.ndarray
 #: Distinct words the shared :class:`_Vocabulary` remembers before it starts afresh.
 VOCABULARY_LIMIT = 1 << 20
 
+# A word's code packs its id, its stem id and its stop-word flag into one int:
+# ``id << _ID_SHIFT | stem id << 1 | stop``. One dict look-up per distinct word
+# then gives all three, where separate arrays indexed by id would each cost a
+# scattered memory read per word (most of a new article's look-up time).
+_ID_SHIFT = 33  # stem ids below 2**32
+_STEM_MASK = (1 << 32) - 1
+
+
+def _codes(ids: IntArray, stem_ids: IntArray, stop: np.ndarray) -> IntArray:
+    """The codes of words with these ids, stem ids and stop-word flags."""
+    out: IntArray = (ids << _ID_SHIFT) | (stem_ids << 1) | stop.astype(np.int64)
+    return out
+
 
 class _Seed:
-    """The words of the shipped stem table with their ids, stems and stop-word flags.
+    """The words of the shipped stem table with their codes (ids, stems and stop-word flags).
 
     Read-only once built and shared by every :class:`_Vocabulary` made from the
     same table, so a vocabulary starts with the table's words without copying them.
@@ -56,10 +69,9 @@ class _Seed:
     def __init__(self, table: dict[str, str], stops: frozenset[str]) -> None:
         #: the table it was built from
         self.table = table
-        #: the words, indexed by id, and word -> id
+        #: the words, indexed by id
         self.names: list[str] = list(table)
         n = len(self.names)
-        self.ids: dict[str, int] = dict(zip(self.names, range(n), strict=True))
         stems = list(table.values())
         #: the stems, indexed by stem id, and stem -> stem id
         self.stem_names: list[str] = list(dict.fromkeys(stems))
@@ -69,6 +81,14 @@ class _Seed:
         #: stem id and stop-word flag of each word
         self.stem_of = np.fromiter(map(self.stems.__getitem__, stems), np.int64, n)
         self.stop = np.fromiter(map(stops.__contains__, self.names), bool, n)
+        #: word -> code (the word's id is its position in the table)
+        self.codes: dict[str, int] = dict(
+            zip(
+                self.names,
+                _codes(np.arange(n, dtype=np.int64), self.stem_of, self.stop).tolist(),
+                strict=True,
+            )
+        )
 
 
 _SEED: list[_Seed] = []
@@ -91,9 +111,10 @@ class _Vocabulary:
     stemmed by NLTK when the table was built), so the frequent words of an
     article never seen before already have their ids; words the table lacks
     get the ids after them. Looking tokens up is a C-level dict access per
-    token (:meth:`ids`); the new words of a document are added in one step
-    (:meth:`add`), and only a word the table lacks runs the stemmer. A lock
-    guards the insertions, so threads may share it.
+    token (:meth:`codes`, which gives a word's id, stem id and stop-word flag
+    at once); the new words of a document are added in one step (:meth:`add`),
+    and only a word the table lacks runs the stemmer. A lock guards the
+    insertions, so threads may share it.
 
     Parameters
     ----------
@@ -109,7 +130,7 @@ class _Vocabulary:
         self.lock = threading.Lock()
         #: words and stems that came from the table (ids below these)
         self.n_seeded, self.n_seeded_stems = len(self.seed.names), len(self.seed.stem_names)
-        #: words the table lacks -> id (from n_seeded), and these words in id order
+        #: words the table lacks -> code (ids from n_seeded), and these words in id order
         self.added: dict[str, int] = {}
         self.added_names: list[str] = []
         #: stems the table lacks -> stem id (from n_seeded_stems), and these stems in order
@@ -129,27 +150,32 @@ class _Vocabulary:
 
     def ids(self, tokens: list[str]) -> IntArray:
         """The global id of each token; words never seen before are added in one step."""
-        found: list[int | None] = list(map(self.seed.ids.get, tokens))
+        return self.codes(tokens) >> _ID_SHIFT
+
+    def codes(self, tokens: list[str]) -> IntArray:
+        """The code of each token (see :func:`_codes`); words never seen before are
+        added in one step."""
+        found: list[int | None] = list(map(self.seed.codes.get, tokens))
         if None in found:
             at = [k for k, i in enumerate(found) if i is None]
             words = [tokens[k] for k in at]
             added = self.added
-            ids = list(map(added.get, words))
-            if None in ids:
-                self.add([w for w, i in zip(words, ids, strict=True) if i is None])
-                ids = list(map(added.__getitem__, words))
-            for k, i in zip(at, ids, strict=True):
-                found[k] = i
+            codes = list(map(added.get, words))
+            if None in codes:
+                self.add([w for w, c in zip(words, codes, strict=True) if c is None])
+                codes = list(map(added.__getitem__, words))
+            for k, c in zip(at, codes, strict=True):
+                found[k] = c
         return np.fromiter(found, np.int64, len(found))
 
     def __getitem__(self, word: str) -> int:
-        found = self.seed.ids.get(word)
+        found = self.seed.codes.get(word)
         if found is None:
             found = self.added.get(word)
             if found is None:
                 self.add([word])
                 found = self.added[word]
-        return found
+        return found >> _ID_SHIFT
 
     def add(self, words: list[str]) -> None:
         """Give each new word of ``words`` (none of them in the table) an id, its stem
@@ -194,8 +220,10 @@ class _Vocabulary:
             words_added = [w for w, _ in keep]
             self.added_names.extend(words_added)
             n = self.n_seeded
+            ids = np.arange(n + start, n + end, dtype=np.int64)
+            codes = _codes(ids, stem_of[start:end], stop[start:end]).tolist()
             # last: visible once the rows are filled
-            added.update(zip(words_added, range(n + start, n + end), strict=True))
+            added.update(zip(words_added, codes, strict=True))
 
     def _per_word(self, seeded: np.ndarray, added: np.ndarray, gids: IntArray) -> np.ndarray:
         """Each word id's row of ``seeded`` (the table's words) or ``added`` (the others)."""
@@ -290,13 +318,13 @@ class _Index:
         distinct = list(dict.fromkeys(flat))
         local = dict(zip(distinct, range(len(distinct)), strict=True))
         word_ids = np.fromiter(map(local.__getitem__, flat), np.int64, len(flat))
-        word_gids = vocabulary.ids(distinct)
+        codes = vocabulary.codes(distinct)
         #: word id of each token, and the global id of each word
-        self.words: tuple[IntArray, IntArray] = (word_ids, word_gids)
-        self.is_stop: np.ndarray = vocabulary.stop(word_gids)[word_ids]
+        self.words: tuple[IntArray, IntArray] = (word_ids, codes >> _ID_SHIFT)
+        self.is_stop: np.ndarray = (codes & 1).astype(bool)[word_ids]
         # Stems numbered by first occurrence among the distinct words (in their
         # order of first occurrence) are numbered by first occurrence among tokens.
-        stem_of_word, stem_gids = _first_seen(vocabulary.stem_of(word_gids))
+        stem_of_word, stem_gids = _first_seen((codes >> 1) & _STEM_MASK)
         #: stem id of each token, and the global id of each stem
         self.stem_ids: IntArray = stem_of_word[word_ids]
         self.stem_gids = stem_gids
@@ -472,8 +500,12 @@ def build_document(text: Article | Content, title: str | None = None) -> Documen
 
 
 def document_of(prepared: ArticleText) -> Document:
-    """The :class:`Document` of an article's text (no English check: the caller made it)."""
-    from newskit.text import sentence_spans
+    """The :class:`Document` of an article's text (no English check: the caller made it).
+
+    ``prepared`` comes from :func:`~newskit._articletext.article_text`, whose
+    paragraphs :func:`~newskit._input.ensure_text` has cleaned: no check reads them again.
+    """
+    from newskit.text._sentences import clean_text_spans
 
     paragraphs, head = prepared.paragraphs, prepared.title
     total = sum(map(len, paragraphs)) + len(head)
@@ -488,7 +520,11 @@ def document_of(prepared: ArticleText) -> Document:
     sentences: list[str] = []
     pids: list[int] = []
     pid = last_paragraph = -1
-    for start, end in sentence_spans(joined):
+    # Clean ASCII text holds no control character but "\t" and "\n" (ensure_text
+    # replaced the others), so for it two searches tell what isprintable() would,
+    # which looks every character up in the Unicode tables.
+    ascii_text = joined.isascii()
+    for start, end in clean_text_spans(joined):
         sentence = joined[start:end]
         # Whitespace runs become single spaces. The only whitespace a printable
         # string can hold is " " (every other character str.split splits on is
@@ -496,7 +532,7 @@ def document_of(prepared: ArticleText) -> Document:
         # "  " and no space at either end is already collapsed: one C scan
         # instead of splitting it into words and joining them again.
         if (
-            not sentence.isprintable()
+            (("\n" in sentence or "\t" in sentence) if ascii_text else not sentence.isprintable())
             or "  " in sentence
             or sentence.startswith(" ")
             or sentence.endswith(" ")

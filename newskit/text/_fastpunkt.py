@@ -250,13 +250,25 @@ class FastPunkt:
         if text[pos] != ".":
             return True
         after, following = match.group(1, 2)
-        if following is None:  # one punctuation mark follows
-            tail = self._afters.get(after) or self._after(after)
-        elif following[0] == ".":  # ". . ." may join across the whitespace
+        if following is not None and following[0] == ".":  # ". . ." may join across whitespace
             return self._contains_sentbreak(text[word_start : pos + 1] + after)
-        else:
-            tail = self._afters.get(following) or self._after(following)
         word = text[word_start : pos + 1]
+        if len(word) > 2 and word[:-1].isalpha():
+            # "said." before "The", most candidates: the word is one token, not an
+            # initial, and unless it is an abbreviation its second pass only checks
+            # collocations (the rules _tok and _breaks apply), so a word met for the
+            # first time costs no token records.
+            typ = word.lower()[:-1]
+            if typ not in self._abbrev:
+                if following is not None and following.isalpha():  # one plain token
+                    next_typ = following.lower()
+                else:
+                    tail = self._after_tail(after if following is None else following)
+                    if tail[0]:
+                        return True
+                    next_typ = tail[1].typ_no_sentperiod
+                return (typ, next_typ) not in self._collocations
+        tail = self._after_tail(after if following is None else following)
         inner, last = self._befores.get(word) or self._before(word)
         if last is None:
             return self._contains_sentbreak(word + after)
@@ -276,6 +288,10 @@ class FastPunkt:
             toks = [self._tok(t) for t in self._word_re.findall(word)]
             result = (self._any_break(toks), toks[-1])
         return _bounded_put(self._befores, word, result)
+
+    def _after_tail(self, following: str) -> tuple[bool, _Tok]:
+        """:meth:`_after`, remembered."""
+        return self._afters.get(following) or self._after(following)
 
     def _after(self, following: str) -> tuple[bool, _Tok]:
         """Breaks inside the token after the candidate and its first token."""

@@ -31,7 +31,13 @@ from newskit.text._abbreviations import TITLES
 from newskit.text._punkt import ascii_quotes, load_fast_tokenizer
 from newskit.text._words import stop_words
 
-__all__ = ["join_continuations", "sentence_spans", "split_sentences", "split_soft_breaks"]
+__all__ = [
+    "clean_text_spans",
+    "join_continuations",
+    "sentence_spans",
+    "split_sentences",
+    "split_soft_breaks",
+]
 
 _TERMINAL = ".!?:;…\"')]”’"
 _BULLET = re.compile(r"[ \t]*(?:[•·▪◦‣●■□➢►*\-–—]|\(?\d{1,2}[.)])[ \t]+(?=\S)")
@@ -301,10 +307,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in sentence_spans(text)]
     ['Dr. Lee arrived at 9 a.m. on Monday.', 'She left.']
     """
-    return _spans(ensure_text(text))
+    return clean_text_spans(ensure_text(text))
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+def clean_text_spans(text: str) -> list[tuple[int, int]]:
     """:func:`sentence_spans` of text that :func:`ensure_text` has already cleaned."""
     units = [(start, end) for start, end in _units(text, _lines(text)) if start < end]
     return _split_units(text, units) if units else []
@@ -346,4 +352,4 @@ def split_sentences(text: str) -> list[str]:
     """
     text = ensure_text(text)
     # spans never start or end with whitespace, so split/join is the regex's collapse, faster
-    return [" ".join(text[s:e].split()) for s, e in _spans(text)]
+    return [" ".join(text[s:e].split()) for s, e in clean_text_spans(text)]

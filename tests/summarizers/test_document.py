@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from newskit import summarize
+from newskit import Article, summarize
 from newskit.summarizers import METHODS, _document, build_document
 from newskit.summarizers._document import _first_seen
 from newskit.text import stem, stop_words
@@ -129,3 +129,14 @@ def test_sentences_have_single_spaces_between_words(text: str) -> None:
     sentences = build_document(text).sentences
     assert sentences
     assert all(s == " ".join(s.split()) for s in sentences)
+
+
+@pytest.mark.parametrize("extra", ["", " Caf\u00e9 owners left."])  # ASCII, and not
+def test_tabs_and_line_breaks_inside_a_sentence_become_spaces(extra: str) -> None:
+    body = [
+        "Rain fell\thard on the town. Roads\t\tflooded.",
+        "The storm hit the\ncoast late." + extra,
+    ]
+    sentences = build_document(Article(body=body)).sentences
+    want = ["Rain fell hard on the town.", "Roads flooded.", "The storm hit the coast late."]
+    assert sentences == want + ([extra.strip()] if extra else [])

@@ -70,7 +70,7 @@ def test_forgetting_gives_a_seeded_vocabulary_and_spares_older_documents() -> No
     summarize(FIXTURES[1][0], "edmundson")
     _document.forget_seen_words()
     vocabulary = _document._vocabulary()
-    assert vocabulary.seed.ids == fresh.seed.ids and vocabulary.seed.stems == fresh.seed.stems
+    assert vocabulary.seed.codes == fresh.seed.codes and vocabulary.seed.stems == fresh.seed.stems
     assert vocabulary.seed.names == fresh.seed.names
     assert not vocabulary.added and not vocabulary.added_stems
     assert len(vocabulary) == vocabulary.n_seeded == len(_words.stem_table())
