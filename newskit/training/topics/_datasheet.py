@@ -38,7 +38,8 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
     return float("nan") if chance >= 1 else (observed - chance) / (1 - chance)
 
 
-#: First annotator session of each labelling round of labels-v2 (A1-A15, A16-A26, A27-A29, A30-A32, A33-A35, A36-A38, A39 on).
+#: First annotator session of each labelling round of labels-v2 (A1-A15, A16-A26,
+#: A27-A29, A30-A32, A33-A35, A36-A38, A39 on).
 ROUND_STARTS = (1, 16, 27, 30, 33, 36, 39)
 
 
