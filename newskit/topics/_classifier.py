@@ -501,7 +501,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _fit_features(self, docs: list[str]) -> sparse.csr_matrix:
         """Fit the vectorizer (and lexicon) on prepared texts; return their feature matrix."""
-        self._check_lengths()
+        self._check_params()
         lo, hi = self.ngram_range
         vectorizer = TfidfVectorizer(
             analyzer=WordNgrams(int(lo), int(hi)),
@@ -553,7 +553,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             return self._with_lexicon(features, features)
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
-    def _check_lengths(self) -> None:
+    def _check_params(self) -> None:
+        if self.loss not in ("log_loss", "squared_hinge"):
+            raise InputValueError(f"loss must be 'log_loss' or 'squared_hinge', not {self.loss!r}")
         if self.lead_chars is not None and self.lead_words is None:
             raise InputValueError("lead_chars needs lead_words (the block it reads)")
         for name in ("lead_words", "short_words"):
@@ -679,9 +681,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _fit_topic(
         self, X: sparse.csr_matrix, y: IntArray, w_fit: FloatArray, w_cal: FloatArray
     ) -> tuple[FloatArray, float, FloatArray]:
-        loss = getattr(self, "loss", "log_loss")
-        if loss not in ("log_loss", "squared_hinge"):
-            raise InputValueError(f"loss must be 'log_loss' or 'squared_hinge', not {loss!r}")
+        loss = self.loss
 
         def regression() -> LogisticRegression | LinearSVC:
             if loss == "squared_hinge":
@@ -772,7 +772,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         chars = (
             [f"chars:{t}" for t in char_vec.get_feature_names_out()] if char_vec is not None else []
         )
-        title = [f"title:{t}" for t in terms] if getattr(self, "title_block", False) else []
+        title = [f"title:{t}" for t in terms] if self.title_block else []
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
         return np.asarray(terms + lead + chars + title + extra, dtype=object).astype(np.str_)
 
@@ -798,7 +798,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             return tables.transform(texts)
 
         features = tfidf(docs)
-        title = getattr(self, "title_block", False)
+        title = self.title_block
         if self.lead_words is None and not title:
             return self._with_lexicon(features, features)
         blocks = [features]
