@@ -87,6 +87,9 @@ META_BONUS = 6.5
 META_REACH = 4
 #: Content lines of the body whose words a title candidate is compared with.
 BODY_SAMPLE = 60
+#: Content lines from the top of a dump within which a masthead's headline and the
+#: first prose line under it stand (:func:`masthead_title`).
+MASTHEAD_REACH = 8
 #: Indentation from which a line of an indented dump is centred (lynx centres ``<h1>``).
 CENTRED = 8
 #: Weight of prose a segment needs to hold an article of its own.
@@ -671,6 +674,57 @@ def _find_title(
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def masthead_title(lines: list[Line]) -> int | None:
+    """Return the headline under a masthead at the top of a dump, or ``None``.
+
+    A blog or small site prints its name and a menu line or two above the
+    headline, and a date line or byline under it; a copy of such a page may
+    hold too few page signals to be read as a page copy (:func:`is_page_copy`).
+    When a text line stands between the first text line and the first date
+    line or byline, and a prose line follows within :data:`MASTHEAD_REACH`
+    content lines of the top, the headline is chosen as in a page copy among
+    the lines above that prose line; it is kept only when a date line or
+    byline follows it within :data:`META_REACH` content lines.
+
+    >>> from newskit.parsing._lines import classify
+    >>> lines = classify("Ana's notes\\n\\nHome Blog\\n\\nWhy the river floods in spring\\n\\n"
+    ...     "March 3, 2024\\n\\nThe river floods every spring because the snow melts fast.\\n")
+    >>> lines[masthead_title(lines)].text
+    'Why the river floods in spring'
+    """
+    first = prose = None
+    seen = between = 0
+    for i, line in enumerate(lines):
+        if line.kind in (Kind.BLANK, Kind.CHROME):
+            continue
+        seen += 1
+        if seen > MASTHEAD_REACH:
+            return None
+        if line.kind in (Kind.DATE, Kind.BYLINE) and not between:
+            return None  # the first text line has its date or byline under it: the title
+        if line.kind is not Kind.TEXT:
+            continue
+        if _is_prose(line.text):
+            prose = i
+            break
+        if first is None:
+            first = i
+        else:
+            between += 1
+    if prose is None or first is None:
+        return None
+    end = min(len(lines), prose + BODY_SAMPLE)
+    top = lines[:end]
+    weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in top]
+    flush = sum(1 for line in top if line.flush)
+    indented = 2 * flush < sum(1 for line in top if line.kind is not Kind.BLANK)
+    layout = _Layout(indented, _text_indents(top, weights), _repeated_keys(top))
+    title = _find_title(top, weights, (prose, end), 0, layout)
+    if title is None or title >= prose or not _meta_follows(lines, title, prose):
+        return None
+    return title
 
 
 def _page(

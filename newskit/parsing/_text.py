@@ -34,7 +34,7 @@ from newskit._errors import InputTypeError, InputValueError, ParseWarning
 from newskit._input import ensure_text, refuse_locator
 from newskit.parsing._fields import find_header_date, read_article
 from newskit.parsing._lines import Kind, Line, classify, link
-from newskit.parsing._pagecopy import is_page_copy, select
+from newskit.parsing._pagecopy import is_page_copy, masthead_title, select
 from newskit.parsing._shapes import is_caption, is_title_like
 from newskit.parsing._sniff import starts_like_html
 
@@ -214,11 +214,16 @@ def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
         if page is not None:
             return page
     articles = []
-    start, title = 0, _first_title(lines)
+    # A text that opens with a masthead (a blog's name and a menu line above the
+    # headline, a date line or byline under it) starts its article at the headline;
+    # the masthead is page chrome.
+    top = masthead_title(lines) or 0
+    chrome = [line.text for line in lines[:top] if line.kind is not Kind.BLANK]
+    start, title = top, top if top else _first_title(lines)
     while start < len(lines):
         draft, nxt = read_article(lines, start, title)
         if not draft.is_empty():
             articles.append(draft.build(now))
         start, title = nxt, nxt
-    chrome = [line.text for line in lines if line.kind is Kind.CHROME]
+    chrome += [line.text for line in lines[top:] if line.kind is Kind.CHROME]
     return Parsed(articles, chrome, False)
