@@ -87,6 +87,11 @@ META_BONUS = 6.5
 META_REACH = 4
 #: Content lines of the body whose words a title candidate is compared with.
 BODY_SAMPLE = 60
+#: Content lines of the block, and words of its prose above, under which a headline
+#: followed by a date line or byline is still a title candidate (a promotion
+#: paragraph printed above the headline weighs into the block).
+PROMO_INSIDE = 16
+PROMO_MAX = 200.0
 #: Content lines from the top of a dump within which a masthead's headline and the
 #: first prose line under it stand (:func:`masthead_title`).
 MASTHEAD_REACH = 8
@@ -575,7 +580,8 @@ def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
 def _headlines_above(
     lines: list[Line], weights: list[float], start: int, end: int, floor: int
 ) -> Iterator[tuple[int, int, float, float]]:
-    # Headline-shaped lines from a few content lines into the block upwards,
+    # Headline-shaped lines from a few content lines into the block upwards
+    # (deeper, under more of its prose, when a date line or byline follows them),
     # within TITLE_REACH content lines above it: (index, content lines between
     # it and the next prose line under it, share of its words the body repeats
     # (sidebar teasers and labels share few), words of block prose above it).
@@ -584,7 +590,7 @@ def _headlines_above(
     for i in range(start, end):
         if lines[i].kind is not Kind.BLANK:
             inside.append(i)
-            if len(inside) > TITLE_INSIDE:
+            if len(inside) > PROMO_INSIDE:
                 break
     prose_above = [0.0] * len(inside)
     for n in range(1, len(inside)):
@@ -595,8 +601,11 @@ def _headlines_above(
         i = inside[n]
         if n + 1 < len(inside) and weights[inside[n + 1]] > 0:
             gap = 0
-        if prose_above[n] <= PROSE_ABOVE_MAX and _headline(lines[i]):
+        if n <= TITLE_INSIDE and prose_above[n] <= PROSE_ABOVE_MAX and _headline(lines[i]):
             yield i, gap, _shared(lines[i].text, body), prose_above[n]
+        elif prose_above[n] <= PROMO_MAX and _headline(lines[i]) and _meta_follows(lines, i, end):
+            # a headline with its date or byline under a promotion the block swallowed
+            yield i, gap, _shared(lines[i].text, body), min(prose_above[n], PROSE_ABOVE_MAX)
         gap += 1
     seen = 0
     for i in range(start - 1, floor - 1, -1):
