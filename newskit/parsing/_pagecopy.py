@@ -690,12 +690,14 @@ def masthead_title(lines: list[Line]) -> int | None:
 
     A blog or small site prints its name and a menu line or two above the
     headline, and a date line or byline under it; a copy of such a page may
-    hold too few page signals to be read as a page copy (:func:`is_page_copy`).
+    hold too few page signals for :func:`is_page_copy`, and is read as a page copy
+    when this finds its headline.
     When a text line stands between the first text line and the first date
     line or byline, and a prose line follows within :data:`MASTHEAD_REACH`
     content lines of the top, the headline is chosen as in a page copy among
-    the lines above that prose line; it is kept only when a date line or
-    byline follows it within :data:`META_REACH` content lines.
+    the lines above that prose line; it is kept only when it is not the first
+    text line and a date line or byline follows it within :data:`META_REACH`
+    content lines.
 
     >>> from newskit.parsing._lines import classify
     >>> lines = classify("Ana's notes\\n\\nHome Blog\\n\\nWhy the river floods in spring\\n\\n"
@@ -731,7 +733,7 @@ def masthead_title(lines: list[Line]) -> int | None:
     indented = 2 * flush < sum(1 for line in top if line.kind is not Kind.BLANK)
     layout = _Layout(indented, _text_indents(top, weights), _repeated_keys(top))
     title = _find_title(top, weights, (prose, end), 0, layout)
-    if title is None or title >= prose or not _meta_follows(lines, title, prose):
+    if title is None or not first < title < prose or not _meta_follows(lines, title, prose):
         return None
     return title
 

@@ -209,21 +209,19 @@ def _read_page_copy(lines: list[Line], now: datetime | None) -> Parsed | None:
 
 def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
     """Read classified lines into articles: a page copy gives one, a dump one per article."""
-    if is_page_copy(lines):
+    # A text that opens with a masthead (a small site's name and a menu line above
+    # the headline, a date line or byline under it) is a page copy with too few
+    # page signals to tell.
+    if is_page_copy(lines) or masthead_title(lines) is not None:
         page = _read_page_copy(lines, now)
         if page is not None:
             return page
     articles = []
-    # A text that opens with a masthead (a blog's name and a menu line above the
-    # headline, a date line or byline under it) starts its article at the headline;
-    # the masthead is page chrome.
-    top = masthead_title(lines) or 0
-    chrome = [line.text for line in lines[:top] if line.kind is not Kind.BLANK]
-    start, title = top, top if top else _first_title(lines)
+    start, title = 0, _first_title(lines)
     while start < len(lines):
         draft, nxt = read_article(lines, start, title)
         if not draft.is_empty():
             articles.append(draft.build(now))
         start, title = nxt, nxt
-    chrome += [line.text for line in lines[top:] if line.kind is Kind.CHROME]
+    chrome = [line.text for line in lines if line.kind is Kind.CHROME]
     return Parsed(articles, chrome, False)

@@ -489,7 +489,7 @@ def test_bbc_articles_parse_to_one_article_each(data_dir: Path) -> None:
 
 
 # A small blog prints its name and a menu line above the headline and the date under it;
-# too few page signals to be a page copy, so the dump reader finds the headline.
+# too few page signals to tell a page copy, but the masthead does.
 MASTHEAD = (
     "Ana's field notes\n\nHome Archive\n\nWhy the river floods in spring\n\nMarch 3, 2024\n\n"
     "The river floods every spring because the snow in the hills melts fast.\n\n"
@@ -502,14 +502,18 @@ def test_a_headline_under_a_masthead_is_the_title() -> None:
     assert article.title == "Why the river floods in spring"
     assert article.published_text == "March 3, 2024"
     assert article.body[0].startswith("The river floods")
-    # the masthead is recorded as page chrome: nothing is dropped without a trace
-    assert read_lines(classify(MASTHEAD)).chrome == ["Ana's field notes", "Home Archive"]
+    # read as a page copy: the masthead is recorded as page chrome
+    parsed = read_lines(classify(MASTHEAD))
+    assert parsed.page_copy
+    assert parsed.chrome == ["Ana's field notes", "Home Archive"]
 
 
 def test_a_first_line_with_its_date_under_it_stays_the_title() -> None:
+    # a news dump's headline has its date under it: no masthead, a dump
     text = (
         "Levee holds through storm\n\nMarch 3, 2024\n\nHome Archive\n\n"
         + MASTHEAD.split("\n\n", 4)[4]
     )
-    [article] = parse_text(text)
-    assert article.title == "Levee holds through storm"
+    parsed = read_lines(classify(text))
+    assert not parsed.page_copy
+    assert [a.title for a in parsed.articles] == ["Levee holds through storm"]
