@@ -717,7 +717,9 @@ def masthead_title(lines: list[Line]) -> int | None:
             return None  # the first text line has its date or byline under it: the title
         if line.kind is not Kind.TEXT:
             continue
-        if _is_prose(line.text):
+        # a line longer than any headline ends the search too (and is not split into
+        # words: one huge line costs a single length check)
+        if len(line.text) > _HEADLINE_CHARS or _is_prose(line.text):
             prose = i
             break
         if first is None:
