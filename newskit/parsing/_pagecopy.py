@@ -87,6 +87,14 @@ META_BONUS = 6.5
 META_REACH = 4
 #: Content lines of the body whose words a title candidate is compared with.
 BODY_SAMPLE = 60
+#: Content lines of the block, and words of its prose above, under which a headline
+#: followed by a date line or byline is still a title candidate (a promotion
+#: paragraph printed above the headline weighs into the block).
+PROMO_INSIDE = 16
+PROMO_MAX = 200.0
+#: Content lines from the top of a dump within which a masthead's headline and the
+#: first prose line under it stand (:func:`masthead_title`).
+MASTHEAD_REACH = 8
 #: Indentation from which a line of an indented dump is centred (lynx centres ``<h1>``).
 CENTRED = 8
 #: Weight of prose a segment needs to hold an article of its own.
@@ -572,7 +580,8 @@ def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
 def _headlines_above(
     lines: list[Line], weights: list[float], start: int, end: int, floor: int
 ) -> Iterator[tuple[int, int, float, float]]:
-    # Headline-shaped lines from a few content lines into the block upwards,
+    # Headline-shaped lines from a few content lines into the block upwards
+    # (deeper, under more of its prose, when a date line or byline follows them),
     # within TITLE_REACH content lines above it: (index, content lines between
     # it and the next prose line under it, share of its words the body repeats
     # (sidebar teasers and labels share few), words of block prose above it).
@@ -581,7 +590,7 @@ def _headlines_above(
     for i in range(start, end):
         if lines[i].kind is not Kind.BLANK:
             inside.append(i)
-            if len(inside) > TITLE_INSIDE:
+            if len(inside) > PROMO_INSIDE:
                 break
     prose_above = [0.0] * len(inside)
     for n in range(1, len(inside)):
@@ -592,8 +601,11 @@ def _headlines_above(
         i = inside[n]
         if n + 1 < len(inside) and weights[inside[n + 1]] > 0:
             gap = 0
-        if prose_above[n] <= PROSE_ABOVE_MAX and _headline(lines[i]):
+        if n <= TITLE_INSIDE and prose_above[n] <= PROSE_ABOVE_MAX and _headline(lines[i]):
             yield i, gap, _shared(lines[i].text, body), prose_above[n]
+        elif prose_above[n] <= PROMO_MAX and _headline(lines[i]) and _meta_follows(lines, i, end):
+            # a headline with its date or byline under a promotion the block swallowed
+            yield i, gap, _shared(lines[i].text, body), min(prose_above[n], PROSE_ABOVE_MAX)
         gap += 1
     seen = 0
     for i in range(start - 1, floor - 1, -1):
@@ -671,6 +683,61 @@ def _find_title(
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def masthead_title(lines: list[Line]) -> int | None:
+    """Return the headline under a masthead at the top of a dump, or ``None``.
+
+    A blog or small site prints its name and a menu line or two above the
+    headline, and a date line or byline under it; a copy of such a page may
+    hold too few page signals for :func:`is_page_copy`, and is read as a page copy
+    when this finds its headline.
+    When a text line stands between the first text line and the first date
+    line or byline, and a prose line follows within :data:`MASTHEAD_REACH`
+    content lines of the top, the headline is chosen as in a page copy among
+    the lines above that prose line; it is kept only when it is not the first
+    text line and a date line or byline follows it within :data:`META_REACH`
+    content lines.
+
+    >>> from newskit.parsing._lines import classify
+    >>> lines = classify("Ana's notes\\n\\nHome Blog\\n\\nWhy the river floods in spring\\n\\n"
+    ...     "March 3, 2024\\n\\nThe river floods every spring because the snow melts fast.\\n")
+    >>> lines[masthead_title(lines)].text
+    'Why the river floods in spring'
+    """
+    first = prose = None
+    seen = between = 0
+    for i, line in enumerate(lines):
+        if line.kind in (Kind.BLANK, Kind.CHROME):
+            continue
+        seen += 1
+        if seen > MASTHEAD_REACH:
+            return None
+        if line.kind in (Kind.DATE, Kind.BYLINE) and not between:
+            return None  # the first text line has its date or byline under it: the title
+        if line.kind is not Kind.TEXT:
+            continue
+        # a line longer than any headline ends the search too (and is not split into
+        # words: one huge line costs a single length check)
+        if len(line.text) > _HEADLINE_CHARS or _is_prose(line.text):
+            prose = i
+            break
+        if first is None:
+            first = i
+        else:
+            between += 1
+    if prose is None or first is None:
+        return None
+    end = min(len(lines), prose + BODY_SAMPLE)
+    top = lines[:end]
+    weights = [0.0 if line.kind is Kind.BLANK else _weight(line) for line in top]
+    flush = sum(1 for line in top if line.flush)
+    indented = 2 * flush < sum(1 for line in top if line.kind is not Kind.BLANK)
+    layout = _Layout(indented, _text_indents(top, weights), _repeated_keys(top))
+    title = _find_title(top, weights, (prose, end), 0, layout)
+    if title is None or not first < title < prose or not _meta_follows(lines, title, prose):
+        return None
+    return title
 
 
 def _page(

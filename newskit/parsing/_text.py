@@ -34,7 +34,7 @@ from newskit._errors import InputTypeError, InputValueError, ParseWarning
 from newskit._input import ensure_text, refuse_locator
 from newskit.parsing._fields import find_header_date, read_article
 from newskit.parsing._lines import Kind, Line, classify, link
-from newskit.parsing._pagecopy import is_page_copy, select
+from newskit.parsing._pagecopy import is_page_copy, masthead_title, select
 from newskit.parsing._shapes import is_caption, is_title_like
 from newskit.parsing._sniff import starts_like_html
 
@@ -209,7 +209,10 @@ def _read_page_copy(lines: list[Line], now: datetime | None) -> Parsed | None:
 
 def read_lines(lines: list[Line], now: datetime | None = None) -> Parsed:
     """Read classified lines into articles: a page copy gives one, a dump one per article."""
-    if is_page_copy(lines):
+    # A text that opens with a masthead (a small site's name and a menu line above
+    # the headline, a date line or byline under it) is a page copy with too few
+    # page signals to tell.
+    if is_page_copy(lines) or masthead_title(lines) is not None:
         page = _read_page_copy(lines, now)
         if page is not None:
             return page

@@ -443,3 +443,21 @@ def test_a_menu_without_bullets_makes_a_page_copy() -> None:
     assert article.title == head
     assert article.authors == ["Ana Ruiz"]
     assert article.body == _BODY
+
+
+def test_a_headline_under_a_promotion_is_the_title() -> None:
+    # a promotion paragraph printed above the headline weighs into the article's
+    # block; the headline under it, with its byline under it, is still the title
+    promo = (
+        "Join our weekly letter for readers in the valley: local news, events, and the "
+        "stories our reporters are following this week, sent every Friday morning. You "
+        "can leave at any time, and we will never share your address with anyone else, "
+        "for any reason, ever."
+    )
+    head = "Council keeps branch library open"
+    top = ["Skip to content", "Menu", "Search", "", promo, "", head, "By Ana Ruiz", ""]
+    text = "\n".join([*top, *_BODY, "", "Privacy Policy", "© 2025 The Valley Courier"])
+    [article] = parse_text(text + "\n")
+    assert article.title == head
+    assert article.authors == ["Ana Ruiz"]
+    assert article.body == _BODY

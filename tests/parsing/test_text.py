@@ -15,6 +15,8 @@ import pytest
 
 from newskit import Article, InputTypeError, parse_text
 from newskit._input import ensure_text
+from newskit.parsing._lines import classify
+from newskit.parsing._text import read_lines
 
 NOW = datetime(2024, 11, 14, 12, 0, 0)
 
@@ -484,3 +486,34 @@ def test_bbc_articles_parse_to_one_article_each(data_dir: Path) -> None:
         with_sections += bool(article.sections)
     # subheads are rare in this set; a heuristic that eats short paragraphs would show here
     assert with_sections <= len(sample) // 50
+
+
+# A small blog prints its name and a menu line above the headline and the date under it;
+# too few page signals to tell a page copy, but the masthead does.
+MASTHEAD = (
+    "Ana's field notes\n\nHome Archive\n\nWhy the river floods in spring\n\nMarch 3, 2024\n\n"
+    "The river floods every spring because the snow in the hills melts fast.\n\n"
+    "The town built a new levee last year, and it held through two storms.\n"
+)
+
+
+def test_a_headline_under_a_masthead_is_the_title() -> None:
+    [article] = parse_text(MASTHEAD)
+    assert article.title == "Why the river floods in spring"
+    assert article.published_text == "March 3, 2024"
+    assert article.body[0].startswith("The river floods")
+    # read as a page copy: the masthead is recorded as page chrome
+    parsed = read_lines(classify(MASTHEAD))
+    assert parsed.page_copy
+    assert parsed.chrome == ["Ana's field notes", "Home Archive"]
+
+
+def test_a_first_line_with_its_date_under_it_stays_the_title() -> None:
+    # a news dump's headline has its date under it: no masthead, a dump
+    text = (
+        "Levee holds through storm\n\nMarch 3, 2024\n\nHome Archive\n\n"
+        + MASTHEAD.split("\n\n", 4)[4]
+    )
+    parsed = read_lines(classify(text))
+    assert not parsed.page_copy
+    assert [a.title for a in parsed.articles] == ["Levee holds through storm"]
