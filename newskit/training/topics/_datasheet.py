@@ -39,8 +39,9 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
 
 
 #: First annotator session of each labelling round of labels-v2 (A1-A15, A16-A26,
-#: A27-A29, A30-A32, A33-A35, A36-A38, A39-A41, A42-A44, A45 on).
-ROUND_STARTS = (1, 16, 27, 30, 33, 36, 39, 42, 45)
+#: A27-A29, A30-A32, A33-A35, A36-A38, A39-A41, A42-A44, A45-A47, A48-A50,
+#: A51 on).
+ROUND_STARTS = (1, 16, 27, 30, 33, 36, 39, 42, 45, 48, 51)
 
 
 def _session_number(annotator: str) -> int:
