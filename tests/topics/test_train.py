@@ -238,3 +238,20 @@ def test_card_names_the_short_model_options_that_are_set() -> None:
     text = _short_model_lines({"short_words": 80, "short_model": _params(varied)})[0]
     assert "no class weighting" in text and "multiplied by 2" in text
     assert "first 60 words" in text
+
+
+def test_card_names_the_word_classes_of_either_model() -> None:
+    from dataclasses import replace
+
+    from newskit.training.topics._card import _short_model_lines
+    from newskit.training.topics._train import SHORT_CHARS, _params
+
+    assert _params(SHORT_CHARS)["word_classes"] == SHORT_CHARS.clusters
+    text = _short_model_lines({"short_words": 80, "short_model": _params(SHORT_CHARS)})[0]
+    assert f"{SHORT_CHARS.clusters} word classes" in text and "weighing" not in text
+    plain = replace(SHORT_CHARS, clusters=None)
+    assert "word_classes" not in _params(plain)
+    text = _short_model_lines({"short_words": 80, "short_model": _params(plain)})[0]
+    assert "word classes" not in text
+    half = _params(replace(SHORT_CHARS, cluster_weight=0.5))
+    assert "weighing 0.5" in _short_model_lines({"short_words": 80, "short_model": half})[0]

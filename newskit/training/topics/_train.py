@@ -66,9 +66,17 @@ __all__ = [
 ]
 
 #: The model of texts shorter than ``SHORT_WORDS`` words in :data:`SHIPPED`: the
-#: long model's settings plus character 3-5-grams of the title + lead, C = 4.
+#: long model's settings plus character 3-5-grams of the title + lead and 256
+#: word classes learned from unlabelled news (``_clusters``), C = 4.
 SHORT_CHARS = Config(
-    C=4.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1, lead_chars=(3, 5)
+    C=4.0,
+    mapped=0.25,
+    max_words=400,
+    lead_words=60,
+    lexicon=False,
+    ngram_max=1,
+    lead_chars=(3, 5),
+    clusters=256,
 )
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
 SHIPPED = Config(
