@@ -116,6 +116,27 @@ def _char_tables(chars: Any, words: Any) -> CharTables:
     return cached[2]
 
 
+#: The word-class map last packed for pickling, and its packed form. A model
+#: with a short model holds equal maps twice (the ``short_model`` template and
+#: the fitted ``short_model_``); handing pickle the same packed object for both
+#: lets it store the map once.
+_PACKED: list[tuple[Mapping[str, int], tuple[str, npt.NDArray[np.int32]]]] = []
+
+
+def _packed(clusters: Mapping[str, int]) -> tuple[str, npt.NDArray[np.int32]]:
+    """Words newline-joined and their classes as one array: a dict of tens of
+    thousands of entries is slow to unpickle (as the vocabulary is)."""
+    for cached, packed in _PACKED:
+        if cached is clusters or cached == clusters:
+            return packed
+    packed = (
+        "\n".join(clusters),
+        np.fromiter(clusters.values(), dtype=np.int32, count=len(clusters)),
+    )
+    _PACKED[:] = [(dict(clusters), packed)]
+    return packed
+
+
 def _sigmoid(x: FloatArray) -> FloatArray:
     out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))
     return out
@@ -333,12 +354,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 state.pop(name, None)
         clusters = state.get("word_clusters")
         if clusters is not None:
-            # Words newline-joined and classes as one array: a dict of tens of
-            # thousands of entries is slow to unpickle (as the vocabulary).
-            state["word_clusters"] = (
-                "\n".join(clusters),
-                np.fromiter(clusters.values(), dtype=np.int32, count=len(clusters)),
-            )
+            state["word_clusters"] = _packed(clusters)
         vec: Any = state.get("vectorizer_")
         if vec is not None and hasattr(vec, "vocabulary_"):
             vocab = vec.vocabulary_
@@ -612,7 +628,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.lead_chars is not None and self.lead_words is None:
             raise InputValueError("lead_chars needs lead_words (the block it reads)")
         if self.word_clusters is not None:
-            if not isinstance(self.word_clusters, Mapping):
+            if not isinstance(self.word_clusters, Mapping) or not all(
+                isinstance(w, str) and "\n" not in w for w in self.word_clusters
+            ):
                 raise InputTypeError("word_clusters must map words to classes (or be None)")
             self._n_clusters()
             if not float(self.cluster_weight) > 0:

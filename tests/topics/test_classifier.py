@@ -445,3 +445,20 @@ def test_word_clusters_survive_pickling_and_default_off_pickles_as_before() -> N
     old = TopicClassifier.__new__(TopicClassifier)
     old.__setstate__(dict(plain))
     assert old.word_clusters is None and old.cluster_weight == 1.0 and old.cluster_idf_ is None
+
+
+def test_a_short_model_with_word_classes_pickles_its_map_once() -> None:
+    classes = {**CLASSES, **{f"filler{i}": 3 for i in range(500)}}
+    routed = tiny(short_words=8, short_model=tiny(word_clusters=classes))
+    clf = routed.fit(texts(), labels_matrix())
+    sub = clf.short_model_
+    assert sub is not None and sub.word_clusters == classes
+    assert clf.short_model is not None and clf.short_model.word_clusters is not sub.word_clusters
+    data = pickle.dumps(clf)
+    assert data.count(b"filler499") == 1  # the template's map and the fitted one's: one copy
+    again = pickle.loads(data)
+    assert again.short_model_.word_clusters == again.short_model.word_clusters == classes
+    docs = ["Typhoon", "congress", *texts()]
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    with pytest.raises(InputTypeError, match="word_clusters"):
+        tiny(word_clusters={"two\nlines": 0}).fit(texts(), labels_matrix())
