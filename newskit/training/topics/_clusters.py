@@ -115,7 +115,7 @@ def vectors(
     window : int
         Context window, tokens either side.
     dims : int
-        Dimensions of the vectors.
+        Dimensions of the vectors (fewer if the words or contexts are fewer).
     seed : int
         Seed of the randomized SVD.
 
@@ -170,6 +170,7 @@ def vectors(
     ppmi = sparse.csr_matrix(
         (pmi[keep], (coo.row[keep], coo.col[keep])), shape=cooc.shape, dtype=np.float64
     )
+    dims = max(1, min(dims, n_ctx - 1, len(words) - 1))
     svd = TruncatedSVD(dims, algorithm="randomized", n_iter=7, random_state=seed)
     u = svd.fit_transform(ppmi)  # U * S
     sing = svd.singular_values_
@@ -188,7 +189,7 @@ def cluster_words(words: Sequence[str], vecs: FloatArray, k: int, seed: int = 0)
     vecs : ndarray of shape (len(words), dims)
         Their vectors.
     k : int
-        Number of classes.
+        Number of classes (at most one per word).
     seed : int
         Seed of the k-means initialisation.
 
@@ -199,7 +200,7 @@ def cluster_words(words: Sequence[str], vecs: FloatArray, k: int, seed: int = 0)
     """
     from sklearn.cluster import KMeans
 
-    labels = KMeans(k, n_init=1, max_iter=100, random_state=seed).fit_predict(vecs)
+    labels = KMeans(min(k, len(words)), n_init=1, max_iter=100, random_state=seed).fit_predict(vecs)
     order: dict[int, int] = {}
     for lab in labels.tolist():
         order.setdefault(lab, len(order))
