@@ -18,6 +18,9 @@ texts with fewer words than that get their own calibration and thresholds
 out-of-fold predictions); with ``short_model`` set as well, those texts are
 scored by a second classifier fitted on the same examples (say, one with
 character n-grams, which help a one-sentence item more than a full article).
+With ``word_clusters`` set, a block of word classes (say, learned from
+unlabelled news) is added: a text's words count for their class, so a word
+no labelled text holds still counts for the class of its neighbours.
 
 Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
 row is left out of that topic's regression only. That is what lets
@@ -51,7 +54,15 @@ from newskit._articletext import article_text
 from newskit._errors import InputTypeError, InputValueError
 from newskit._input import refuse_table
 from newskit._types import Content
-from newskit.topics._tfidf import CharTables, NgramTables, WordChars, WordNgrams, tfidf_transform
+from newskit.topics._tfidf import (
+    CharTables,
+    NgramTables,
+    WordChars,
+    WordNgrams,
+    _tfidf_matrix,
+    _tokens,
+    tfidf_transform,
+)
 
 __all__ = ["TOPICS", "UNKNOWN", "TopicClassifier"]
 
@@ -103,6 +114,27 @@ def _char_tables(chars: Any, words: Any) -> CharTables:
         cached = (vocabulary, idf, tables)
         _CHAR_TABLES[chars] = cached
     return cached[2]
+
+
+#: The word-class map last packed for pickling, and its packed form. A model
+#: with a short model holds equal maps twice (the ``short_model`` template and
+#: the fitted ``short_model_``); handing pickle the same packed object for both
+#: lets it store the map once.
+_PACKED: list[tuple[Mapping[str, int], tuple[str, npt.NDArray[np.int32]]]] = []
+
+
+def _packed(clusters: Mapping[str, int]) -> tuple[str, npt.NDArray[np.int32]]:
+    """Words newline-joined and their classes as one array: a dict of tens of
+    thousands of entries is slow to unpickle (as the vocabulary is)."""
+    for cached, packed in _PACKED:
+        if cached is clusters or cached == clusters:
+            return packed
+    packed = (
+        "\n".join(clusters),
+        np.fromiter(clusters.values(), dtype=np.int32, count=len(clusters)),
+    )
+    _PACKED[:] = [(dict(clusters), packed)]
+    return packed
 
 
 def _sigmoid(x: FloatArray) -> FloatArray:
@@ -172,6 +204,15 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         Loss of the per-topic linear models: logistic regression, or a
         linear support vector machine (L2-regularised squared hinge); either
         way the scores are mapped to probabilities by the Platt sigmoid.
+    word_clusters : mapping of str to int, or None
+        If set, add a block of word classes: each lower-cased word token
+        (as the word n-grams tokenize) that the mapping holds counts for its
+        class ``0 .. n_classes - 1``; the block is the sublinear TF-IDF of the
+        class counts, L2-normalised, times ``cluster_weight``. Classes in
+        fewer than ``min_df`` or more than ``max_df`` of the training texts
+        get no weight (as words do).
+    cluster_weight : float
+        Scale of the word-class block (with ``word_clusters``).
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
         ``short_calibration_`` and ``short_thresholds_``.
@@ -192,6 +233,9 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         The fitted feature extractor.
     char_vectorizer_ : TfidfVectorizer or None
         The fitted character n-gram extractor of the lead block (with ``lead_chars``).
+    cluster_idf_ : ndarray of shape (n_classes,) or None
+        Inverse document frequency of each word class (``0``: a class left
+        out), with ``word_clusters``; else ``None``.
     coef_ : ndarray of shape (n_topics, n_features)
         Logistic-regression weights.
     intercept_ : ndarray of shape (n_topics,)
@@ -249,6 +293,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         lead_char_features: int = 20_000,
         title_block: bool = False,
         loss: str = "log_loss",
+        word_clusters: Mapping[str, int] | None = None,
+        cluster_weight: float = 1.0,
         short_words: int | None = None,
         short_model: TopicClassifier | None = None,
         random_state: int | None = 0,
@@ -271,6 +317,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.lead_char_features = lead_char_features
         self.title_block = title_block
         self.loss = loss
+        self.word_clusters = word_clusters
+        self.cluster_weight = cluster_weight
         self.short_words = short_words
         self.short_model = short_model
         self.random_state = random_state
@@ -294,9 +342,19 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         state: dict[str, Any] = dict(super().__getstate__())
         # Options at their defaults are left out (__setstate__ restores them), so
         # a model that does not use them pickles to the same bytes as before.
-        for name, default in (("title_block", False), ("loss", "log_loss")):
-            if state.get(name) == default:
-                del state[name]
+        for name, default in (
+            ("title_block", False),
+            ("loss", "log_loss"),
+            ("word_clusters", None),
+            ("cluster_weight", 1.0),
+            ("cluster_idf_", None),
+        ):
+            value = state.get(name, default)
+            if value is default or (default is not None and value == default):
+                state.pop(name, None)
+        clusters = state.get("word_clusters")
+        if clusters is not None:
+            state["word_clusters"] = _packed(clusters)
         vec: Any = state.get("vectorizer_")
         if vec is not None and hasattr(vec, "vocabulary_"):
             vocab = vec.vocabulary_
@@ -345,6 +403,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         state.setdefault("lead_char_features", 20_000)
         state.setdefault("title_block", False)
         state.setdefault("loss", "log_loss")
+        state.setdefault("word_clusters", None)
+        state.setdefault("cluster_weight", 1.0)
+        state.setdefault("cluster_idf_", None)
+        packed = state["word_clusters"]
+        if isinstance(packed, tuple):
+            words, classes = packed
+            state["word_clusters"] = dict(zip(words.split("\n"), classes.tolist(), strict=True))
         super().__setstate__(state)
         if terms is not None:
             self.vectorizer_.vocabulary_ = {t: i for i, t in enumerate(terms.split("\n"))}
@@ -549,6 +614,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             self.char_vectorizer_ = chars
         if self.title_block:
             blocks.append(vectorizer.transform(self._titles(docs)).tocsr())
+        self.cluster_idf_: FloatArray | None = None
+        if self.word_clusters is not None:
+            self.cluster_idf_ = self._cluster_idf(docs)
+            blocks.append(self._cluster_block(docs))
         if len(blocks) == 1:
             return self._with_lexicon(features, features)
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
@@ -558,12 +627,60 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             raise InputValueError(f"loss must be 'log_loss' or 'squared_hinge', not {self.loss!r}")
         if self.lead_chars is not None and self.lead_words is None:
             raise InputValueError("lead_chars needs lead_words (the block it reads)")
+        if self.word_clusters is not None:
+            if not isinstance(self.word_clusters, Mapping) or not all(
+                isinstance(w, str) and "\n" not in w for w in self.word_clusters
+            ):
+                raise InputTypeError("word_clusters must map words to classes (or be None)")
+            self._n_clusters()
+            if not float(self.cluster_weight) > 0:
+                raise InputValueError(f"cluster_weight must be > 0, not {self.cluster_weight!r}")
         for name in ("lead_words", "short_words"):
             value = getattr(self, name)
             if value is not None and (
                 isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1
             ):
                 raise InputValueError(f"{name} must be a positive int or None, not {value!r}")
+
+    def _cluster_ids(self, docs: Sequence[str]) -> tuple[IntArray, IntArray]:
+        """(text, class) of every word token of ``docs`` that ``word_clusters`` holds."""
+        get = (self.word_clusters or {}).get
+        rows: list[int] = []
+        cols: list[int] = []
+        for n, doc in enumerate(docs):
+            found = [c for c in map(get, _tokens(doc.lower())) if c is not None]
+            rows.extend([n] * len(found))
+            cols.extend(found)
+        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+
+    def _n_clusters(self) -> int:
+        classes = list((self.word_clusters or {}).values())
+        if not classes or min(classes) < 0:
+            raise InputValueError("word_clusters must map words to classes 0, 1, ...")
+        return int(max(classes)) + 1
+
+    def _cluster_idf(self, docs: Sequence[str]) -> FloatArray:
+        """Smooth idf of each class over ``docs`` (as TfidfVectorizer), 0 outside min/max_df."""
+        n_docs = len(docs)
+        rows, cols = self._cluster_ids(docs)
+        pairs = np.unique(rows * self._n_clusters() + cols)
+        df = np.bincount(pairs % self._n_clusters(), minlength=self._n_clusters())
+        idf: FloatArray = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+        low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
+        high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
+        idf[(df < low) | (df > high)] = 0.0
+        return idf
+
+    def _cluster_block(self, docs: Sequence[str]) -> sparse.csr_matrix:
+        """The word-class block of prepared texts (needs :attr:`cluster_idf_`)."""
+        idf = self.cluster_idf_
+        assert idf is not None
+        rows, cols = self._cluster_ids(docs)
+        keep = idf[cols] > 0
+        block = _tfidf_matrix(rows[keep], cols[keep], len(docs), idf)
+        if self.cluster_weight != 1.0:
+            block.data *= float(self.cluster_weight)
+        return block
 
     @staticmethod
     def _titles(docs: Sequence[str]) -> list[str]:
@@ -752,7 +869,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         """Names of the model's features: TF-IDF terms, ``lead:TERM`` entries of the
         lead block (with ``lead_words``), ``chars:NGRAM`` entries of its character
         n-grams (with ``lead_chars``; spaces mark word edges), ``title:TERM``
-        entries of the title block (with ``title_block``), then
+        entries of the title block (with ``title_block``), ``<class:N>``
+        entries of the word-class block (with ``word_clusters``), then
         ``<lexicon:NAME>`` entries.
 
         Parameters
@@ -773,8 +891,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             [f"chars:{t}" for t in char_vec.get_feature_names_out()] if char_vec is not None else []
         )
         title = [f"title:{t}" for t in terms] if self.title_block else []
+        idf = getattr(self, "cluster_idf_", None)
+        clusters = [f"<class:{c}>" for c in range(len(idf))] if idf is not None else []
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
-        return np.asarray(terms + lead + chars + title + extra, dtype=object).astype(np.str_)
+        return np.asarray(terms + lead + chars + title + clusters + extra, dtype=object).astype(
+            np.str_
+        )
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
         """The feature matrix of ``X``, shape ``(n_samples, n_features)``.
@@ -799,7 +921,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
         features = tfidf(docs)
         title = self.title_block
-        if self.lead_words is None and not title:
+        clusters = getattr(self, "cluster_idf_", None) is not None
+        if self.lead_words is None and not title and not clusters:
             return self._with_lexicon(features, features)
         blocks = [features]
         if self.lead_words is not None:
@@ -810,6 +933,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 blocks.append(_char_tables(char_vec, vec).transform(leads))
         if title:
             blocks.append(tfidf(self._titles(docs)))
+        if clusters:
+            blocks.append(self._cluster_block(docs))
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:

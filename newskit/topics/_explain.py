@@ -11,7 +11,9 @@ fitted with ``lead_chars``) are fragments such as ``" clim"``, which tell a
 reader little: each one's contribution is shared out over the title + lead
 words it was taken from (in proportion to how often each word holds it), and
 the words are listed as ``chars:WORD``; the shares add up to the block's
-contribution, so the explanation stays exact. A model's keyword-lexicon
+contribution, so the explanation stays exact. Word classes (a model fitted
+with ``word_clusters``, named ``<class:N>``) are shared out the same way over
+the words of the text in each class, listed as ``class:WORD``. A model's keyword-lexicon
 counts, if it has any (named ``<lexicon:security>`` and so on), and terms made
 only of stop words (``for``, ``has``, ``in the``, ``lead:of the``) count in the
 score like any feature but say nothing to a reader about *why*, so they are
@@ -49,7 +51,9 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    words = term.removeprefix("lead:").removeprefix("chars:").removeprefix("title:").split()
+    for prefix in ("lead:", "chars:", "title:", "class:"):
+        term = term.removeprefix(prefix)
+    words = term.split()
     return bool(words) and not all(word in stops for word in words)
 
 
@@ -86,6 +90,32 @@ def _char_shares(
     return [f"chars:{w}" for w in labels], shares
 
 
+def _class_shares(
+    model: TopicClassifier, doc: str, columns: npt.NDArray[np.int64], offset: int
+) -> tuple[list[str], npt.NDArray[np.float64]]:
+    """Words of ``doc`` and each one's share of every word-class column present.
+
+    As :func:`_char_shares`: labels ``class:WORD`` and a matrix
+    ``(n_words, len(columns))`` whose columns sum to 1 (a word's share of
+    its class is its count over the count of the class's words).
+    """
+    classes = model.word_clusters or {}
+    where = {int(c) - offset: k for k, c in enumerate(columns)}
+    per_word: dict[str, Counter[int]] = defaultdict(Counter)
+    for token in _tokens(doc.lower()):
+        k = where.get(classes.get(token, -1))
+        if k is not None:
+            per_word[token][k] += 1
+    labels = list(per_word)
+    shares = np.zeros((len(labels), len(columns)))
+    for i, label in enumerate(labels):
+        for k, n in per_word[label].items():
+            shares[i, k] = n
+    totals = shares.sum(axis=0)
+    shares /= np.where(totals > 0, totals, 1.0)
+    return [f"class:{w}" for w in labels], shares
+
+
 def explain_with(
     model: TopicClassifier, x: Article | Content, top: int = 10
 ) -> list[TopicExplanation]:
@@ -108,18 +138,33 @@ def explain_with(
     start = 2 * len(part.vectorizer_.vocabulary_)
     stop = start + (len(char_vec.vocabulary_) if char_vec is not None else 0)
     is_char = (row.indices >= start) & (row.indices < stop)
-    plain = row.indices[~is_char]
+    # The word-class block sits after the title block.
+    idf = getattr(part, "cluster_idf_", None)
+    first = stop + (len(part.vectorizer_.vocabulary_) if part.title_block else 0)
+    last = first + (len(idf) if idf is not None else 0)
+    is_class = (row.indices >= first) & (row.indices < last)
+    plain = row.indices[~is_char & ~is_class]
     names = [str(all_terms[i]) for i in plain]
     shares = np.zeros((0, int(is_char.sum())))
     if is_char.any():
         words, shares = _char_shares(part, part._leads(docs)[0], row.indices[is_char], start)
+        names += words
+    class_shares = np.zeros((0, int(is_class.sum())))
+    if is_class.any():
+        words, class_shares = _class_shares(part, docs[0], row.indices[is_class], first)
         names += words
     shown = np.array([_readable(t, stops) for t in names], dtype=bool)
     values = row.data.astype(np.float64)
     out = []
     for j, topic in enumerate(model.classes_):
         contrib = values * part.coef_[j, row.indices]
-        contrib = np.concatenate([contrib[~is_char], shares @ contrib[is_char]])
+        contrib = np.concatenate(
+            [
+                contrib[~is_char & ~is_class],
+                shares @ contrib[is_char],
+                class_shares @ contrib[is_class],
+            ]
+        )
         order = [i for i in np.argsort(-contrib, kind="stable") if shown[i]]
         up = [
             TermWeight(names[i], round(float(contrib[i]), 4)) for i in order[:top] if contrib[i] > 0

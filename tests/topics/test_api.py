@@ -180,3 +180,33 @@ def test_explain_lists_char_ngrams_as_the_words_they_come_from() -> None:
             "chars:fired",
         }
     assert any(t.term == "chars:militants" for t in ex[0].up)
+
+
+def test_explain_lists_word_classes_as_the_words_they_come_from() -> None:
+    from newskit.topics._explain import explain_with
+
+    classes = {"floods": 0, "drought": 0, "typhoon": 0, "cyclone": 0, "senator": 1, "congress": 1}
+    mine = TopicClassifier(
+        min_df=1, max_df=1.0, calibration_cv=0, lead_words=8, word_clusters=classes
+    ).fit(texts(), labels_matrix())
+    text = "A typhoon and a cyclone, then drought; the congress met."
+    ex = explain_with(mine, text, top=1000)
+    X = mine.transform([text])
+    start = 2 * len(mine.vectorizer_.vocabulary_)
+    in_classes = X.indices >= start
+    assert in_classes.sum() == 2
+    for j, e in enumerate(ex):
+        # The words' shares add up to the class block's exact contribution.
+        block = float((X.data[in_classes] * mine.coef_[j, X.indices[in_classes]]).sum())
+        listed = [t for t in (*e.up, *e.down) if t.term.startswith("class:")]
+        assert sum(t.weight for t in listed) == pytest.approx(block, abs=1e-3)
+        assert {t.term for t in listed} <= {
+            "class:typhoon",
+            "class:cyclone",
+            "class:drought",
+            "class:congress",
+        }
+    climate = ex[list(TOPICS).index("climate")]
+    assert any(t.term == "class:typhoon" for t in climate.up)
+    # Unseen words get no term of their own: "typhoon" is listed by its class only.
+    assert not any(t.term in ("typhoon", "lead:typhoon") for t in climate.up)

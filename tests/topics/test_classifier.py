@@ -382,3 +382,83 @@ def test_short_model_explains_short_texts() -> None:
     assert not any(
         t.term.startswith("chars:") for e in explain_with(clf, long, 1000) for t in (*e.up, *e.down)
     )
+
+
+#: Word classes written for these tests: "typhoon" and "cyclone" are in no
+#: training text, but in the class of the flood and drought words.
+CLASSES = {
+    "floods": 0,
+    "drought": 0,
+    "heatwave": 0,
+    "typhoon": 0,
+    "cyclone": 0,
+    "parliament": 1,
+    "senator": 1,
+    "lawmakers": 1,
+    "congress": 1,
+    "the": 2,
+}
+
+
+def test_word_clusters_count_an_unseen_word_for_its_class() -> None:
+    plain = tiny().fit(texts(), labels_matrix())
+    clf = tiny(word_clusters=CLASSES).fit(texts(), labels_matrix())
+    n = len(clf.vectorizer_.vocabulary_)
+    names = clf.get_feature_names_out()
+    assert clf.coef_.shape[1] == len(names) == n + 3
+    assert [str(t) for t in names[n:]] == ["<class:0>", "<class:1>", "<class:2>"]
+    assert clf.cluster_idf_ is not None and clf.cluster_idf_.shape == (3,)
+    X = clf.transform(["Typhoon!", "Congress"])
+    assert X[0].indices.tolist() == [n] and X[1].indices.tolist() == [n + 1]
+    # No word the model was fitted on: the plain model gives no topic at all.
+    assert plain.predict_proba(["Typhoon!"]).tolist() == [[0.0] * 4]
+    proba = clf.predict_proba(["Typhoon!", "Congress"])
+    assert proba[0].argmax() == TOPICS.index("climate")
+    assert proba[1].argmax() == TOPICS.index("politics")
+
+
+def test_word_cluster_block_weight_idf_and_checks() -> None:
+    clf = tiny(word_clusters=CLASSES, cluster_weight=0.5, max_df=0.15).fit(texts(), labels_matrix())
+    n = len(clf.vectorizer_.vocabulary_)
+    # "the" is in more than 15% of the texts: its class gets no weight.
+    assert clf.cluster_idf_ is not None and clf.cluster_idf_[2] == 0.0
+    X = clf.transform(["Drought and floods"])
+    block = X[:, n:].toarray()
+    assert block[0, 2] == 0.0 and np.isclose(np.linalg.norm(block), 0.5)
+    for bad, error in (({"a": -1}, InputValueError), ([("a", 1)], InputTypeError)):
+        with pytest.raises(error, match="word_clusters"):
+            tiny(word_clusters=bad).fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="cluster_weight"):
+        tiny(word_clusters=CLASSES, cluster_weight=0.0).fit(texts(), labels_matrix())
+
+
+def test_word_clusters_survive_pickling_and_default_off_pickles_as_before() -> None:
+    clf = tiny(word_clusters=CLASSES).fit(texts(), labels_matrix())
+    state = clf.__getstate__()
+    assert isinstance(state["word_clusters"], tuple)  # packed, not a dict
+    again = pickle.loads(pickle.dumps(clf))
+    assert again.word_clusters == CLASSES
+    docs = [*texts(), "Typhoon", "cyclone and congress"]
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    plain = tiny().fit(texts(), labels_matrix()).__getstate__()
+    assert not {"word_clusters", "cluster_weight", "cluster_idf_"} & set(plain)
+    old = TopicClassifier.__new__(TopicClassifier)
+    old.__setstate__(dict(plain))
+    assert old.word_clusters is None and old.cluster_weight == 1.0 and old.cluster_idf_ is None
+
+
+def test_a_short_model_with_word_classes_pickles_its_map_once() -> None:
+    classes = {**CLASSES, **{f"filler{i}": 3 for i in range(500)}}
+    routed = tiny(short_words=8, short_model=tiny(word_clusters=classes))
+    clf = routed.fit(texts(), labels_matrix())
+    sub = clf.short_model_
+    assert sub is not None and sub.word_clusters == classes
+    assert clf.short_model is not None and clf.short_model.word_clusters is not sub.word_clusters
+    data = pickle.dumps(clf)
+    assert data.count(b"filler499") == 1  # the template's map and the fitted one's: one copy
+    again = pickle.loads(data)
+    assert again.short_model_.word_clusters == again.short_model.word_clusters == classes
+    docs = ["Typhoon", "congress", *texts()]
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    with pytest.raises(InputTypeError, match="word_clusters"):
+        tiny(word_clusters={"two\nlines": 0}).fit(texts(), labels_matrix())

@@ -191,3 +191,26 @@ def test_train_words_fits_the_model_on_the_first_words_only() -> None:
     assert lead_words < words
     # Both read the same texts at prediction time.
     assert whole.predict_proba(data.texts[:3]).shape == leads.predict_proba(data.texts[:3]).shape
+
+
+def test_word_class_configs_need_their_map_and_reach_both_models() -> None:
+    import pytest
+
+    from newskit import InputValueError
+    from newskit.training.topics._select import classifier, fit_model
+
+    data = make_corpus_data(_items(4), _mapped())
+    short = Config(C=2.0, mapped=0.5, lead_words=6, clusters=2, cluster_weight=0.5)
+    config = Config(C=4.0, mapped=0.5, clusters=2, short_model=short)
+    assert config.name.startswith("C4 map0.5 w400 lead- lex- cl2 | short:")
+    assert config.name.endswith(" cl2x0.5")
+    assert short.features_key() != replace(short, cluster_weight=1.0).features_key()
+    with pytest.raises(InputValueError, match="2 word classes"):
+        classifier(config)
+    data.clusters = {2: {"army": 0, "troops": 0, "parliament": 1, "voters": 1}}
+    scores = oof_scores(data, [config, replace(config, clusters=None, short_model=None)])
+    assert len({s.tobytes() for s in scores.values()}) == 2
+    clf = fit_model(data, config)
+    assert clf.word_clusters == data.clusters[2] and clf.cluster_weight == 1.0
+    assert clf.short_model_ is not None and clf.short_model_.cluster_weight == 0.5
+    assert str(clf.get_feature_names_out()[-1]) == "<class:1>"

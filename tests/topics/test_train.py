@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import lzma
 import tarfile
 from pathlib import Path
 
@@ -162,6 +163,15 @@ def _fake_data(root: Path) -> Path:
         fh.write("claim_id\tclaim_label\tclaim\n")
         for i, text in enumerate(_variants(CLIMATE, 4)):
             fh.write(f"{i}\tSUPPORTS\t{text}\n")
+    # Unlabelled articles for the word classes (lower-cased and tokenized as the
+    # CNN/DM sample is); none is labelled.
+    cnndm = data / "cnndm-train-sample"
+    cnndm.mkdir(parents=True)
+    with lzma.open(cnndm / "train.jsonl.xz", "wt", encoding="utf-8") as fh:
+        for text in _variants([t for t, _ in TEXTS], 144):
+            article = " ".join(text.lower().replace(".", " .").replace(",", " ,").split())
+            record = {"chunk": "train_000.bin", "article": article, "abstract": "<s> x </s>"}
+            fh.write(json.dumps(record) + "\n")
     topics = root / "topics"
     topics.mkdir()
     with (topics / "short-labels-v1.jsonl").open("w", encoding="utf-8") as fh:
@@ -217,6 +227,10 @@ def test_train_command_is_deterministic(
     model = load_model(outs[0] / "topics.joblib", trusted=True)
     assert model.classes_.tolist() == ["security", "climate", "diplomacy", "politics"]
     assert model.short_words == 80 and model.short_thresholds_ is not None
+    # The model for short texts reads the word classes learned from the unlabelled articles.
+    sub = model.short_model_
+    assert sub is not None and sub.word_clusters and sub.cluster_idf_ is not None
+    assert "militants" in sub.word_clusters and model.word_clusters is None
 
 
 def test_train_command_missing_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -238,3 +252,20 @@ def test_card_names_the_short_model_options_that_are_set() -> None:
     text = _short_model_lines({"short_words": 80, "short_model": _params(varied)})[0]
     assert "no class weighting" in text and "multiplied by 2" in text
     assert "first 60 words" in text
+
+
+def test_card_names_the_word_classes_of_either_model() -> None:
+    from dataclasses import replace
+
+    from newskit.training.topics._card import _short_model_lines
+    from newskit.training.topics._train import SHORT_CHARS, _params
+
+    assert _params(SHORT_CHARS)["word_classes"] == SHORT_CHARS.clusters
+    text = _short_model_lines({"short_words": 80, "short_model": _params(SHORT_CHARS)})[0]
+    assert f"{SHORT_CHARS.clusters} word classes" in text and "weighing" not in text
+    plain = replace(SHORT_CHARS, clusters=None)
+    assert "word_classes" not in _params(plain)
+    text = _short_model_lines({"short_words": 80, "short_model": _params(plain)})[0]
+    assert "word classes" not in text
+    half = _params(replace(SHORT_CHARS, cluster_weight=0.5))
+    assert "weighing 0.5" in _short_model_lines({"short_words": 80, "short_model": half})[0]

@@ -29,6 +29,7 @@ import numpy.typing as npt
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
+from newskit._errors import InputValueError
 from newskit.topics._classifier import TopicClassifier
 from newskit.training.topics._labels import SHORT_WORDS, LabelledItem, label_matrix, outlet_folds
 from newskit.training.topics._mapping import TOPICS
@@ -123,6 +124,12 @@ class Config:
         several paragraphs), with the same vocabulary.
     loss : {'log_loss', 'squared_hinge'}
         Logistic regressions, or linear support vector machines.
+    clusters : int or None
+        If set, add a block of this many word classes learned from unlabelled
+        news (:mod:`newskit.training.topics._clusters`; the map is
+        :attr:`CorpusData.clusters`).
+    cluster_weight : float
+        Scale of the word-class block.
     """
 
     C: float = 4.0
@@ -142,6 +149,8 @@ class Config:
     train_words: int | None = None
     title_block: bool = False
     loss: str = "log_loss"
+    clusters: int | None = None
+    cluster_weight: float = 1.0
 
     @property
     def name(self) -> str:
@@ -152,7 +161,8 @@ class Config:
         ``chars3-5/20000``, ``short2`` (short items weigh 2), ``leadw2``
         (title + lead blocks weigh 2 in fitting), ``tw60`` (fitted on the
         first 60 words of each text), ``title`` (a title block), ``svm``
-        (linear support vector machines); a model for short texts follows after
+        (linear support vector machines), ``cl1024`` or ``cl1024x0.5`` (1,024
+        word classes, the block weighing 0.5); a model for short texts follows after
         `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
@@ -181,6 +191,10 @@ class Config:
             out += " title"
         if self.loss != "log_loss":
             out += " svm"
+        if self.clusters is not None:
+            out += f" cl{self.clusters}"
+            if self.cluster_weight != 1.0:
+                out += f"x{self.cluster_weight:g}"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -204,6 +218,8 @@ class Config:
             self.char_features,
             self.train_words,
             self.title_block,
+            self.clusters,
+            self.cluster_weight,
         )
 
 
@@ -218,6 +234,8 @@ class CorpusData:
     length_short: BoolArray  # the corpus's own length field (what reports use)
     mapped: TrainingSet
     mapped_outlets: list[str]
+    #: Word -> class maps by number of classes (for configurations with ``clusters``).
+    clusters: dict[int, dict[str, int]] = field(default_factory=dict)
 
     @property
     def texts(self) -> list[str]:
@@ -288,13 +306,24 @@ BASE_PARAMS: dict[str, Any] = {
 }
 
 
-def classifier(config: Config, seed: int = 0) -> TopicClassifier:
-    """The :class:`TopicClassifier` of ``config`` (calibration is fitted out of fold)."""
+def classifier(
+    config: Config, seed: int = 0, clusters: Mapping[int, dict[str, int]] | None = None
+) -> TopicClassifier:
+    """The :class:`TopicClassifier` of ``config`` (calibration is fitted out of fold).
+
+    ``clusters`` holds the word -> class map of each number of classes a
+    configuration may ask for (:attr:`CorpusData.clusters`).
+    """
     from newskit.training.topics._keywords import LEXICON
 
     short = None
     if config.short_model is not None:
-        short = classifier(config.short_model, seed).set_params(short_words=None)
+        short = classifier(config.short_model, seed, clusters).set_params(short_words=None)
+    word_clusters = None
+    if config.clusters is not None:
+        if clusters is None or config.clusters not in clusters:
+            raise InputValueError(f"no map of {config.clusters} word classes was built")
+        word_clusters = clusters[config.clusters]
     return TopicClassifier(
         **BASE_PARAMS,
         C=config.C,
@@ -308,6 +337,8 @@ def classifier(config: Config, seed: int = 0) -> TopicClassifier:
         lead_char_features=config.char_features,
         title_block=config.title_block,
         loss=config.loss,
+        word_clusters=word_clusters,
+        cluster_weight=config.cluster_weight,
         lexicon=LEXICON if config.lexicon else None,
         short_words=SHORT_WORDS,
         short_model=short,
@@ -381,14 +412,14 @@ def _fold_scores(
     test = np.flatnonzero(data.folds == fold)
     out = []
     for group in groups:
-        clf = classifier(group[0], seed)
+        clf = classifier(group[0], seed, data.clusters)
         lab_docs, map_docs = docs[group[0].max_words]
         train_docs = _cut([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped], group[0])
         X = clf._fit_features(train_docs)
         X_test = clf._features([lab_docs[i] for i in test])
         for c in group:
             _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight)
-            fit = classifier(c, seed)
+            fit = classifier(c, seed, data.clusters)
             fit.vectorizer_ = clf.vectorizer_
             fit.char_vectorizer_ = clf.char_vectorizer_
             fit.lexicon_names_, fit.lexicon_matrix_ = clf.lexicon_names_, clf.lexicon_matrix_
@@ -479,7 +510,7 @@ def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifie
     :func:`oof_scores`, whatever the mapped weight.
     """
     lab, mapped = training_rows(data, None)
-    clf = classifier(config, seed)
+    clf = classifier(config, seed, data.clusters)
     texts, _, _ = training_set(data, lab, mapped, 1.0)
     docs = clf.prepare(texts)
     clf.classes_ = np.array(TOPICS)

@@ -28,7 +28,8 @@ from newskit.topics._model import ARTIFACT, save_model
 from newskit.training._cli import data_dir_option, out_option
 from newskit.training._paths import default_data_dir
 from newskit.training.topics._card import render_card
-from newskit.training.topics._labels import LABELS_FILE, SHORT_WORDS, load_corpus
+from newskit.training.topics._clusters import build_word_clusters
+from newskit.training.topics._labels import LABELS_FILE, SHORT_WORDS, V1_FILE, load_corpus
 from newskit.training.topics._mapping import MAPPING_VERSION, TOPICS
 from newskit.training.topics._report import oof_tables, reliability
 from newskit.training.topics._sampling import (
@@ -65,9 +66,17 @@ __all__ = [
 ]
 
 #: The model of texts shorter than ``SHORT_WORDS`` words in :data:`SHIPPED`: the
-#: long model's settings plus character 3-5-grams of the title + lead, C = 4.
+#: long model's settings plus character 3-5-grams of the title + lead and 256
+#: word classes learned from unlabelled news (``_clusters``), C = 4.
 SHORT_CHARS = Config(
-    C=4.0, mapped=0.25, max_words=400, lead_words=60, lexicon=False, ngram_max=1, lead_chars=(3, 5)
+    C=4.0,
+    mapped=0.25,
+    max_words=400,
+    lead_words=60,
+    lexicon=False,
+    ngram_max=1,
+    lead_chars=(3, 5),
+    clusters=256,
 )
 #: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
 SHIPPED = Config(
@@ -130,6 +139,8 @@ def _params(config: Config) -> dict[str, Any]:
         **({"train_words": config.train_words} if config.train_words is not None else {}),
         **({"title_block": True} if config.title_block else {}),
         **({"loss": config.loss} if config.loss != "log_loss" else {}),
+        **({"word_classes": config.clusters} if config.clusters is not None else {}),
+        **({"word_class_weight": config.cluster_weight} if config.clusters is not None else {}),
     }
 
 
@@ -186,6 +197,12 @@ def train_topics(
     items = load_corpus(data_dir, labels_file)
     data = make_corpus_data(items, mapped_training_set(data_dir, seed))
     say(f"labelled items: {len(items)}; mapped examples: {len(data.mapped.texts)}")
+    ks = {p.clusters for p in config.parts if p.clusters is not None}
+    if ks:
+        # Learned from the CNN/DM articles that no label file names.
+        files = [labels_file, data_dir.parent / V1_FILE]
+        data.clusters = build_word_clusters(data_dir, files, sorted(ks), seed=seed)
+        say(f"word classes: {sorted(ks)}")
     bar.update()
 
     bar.set_postfix_str("out-of-fold scores")
