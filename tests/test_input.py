@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newskit import InputTypeError, InputValueError
-from newskit._input import decode_bytes, ensure_text
+from newskit._input import decode_bytes, ensure_text, refuse_locator
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,25 @@ def test_control_characters_become_spaces() -> None:
 
 def test_tabs_and_newlines_survive() -> None:
     assert ensure_text("a\tb\nc") == "a\tb\nc"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # printable lines: the text itself, not a copy
+        ("Floods hit\n\nthe coast \u201con Monday\u201d.", None),
+        # not printable (a no-break space, a tab) but no control character: unchanged
+        ("Floods\xa0hit\tthe coast.", None),
+        # control characters next to non-printable ones still become spaces
+        ("Floods\xa0hit\x0bthe\u2028coast\x9f.", "Floods\xa0hit the\u2028coast ."),
+    ],
+)
+def test_clean_text_comes_back_unchanged(text: str, expected: str | None) -> None:
+    out = ensure_text(text)
+    if expected is None:
+        assert out is text
+    else:
+        assert out == expected
 
 
 def test_binary_noise_is_rejected() -> None:
@@ -109,3 +128,22 @@ def test_more_bad_bytes_than_utf8_characters_is_not_utf8() -> None:
     # so the two cp1252 quotes survive and the é is read as two cp1252 letters.
     data = b"\x93Quoted\x94 " + "é".encode()
     assert decode_bytes(data) == "“Quoted” Ã©"
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("/home/me/my notes.txt", True),  # spaced, but starts as a path and has a file suffix
+        ("C:\\My News\\day 1.html", True),
+        ("notes.txt", True),
+        ("Officials read the file notes.txt aloud.", False),  # spaced text: never a path
+        ("/home/me/a note", False),  # starts as a path, has a space, no file suffix
+        ("One line of news. It names report.pdf at its end", False),
+    ],
+)
+def test_one_line_paths_and_sentences(text: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(InputValueError, match="looks like a file path"):
+            refuse_locator(text)
+    else:
+        refuse_locator(text)

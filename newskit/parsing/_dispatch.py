@@ -47,8 +47,12 @@ def looks_like_html(data: str | bytes) -> bool:
     False
     """
     head = data[:_HEAD]
+    # Every pattern below needs a "<" (one C scan, not three regexes). UTF-8 writes
+    # "<" as that byte and no other character with it: a str is scanned unencoded.
+    if isinstance(head, str) and "<" not in head:
+        return False
     raw = head.encode("utf-8", "replace") if isinstance(head, str) else bytes(head)
-    if b"<" not in raw:  # every pattern below needs a "<" (one C scan, not three regexes)
+    if b"<" not in raw:
         return False
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: sniff the decoded text
         raw = raw.decode("utf-16", "replace").encode("utf-8", "replace")

@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate, chain
+from itertools import accumulate, chain, count
 
 import numpy as np
 
@@ -213,15 +213,20 @@ class _Vocabulary:
                         sid = known[stem] = self.n_seeded_stems + len(names)
                         names.append(stem)
                 sids.append(sid)
-            stem_of[start:end] = sids
             stops = self.stops
-            stop[start:end] = [w in stops for w, _ in keep]
+            flags = [w in stops for w, _ in keep]
+            stem_of[start:end] = sids
+            stop[start:end] = flags
             self._stem_of, self._stop = stem_of, stop
             words_added = [w for w, _ in keep]
             self.added_names.extend(words_added)
-            n = self.n_seeded
-            ids = np.arange(n + start, n + end, dtype=np.int64)
-            codes = _codes(ids, stem_of[start:end], stop[start:end]).tolist()
+            first = self.n_seeded + start
+            # :func:`_codes` in Python: an article brings a handful of new words,
+            # fewer than a round of numpy calls costs
+            codes = [
+                (first + k) << _ID_SHIFT | sid << 1 | flag
+                for k, (sid, flag) in enumerate(zip(sids, flags, strict=True))
+            ]
             # last: visible once the rows are filled
             added.update(zip(words_added, codes, strict=True))
 
@@ -315,10 +320,9 @@ class _Index:
         vocabulary = self.vocabulary = _vocabulary()
         # The distinct words in order of first occurrence are the word ids; only
         # they are looked up in the (large) shared vocabulary.
-        distinct = list(dict.fromkeys(flat))
-        local = dict(zip(distinct, range(len(distinct)), strict=True))
+        local = dict(zip(dict.fromkeys(flat), count()))
         word_ids = np.fromiter(map(local.__getitem__, flat), np.int64, len(flat))
-        codes = vocabulary.codes(distinct)
+        codes = vocabulary.codes(list(local))
         #: word id of each token, and the global id of each word
         self.words: tuple[IntArray, IntArray] = (word_ids, codes >> _ID_SHIFT)
         self.is_stop: np.ndarray = (codes & 1).astype(bool)[word_ids]

@@ -54,13 +54,10 @@ def overlap_weights(doc: Document) -> np.ndarray:
     counts = doc.content_stem_counts
     overlap = gram(counts)
     norm = _pair_norms(log_lengths(counts))
-    weights = np.zeros_like(overlap)
-    pos = overlap != 0
-    tiny = np.abs(norm) <= 1e-8  # np.isclose(norm, 0.0), without its overhead
-    weights[pos & tiny] = overlap[pos & tiny]
-    div = pos & ~tiny
-    weights[div] = overlap[div] / norm[div]
-    return weights
+    # Every log length is >= 0, so a normaliser is either 0 (two one-word sentences,
+    # whose raw overlap stays) or at least log 2; an overlap of 0 divides to 0.
+    np.divide(overlap, norm, out=overlap, where=norm > 1e-8)
+    return overlap
 
 
 def overlap_degree(doc: Document) -> np.ndarray:

@@ -41,6 +41,7 @@ class TextRankSummarizer(Summarizer):
         check_graph_size(doc, self.name)
         weights = overlap_weights(doc)
         weights /= weights.sum(axis=1)[:, None] + 1e-7
-        matrix = (1.0 - self.damping) / n + self.damping * weights
-        transposed = matrix.T
-        return power_iteration(transposed, self.epsilon, normalize=False)
+        # (1 - damping) / n + damping * weights, in place: the same products and sums
+        weights *= self.damping
+        weights += (1.0 - self.damping) / n
+        return power_iteration(weights.T, self.epsilon, normalize=False)

@@ -40,8 +40,9 @@ _EDGE = "\"'()[]{}<>,.;:!?-\u2013\u2014\u2026*/\\|\u201c\u201d\u2018\u00ab\u00bb
 
 def _tokens(text: str) -> list[str]:
     # Tokens never span whitespace, so each whitespace-separated chunk is tokenized
-    # alone; an alphanumeric chunk (once stripped of punctuation) is one token, and
-    # only the rest needs the regex, which is slow per character.
+    # alone; an alphanumeric chunk (once stripped of punctuation) is one token, so are
+    # most apostrophe compounds, hyphens split the others, and only the rest needs
+    # the regex, which is slow per character.
     out = []
     find = _TOKEN.findall
     for chunk in text.lower().replace("\u2019", "'").split():
@@ -51,7 +52,18 @@ def _tokens(text: str) -> list[str]:
         core = chunk.strip(_EDGE)
         if core.isalnum():
             out.append(core)
-        elif core:
+        elif not core:
+            continue
+        elif "-" not in core and core.replace("'", "").isalnum() and "''" not in core:
+            # "obama's", "o'brien": alphanumeric runs joined by single apostrophes are
+            # one word token, unless a number starts it ("1990's" is "1990", "s")
+            if core[0].isdecimal():
+                out += find(chunk)
+            else:
+                out.append(core)
+        elif "'" not in core and all(map(str.isalnum, parts := core.split("-"))):
+            out += parts  # "65-billion", "well-known": each part is one token
+        else:
             # only an acronym ends with "." and only a number has a ","
             out += [_fix(tok) if tok[-1] == "." or "," in tok else tok for tok in find(chunk)]
     return out

@@ -88,15 +88,22 @@ def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
     table = stem_table()
     # made-up words (not in the table), more than the first block of the new
     # words' arrays holds, among table words, a possessive and a number
-    made_up = [f"zorbl{i}ings" for i in range(1500)] + ["qwertyfication", "blorped"]
+    # "hereupon": a stop word the table lacks
+    made_up = [f"zorbl{i}ings" for i in range(1500)] + ["qwertyfication", "blorped", "hereupon"]
     words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019"]
-    assert not any(w in table for w in made_up)
+    assert not any(w in table for w in made_up) and "hereupon" in stop_words()
     gids = vocabulary.ids(words)
     assert gids.tolist() == [vocabulary[w] for w in words]
     assert len(set(gids.tolist())) == len(set(words))
     assert vocabulary.words(gids.tolist()) == words
     assert vocabulary.stem_words(vocabulary.stem_of(gids).tolist()) == [stem(w) for w in words]
     assert vocabulary.stop(gids).tolist() == [w in stop_words() for w in words]
+    # each code packs the same id, stem id and stop-word flag
+    codes = vocabulary.codes(words)
+    assert (codes >> _document._ID_SHIFT).tolist() == gids.tolist()
+    stem_ids = (codes >> 1) & _document._STEM_MASK
+    assert stem_ids.tolist() == vocabulary.stem_of(gids).tolist()
+    assert (codes & 1).astype(bool).tolist() == vocabulary.stop(gids).tolist()
     assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-4].min()
     assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - set(table))
     # ids are stable: asking again adds nothing

@@ -16,6 +16,7 @@ from newskit.summarizers import (
     summarize,
 )
 from newskit.summarizers._api import select
+from newskit.summarizers._graph import overlap_weights
 from newskit.summarizers._linalg import DENSE_LIMIT
 from newskit.text import split_sentences
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
@@ -124,3 +125,24 @@ def test_overlap_degree_is_left_out_above_the_graph_limit(monkeypatch: pytest.Mo
     columns = [FEATURES.index("overlap_degree"), FEATURES.index("overlap_degree_z")]
     assert not x[:, columns].any()
     assert len(summarize(ARTICLE, "default", n_sentences=2).sentences) == 2  # still summarizes
+
+
+def test_overlap_weights_are_sumys_textrank_edges_pair_by_pair() -> None:
+    # two one-content-word sentences (normaliser 0: the raw overlap stays), a pair that
+    # shares nothing, and pairs that share stems with multiplicity
+    text = (
+        "Floods. Floods. The river floods and floods the valley. "
+        "Rain falls on the valley. Nothing else matters here."
+    )
+    doc = build_document(text)
+    counts = doc.content_stem_counts
+    logs = np.log(np.maximum(counts.sum(axis=1), 1.0))
+    weights = overlap_weights(doc)
+    for i in range(len(doc)):
+        for j in range(len(doc)):
+            shared = float(counts[i] @ counts[j])
+            norm = logs[i] + logs[j]
+            expected = shared if shared and norm == 0 else (shared / norm if shared else 0.0)
+            assert weights[i, j] == expected
+    assert weights[0, 1] == 1.0  # "Floods." and "Floods.": no log to divide by
+    assert weights[2, 4] == 0.0

@@ -111,6 +111,9 @@ def test_word_tokens_match_the_reference(text: str) -> None:
         "\u00a310.9bn \u20ac5m",
         "'quoted' \"double\" [1] {2} <3> (4) #5 @six ~7 `8` *9* /10/ \\11 |12| +13= ^14 &15",
         "..a ,b :c 'd a. b, c: d' a.b, a.b.. a..b 1.2.3 1,2,3 1:2:3 x'y'z x''y",
+        # apostrophe and hyphen compounds, which string methods split without the regex
+        "Obama's O'Brien rock'n'roll 'tis' don''t 1990's ²'s ٣'4 a1's x' 's' "
+        "well-known 65-billion covid-19 3-d -x- x--y co-star's 10th-century ٣-٤ a-'b",
         "",
     ],
 )
