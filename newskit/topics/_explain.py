@@ -57,6 +57,20 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     return bool(words) and not all(word in stops for word in words)
 
 
+def _shares(
+    per_word: dict[str, Counter[int]], n_columns: int, prefix: str
+) -> tuple[list[str], npt.NDArray[np.float64]]:
+    """Labels ``prefix:WORD`` and each word's share of every column (columns sum to 1)."""
+    labels = list(per_word)
+    shares = np.zeros((len(labels), n_columns))
+    for i, label in enumerate(labels):
+        for k, n in per_word[label].items():
+            shares[i, k] = n
+    totals = shares.sum(axis=0)
+    shares /= np.where(totals > 0, totals, 1.0)
+    return [f"{prefix}:{w}" for w in labels], shares
+
+
 def _char_shares(
     model: TopicClassifier, lead: str, columns: npt.NDArray[np.int64], offset: int
 ) -> tuple[list[str], npt.NDArray[np.float64]]:
@@ -80,14 +94,7 @@ def _char_shares(
             k = where.get(vocab.get(gram, -1))
             if k is not None:
                 per_word[token][k] += 1
-    labels = list(per_word)
-    shares = np.zeros((len(labels), len(columns)))
-    for i, label in enumerate(labels):
-        for k, n in per_word[label].items():
-            shares[i, k] = n
-    totals = shares.sum(axis=0)
-    shares /= np.where(totals > 0, totals, 1.0)
-    return [f"chars:{w}" for w in labels], shares
+    return _shares(per_word, len(columns), "chars")
 
 
 def _class_shares(
@@ -106,14 +113,7 @@ def _class_shares(
         k = where.get(classes.get(token, -1))
         if k is not None:
             per_word[token][k] += 1
-    labels = list(per_word)
-    shares = np.zeros((len(labels), len(columns)))
-    for i, label in enumerate(labels):
-        for k, n in per_word[label].items():
-            shares[i, k] = n
-    totals = shares.sum(axis=0)
-    shares /= np.where(totals > 0, totals, 1.0)
-    return [f"class:{w}" for w in labels], shares
+    return _shares(per_word, len(columns), "class")
 
 
 def explain_with(
