@@ -81,10 +81,19 @@ PROSE_ABOVE_MAX = 40.0
 TITLE_CASE_BONUS = 3.0
 #: What a title candidate the page prints twice (or ends a breadcrumb) gains.
 REPEAT_BONUS = 3.0
-#: What a title candidate gains when a date line or byline follows it closely.
+#: What a title candidate gains when a date or byline follows it closely (a date line,
+#: a byline, or a text line holding a date or opening like a byline), or stands
+#: in the line right above it.
 META_BONUS = 6.5
 #: Content lines after a title candidate looked at for a date or byline.
 META_REACH = 4
+#: What a title candidate gains when the candidate right under it is a longer line
+#: (its standfirst), and what that longer line loses: a headline of
+#: :data:`STANDFIRST_WORDS` words or more over its standfirst.
+STANDFIRST_SHIFT = 2.0
+#: Words from which a title candidate over a longer one is taken for a headline
+#: over its standfirst (a shorter line over a longer one is a label or kicker).
+STANDFIRST_WORDS = 5
 #: Content lines of the body whose words a title candidate is compared with.
 BODY_SAMPLE = 60
 #: Content lines of the block, and words of its prose above, under which a headline
@@ -295,6 +304,13 @@ _NOT_TITLE = re.compile(
     r"|[Rr]eviewed\b|[Ff]act checked\b|[Ll]ast updated\b|On [Bb]ehalf of\b)"
     r"|^\d+[.)]\s| [/>»|] "
 )
+# a page header's byline or date written in a text line beside other words:
+# "By: Ana Ruiz", "Published a day ago ~ 6 minutes read", "Written By: Ana Ruiz, Editor"
+_HEADER_META = re.compile(
+    r"^(?:[Bb]y\b|BY\b|By(?=[A-Z])|[Pp]osted\b|[Uu]pdated\b|[Pp]ublished\b|[Ww]ritten\b"
+    r"|[Rr]eviewed\b|[Ll]ast updated\b)|\bmin(?:ute)?s? read\b"
+)
+_HEADER_META_CHARS = 200
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # two or three capitalised words and nothing else: "Ana Ribeiro", "Mary K. Jones"
 _NAME = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*\.?){1,2}$")
@@ -539,6 +555,53 @@ def _meta_follows(lines: list[Line], i: int, end: int) -> bool:
     return False
 
 
+def _is_header_meta(line: Line) -> bool:
+    # a date line or byline, or a short text line holding a date or opening like a
+    # byline ("By: Ana Ruiz | 4 min read", "June 11, 2025 5 min"): a page header's
+    if line.kind in (Kind.DATE, Kind.BYLINE):
+        return True
+    text = line.text
+    return (
+        line.kind is Kind.TEXT
+        and len(text) <= _HEADER_META_CHARS
+        and (_HEADER_META.search(text) is not None or find_date(text) is not None)
+    )
+
+
+def _meta_near(lines: list[Line], i: int, end: int) -> bool:
+    # a page header's date or byline among the next few lines (before ``end``), or in
+    # the line right above: a headline's header, printed under it or over it
+    seen = 0
+    for j in range(i + 1, end):
+        line = lines[j]
+        if line.kind is Kind.BLANK:
+            continue
+        if _is_header_meta(line):
+            return True
+        seen += 1
+        if seen >= META_REACH:
+            break
+    j = i - 1
+    while j >= 0 and lines[j].kind is Kind.BLANK:
+        j -= 1
+    return j >= 0 and _is_header_meta(lines[j])
+
+
+def _standfirst_pairs(lines: list[Line], candidates: dict[int, int]) -> tuple[set[int], set[int]]:
+    # A headline over its standfirst: a candidate of STANDFIRST_WORDS words or more
+    # whose next content line is a candidate with more words. Returns the upper
+    # lines (headlines) and the lower ones (standfirsts); ``candidates`` maps a
+    # candidate's index to its word count.
+    heads: set[int] = set()
+    firsts: set[int] = set()
+    for i, words in candidates.items():
+        below = lines[i].next_content
+        if words >= STANDFIRST_WORDS and candidates.get(below, 0) > words:
+            heads.add(i)
+            firsts.add(below)
+    return heads, firsts
+
+
 def _text_indents(lines: list[Line], weights: list[float]) -> list[int]:
     # for every line, the indentation of the next prose line at or after it (-1 if none)
     out = [-1] * len(lines)
@@ -650,17 +713,26 @@ def _find_title(
 ) -> int | None:
     # The headline a reader sees above the body: longer is likelier, one just
     # above the body (with dates, bylines and a standfirst between) likelier,
-    # one whose words the body repeats much likelier, one followed by a date or
-    # byline likelier, one in Title Case or printed twice on the page likelier,
-    # one under prose of the block or inside the block less likely (a subhead),
+    # one whose words the body repeats much likelier, one with a date or byline
+    # right under it (or right over it) likelier, one in Title Case or printed
+    # twice on the page likelier, one over a longer candidate likelier (a
+    # headline over its standfirst; the standfirst less likely), one under
+    # prose of the block or inside the block less likely (a subhead),
     # one that is a name alone less likely, one holding a date never (a byline); in an
     # indented dump one standing left of the text under it, or centred over it.
     start, end = block
+    candidates = [
+        found
+        for found in _headlines_above(lines, weights, start, end, floor)
+        # a date beside other words: a byline or date line, no headline
+        if find_date(lines[found[0]].text) is None
+    ]
+    heads, firsts = _standfirst_pairs(
+        lines, {found[0]: len(lines[found[0]].text.split()) for found in candidates}
+    )
     best, best_score = None, 0.0
-    for i, gap, shared, above in _headlines_above(lines, weights, start, end, floor):
+    for i, gap, shared, above in candidates:
         line = lines[i]
-        if find_date(line.text) is not None:
-            continue  # a date beside other words: a byline or date line, no headline
         words = line.text.split()
         score = (
             min(len(words), 10)
@@ -670,7 +742,7 @@ def _find_title(
         )
         if layout.indented and _stands_out(line, layout.text_indent[i]):
             score += FLUSH_BONUS
-        if _meta_follows(lines, i, end):
+        if _meta_follows(lines, i, end) or _meta_near(lines, i, end):
             score += META_BONUS
         if len(words) >= 3 and is_title_case(words):
             score += TITLE_CASE_BONUS
@@ -680,6 +752,10 @@ def _find_title(
             score -= INSIDE_COST
         if _NAME.match(line.text) is not None:
             score -= NAME_COST
+        if i in heads:
+            score += STANDFIRST_SHIFT
+        if i in firsts:
+            score -= STANDFIRST_SHIFT
         if score > best_score:
             best, best_score = i, score
     return best
