@@ -35,7 +35,8 @@ a bounded number of times: linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from newskit.parsing._chrome import bullet_item
@@ -91,6 +92,14 @@ META_REACH = 4
 #: (its standfirst), and what that longer line loses: a headline of
 #: :data:`STANDFIRST_WORDS` words or more over its standfirst.
 STANDFIRST_SHIFT = 2.0
+#: What a title candidate of three words or more gains when a line near it that is
+#: not prose holds it inside other words (a breadcrumb, a share or feed link, an
+#: image caption).
+PRINTED_INSIDE_BONUS = 2.0
+#: Lines either side of the body block's start looked at for such a line, and the
+#: longest line looked at.
+PRINTED_INSIDE_REACH = 200
+PRINTED_INSIDE_CHARS = 600
 #: Words from which a title candidate over a longer one is taken for a headline
 #: over its standfirst (a shorter line over a longer one is a label or kicker).
 STANDFIRST_WORDS = 5
@@ -602,6 +611,24 @@ def _standfirst_pairs(lines: list[Line], candidates: dict[int, int]) -> tuple[se
     return heads, firsts
 
 
+def _printed_inside(lines: list[Line], start: int) -> Callable[[str], bool]:
+    # Whether a key (folded like Line.key) is printed inside a longer line that is
+    # not prose among the lines around ``start``: one search through their joined
+    # keys per candidate, over a bounded stretch (linear time however long the page).
+    keys = [
+        " ".join(line.text.split()).casefold()
+        for line in lines[max(0, start - PRINTED_INSIDE_REACH) : start + PRINTED_INSIDE_REACH]
+        if line.kind is not Kind.BLANK
+        and len(line.text) <= PRINTED_INSIDE_CHARS
+        # a sentence that uses a subhead's words is no printing of the headline
+        and not _is_prose(line.text)
+    ]
+    joined = "\n".join(keys)
+    equal = Counter(keys)
+    # a key found more often than lines equal to it is inside another line
+    return lambda key: joined.count(key) > equal[key]
+
+
 def _text_indents(lines: list[Line], weights: list[float]) -> list[int]:
     # for every line, the indentation of the next prose line at or after it (-1 if none)
     out = [-1] * len(lines)
@@ -715,11 +742,12 @@ def _find_title(
     # above the body (with dates, bylines and a standfirst between) likelier,
     # one whose words the body repeats much likelier, one with a date or byline
     # right under it (or right over it) likelier, one in Title Case or printed
-    # twice on the page likelier, one over a longer candidate likelier (a
-    # headline over its standfirst; the standfirst less likely), one under
-    # prose of the block or inside the block less likely (a subhead),
-    # one that is a name alone less likely, one holding a date never (a byline); in an
-    # indented dump one standing left of the text under it, or centred over it.
+    # twice on the page (or inside a longer line near it) likelier, one over a
+    # longer candidate likelier (a headline over its standfirst; the standfirst
+    # less likely), one under prose of the block or inside the block less likely
+    # (a subhead), one that is a name alone less likely, one holding a date never
+    # (a byline); in an indented dump one standing left of the text under it, or
+    # centred over it.
     start, end = block
     candidates = [
         found
@@ -730,6 +758,7 @@ def _find_title(
     heads, firsts = _standfirst_pairs(
         lines, {found[0]: len(lines[found[0]].text.split()) for found in candidates}
     )
+    printed_inside = _printed_inside(lines, start)
     best, best_score = None, 0.0
     for i, gap, shared, above in candidates:
         line = lines[i]
@@ -748,6 +777,8 @@ def _find_title(
             score += TITLE_CASE_BONUS
         if line.key in layout.repeated:
             score += REPEAT_BONUS
+        if len(words) >= 3 and printed_inside(line.key):
+            score += PRINTED_INSIDE_BONUS
         if i >= start:
             score -= INSIDE_COST
         if _NAME.match(line.text) is not None:

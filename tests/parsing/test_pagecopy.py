@@ -479,7 +479,7 @@ def test_a_date_right_above_the_headline_marks_it() -> None:
     # heading nearer the body
     head = "Council keeps branch library open"
     other = "The youth club and volunteers in the old town"
-    header = ["March 14, 2025", "", head, "", "Share this", "", other, ""]
+    header = ["March 14, 2025", "", head, "", "Photo: Ana Ruiz", "", other, ""]
     [article] = parse_text(_page(header))
     assert article.title == head
     assert article.published == datetime(2025, 3, 14)
@@ -500,4 +500,15 @@ def test_a_short_label_over_a_headline_is_not_the_title() -> None:
     # under it stays the title
     head = "Council keeps the branch library open for readers"
     [article] = parse_text(_page(["Branch Library Council News", head, "", "Ana Ruiz", ""]))
+    assert article.title == head
+
+
+def test_a_headline_printed_inside_another_line_wins() -> None:
+    # a feed link at the top of a lynx dump prints the headline inside other
+    # words (no breadcrumb ends with it): it wins over a heading nearer the body
+    head = "Council keeps branch library open"
+    other = "The youth club and volunteers in the old town"
+    feed = f"#Valley Courier » Feed Valley Courier » {head} Comments Feed"
+    header = [feed, "", head, "", "Photo: Ana Ruiz", "", other, ""]
+    [article] = parse_text(_page(header))
     assert article.title == head
