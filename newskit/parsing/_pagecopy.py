@@ -21,9 +21,12 @@ and then :func:`select` keeps one block of it:
   vocabulary) from :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
   lines into it (under at most :data:`PROSE_ABOVE_MAX` words of prose), the
   one scoring highest on length, nearness to the body under it, words the
-  body repeats, a date or byline under it, Title Case, and being printed
-  twice on the page (or ending a breadcrumb), and lowest on being inside the
-  block or a name alone; prose of the block above the title is left out;
+  body repeats, a date or byline next to it (under it, also written inside a
+  text line, or right over it), Title Case, being printed twice on the page
+  (or ending a breadcrumb, or inside another line near the body), and
+  standing over a longer candidate (its standfirst), and lowest on being
+  inside the block, a standfirst under a headline or a name alone; prose of
+  the block above the title is left out;
 * inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
@@ -37,7 +40,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._dates import find_date
@@ -611,18 +614,25 @@ def _standfirst_pairs(lines: list[Line], candidates: dict[int, int]) -> tuple[se
     return heads, firsts
 
 
-def _printed_inside(lines: list[Line], start: int) -> Callable[[str], bool]:
+def _printed_inside(
+    lines: list[Line], weights: list[float], start: int, folded: dict[int, str]
+) -> Callable[[str], bool]:
     # Whether a key (folded like Line.key) is printed inside a longer line that is
     # not prose among the lines around ``start``: one search through their joined
-    # keys per candidate, over a bounded stretch (linear time however long the page).
-    keys = [
-        " ".join(line.text.split()).casefold()
-        for line in lines[max(0, start - PRINTED_INSIDE_REACH) : start + PRINTED_INSIDE_REACH]
-        if line.kind is not Kind.BLANK
-        and len(line.text) <= PRINTED_INSIDE_CHARS
+    # keys per candidate, over a bounded stretch (linear time however long the
+    # page); ``folded`` keeps each line's folded text for the next block's search.
+    keys = []
+    for j in range(max(0, start - PRINTED_INSIDE_REACH), start + PRINTED_INSIDE_REACH):
+        if j >= len(lines):
+            break
+        line = lines[j]
         # a sentence that uses a subhead's words is no printing of the headline
-        and not _is_prose(line.text)
-    ]
+        if line.kind is Kind.BLANK or weights[j] > 0 or len(line.text) > PRINTED_INSIDE_CHARS:
+            continue
+        key = folded.get(j)
+        if key is None:
+            key = folded[j] = " ".join(line.text.split()).casefold()
+        keys.append(key)
     joined = "\n".join(keys)
     equal = Counter(keys)
     # a key found more often than lines equal to it is inside another line
@@ -657,6 +667,7 @@ class _Layout:
     indented: bool  # most lines are indented (a lynx dump, a browser copy of nested blocks)
     text_indent: list[int]  # per line, the indentation of the next prose line (-1: none)
     repeated: set[str]  # headline keys the page prints twice
+    folded: dict[int, str] = field(default_factory=dict)  # line texts folded, filled on use
 
 
 def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
@@ -758,7 +769,7 @@ def _find_title(
     heads, firsts = _standfirst_pairs(
         lines, {found[0]: len(lines[found[0]].text.split()) for found in candidates}
     )
-    printed_inside = _printed_inside(lines, start)
+    printed_inside = _printed_inside(lines, weights, start, layout.folded)
     best, best_score = None, 0.0
     for i, gap, shared, above in candidates:
         line = lines[i]
