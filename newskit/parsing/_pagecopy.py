@@ -569,7 +569,8 @@ def _meta_follows(lines: list[Line], i: int, end: int) -> bool:
 
 def _is_header_meta(line: Line) -> bool:
     # a date line or byline, or a short text line holding a date or opening like a
-    # byline ("By: Ana Ruiz | 4 min read", "June 11, 2025 5 min"): a page header's
+    # byline ("By: Ana Ruiz | 4 min read", "June 11, 2025 5 min"): a line of a page
+    # header
     if line.kind in (Kind.DATE, Kind.BYLINE):
         return True
     text = line.text
@@ -782,7 +783,7 @@ def _find_title(
         )
         if layout.indented and _stands_out(line, layout.text_indent[i]):
             score += FLUSH_BONUS
-        if _meta_follows(lines, i, end) or _meta_near(lines, i, end):
+        if _meta_near(lines, i, end):  # a date line or byline under it among them
             score += META_BONUS
         if len(words) >= 3 and is_title_case(words):
             score += TITLE_CASE_BONUS
