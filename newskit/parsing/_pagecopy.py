@@ -21,9 +21,12 @@ and then :func:`select` keeps one block of it:
   vocabulary) from :data:`TITLE_REACH` content lines above the block to :data:`TITLE_INSIDE`
   lines into it (under at most :data:`PROSE_ABOVE_MAX` words of prose), the
   one scoring highest on length, nearness to the body under it, words the
-  body repeats, a date or byline under it, Title Case, and being printed
-  twice on the page (or ending a breadcrumb), and lowest on being inside the
-  block or a name alone; prose of the block above the title is left out;
+  body repeats, a date or byline next to it (under it, also written inside a
+  text line, or right over it), Title Case, being printed twice on the page
+  (or ending a breadcrumb, or inside another line near the body), and
+  standing over a longer candidate (its standfirst), and lowest on being
+  inside the block, a standfirst under a headline or a name alone; prose of
+  the block above the title is left out;
 * inside the kept span, page vocabulary, artefacts, short menu bullets and a
   line equal to the content line before it are dropped.
 
@@ -35,8 +38,9 @@ a bounded number of times: linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 from newskit.parsing._chrome import bullet_item
 from newskit.parsing._dates import find_date
@@ -81,10 +85,27 @@ PROSE_ABOVE_MAX = 40.0
 TITLE_CASE_BONUS = 3.0
 #: What a title candidate the page prints twice (or ends a breadcrumb) gains.
 REPEAT_BONUS = 3.0
-#: What a title candidate gains when a date line or byline follows it closely.
+#: What a title candidate gains when a date or byline follows it closely (a date line,
+#: a byline, or a text line holding a date or opening like a byline), or stands
+#: in the line right above it.
 META_BONUS = 6.5
 #: Content lines after a title candidate looked at for a date or byline.
 META_REACH = 4
+#: What a title candidate gains when the candidate right under it is a longer line
+#: (its standfirst), and what that longer line loses: a headline of
+#: :data:`STANDFIRST_WORDS` words or more over its standfirst.
+STANDFIRST_SHIFT = 2.0
+#: What a title candidate of three words or more gains when a line near it that is
+#: not prose holds it inside other words (a breadcrumb, a share or feed link, an
+#: image caption).
+PRINTED_INSIDE_BONUS = 2.0
+#: Lines either side of the body block's start looked at for such a line, and the
+#: longest line looked at.
+PRINTED_INSIDE_REACH = 200
+PRINTED_INSIDE_CHARS = 600
+#: Words from which a title candidate over a longer one is taken for a headline
+#: over its standfirst (a shorter line over a longer one is a label or kicker).
+STANDFIRST_WORDS = 5
 #: Content lines of the body whose words a title candidate is compared with.
 BODY_SAMPLE = 60
 #: Content lines of the block, and words of its prose above, under which a headline
@@ -295,6 +316,13 @@ _NOT_TITLE = re.compile(
     r"|[Rr]eviewed\b|[Ff]act checked\b|[Ll]ast updated\b|On [Bb]ehalf of\b)"
     r"|^\d+[.)]\s| [/>»|] "
 )
+# a page header's byline or date written in a text line beside other words:
+# "By: Ana Ruiz", "Published a day ago ~ 6 minutes read", "Written By: Ana Ruiz, Editor"
+_HEADER_META = re.compile(
+    r"^(?:[Bb]y\b|BY\b|By(?=[A-Z])|[Pp]osted\b|[Uu]pdated\b|[Pp]ublished\b|[Ww]ritten\b"
+    r"|[Rr]eviewed\b|[Ll]ast updated\b)|\bmin(?:ute)?s? read\b"
+)
+_HEADER_META_CHARS = 200
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 # two or three capitalised words and nothing else: "Ana Ribeiro", "Mary K. Jones"
 _NAME = re.compile(r"^[A-Z][a-z'’.-]+(?: [A-Z][a-z'’.-]*\.?){1,2}$")
@@ -539,6 +567,79 @@ def _meta_follows(lines: list[Line], i: int, end: int) -> bool:
     return False
 
 
+def _is_header_meta(line: Line) -> bool:
+    # a date line or byline, or a short text line holding a date or opening like a
+    # byline ("By: Ana Ruiz | 4 min read", "June 11, 2025 5 min"): a line of a page
+    # header
+    if line.kind in (Kind.DATE, Kind.BYLINE):
+        return True
+    text = line.text
+    return (
+        line.kind is Kind.TEXT
+        and len(text) <= _HEADER_META_CHARS
+        and (_HEADER_META.search(text) is not None or find_date(text) is not None)
+    )
+
+
+def _meta_near(lines: list[Line], i: int, end: int) -> bool:
+    # a page header's date or byline among the next few lines (before ``end``), or in
+    # the line right above: a headline's header, printed under it or over it
+    seen = 0
+    for j in range(i + 1, end):
+        line = lines[j]
+        if line.kind is Kind.BLANK:
+            continue
+        if _is_header_meta(line):
+            return True
+        seen += 1
+        if seen >= META_REACH:
+            break
+    j = i - 1
+    while j >= 0 and lines[j].kind is Kind.BLANK:
+        j -= 1
+    return j >= 0 and _is_header_meta(lines[j])
+
+
+def _standfirst_pairs(lines: list[Line], candidates: dict[int, int]) -> tuple[set[int], set[int]]:
+    # A headline over its standfirst: a candidate of STANDFIRST_WORDS words or more
+    # whose next content line is a candidate with more words. Returns the upper
+    # lines (headlines) and the lower ones (standfirsts); ``candidates`` maps a
+    # candidate's index to its word count.
+    heads: set[int] = set()
+    firsts: set[int] = set()
+    for i, words in candidates.items():
+        below = lines[i].next_content
+        if words >= STANDFIRST_WORDS and candidates.get(below, 0) > words:
+            heads.add(i)
+            firsts.add(below)
+    return heads, firsts
+
+
+def _printed_inside(
+    lines: list[Line], weights: list[float], start: int, folded: dict[int, str]
+) -> Callable[[str], bool]:
+    # Whether a key (folded like Line.key) is printed inside a longer line that is
+    # not prose among the lines around ``start``: one search through their joined
+    # keys per candidate, over a bounded stretch (linear time however long the
+    # page); ``folded`` keeps each line's folded text for the next block's search.
+    keys = []
+    for j in range(max(0, start - PRINTED_INSIDE_REACH), start + PRINTED_INSIDE_REACH):
+        if j >= len(lines):
+            break
+        line = lines[j]
+        # a sentence that uses a subhead's words is no printing of the headline
+        if line.kind is Kind.BLANK or weights[j] > 0 or len(line.text) > PRINTED_INSIDE_CHARS:
+            continue
+        key = folded.get(j)
+        if key is None:
+            key = folded[j] = " ".join(line.text.split()).casefold()
+        keys.append(key)
+    joined = "\n".join(keys)
+    equal = Counter(keys)
+    # a key found more often than lines equal to it is inside another line
+    return lambda key: joined.count(key) > equal[key]
+
+
 def _text_indents(lines: list[Line], weights: list[float]) -> list[int]:
     # for every line, the indentation of the next prose line at or after it (-1 if none)
     out = [-1] * len(lines)
@@ -567,6 +668,7 @@ class _Layout:
     indented: bool  # most lines are indented (a lynx dump, a browser copy of nested blocks)
     text_indent: list[int]  # per line, the indentation of the next prose line (-1: none)
     repeated: set[str]  # headline keys the page prints twice
+    folded: dict[int, str] = field(default_factory=dict)  # line texts folded, filled on use
 
 
 def _body_words(lines: list[Line], start: int, end: int) -> set[str]:
@@ -650,17 +752,28 @@ def _find_title(
 ) -> int | None:
     # The headline a reader sees above the body: longer is likelier, one just
     # above the body (with dates, bylines and a standfirst between) likelier,
-    # one whose words the body repeats much likelier, one followed by a date or
-    # byline likelier, one in Title Case or printed twice on the page likelier,
-    # one under prose of the block or inside the block less likely (a subhead),
-    # one that is a name alone less likely, one holding a date never (a byline); in an
-    # indented dump one standing left of the text under it, or centred over it.
+    # one whose words the body repeats much likelier, one with a date or byline
+    # right under it (or right over it) likelier, one in Title Case or printed
+    # twice on the page (or inside a longer line near it) likelier, one over a
+    # longer candidate likelier (a headline over its standfirst; the standfirst
+    # less likely), one under prose of the block or inside the block less likely
+    # (a subhead), one that is a name alone less likely, one holding a date never
+    # (a byline); in an indented dump one standing left of the text under it, or
+    # centred over it.
     start, end = block
+    candidates = [
+        found
+        for found in _headlines_above(lines, weights, start, end, floor)
+        # a date beside other words: a byline or date line, no headline
+        if find_date(lines[found[0]].text) is None
+    ]
+    heads, firsts = _standfirst_pairs(
+        lines, {found[0]: len(lines[found[0]].text.split()) for found in candidates}
+    )
+    printed_inside = _printed_inside(lines, weights, start, layout.folded)
     best, best_score = None, 0.0
-    for i, gap, shared, above in _headlines_above(lines, weights, start, end, floor):
+    for i, gap, shared, above in candidates:
         line = lines[i]
-        if find_date(line.text) is not None:
-            continue  # a date beside other words: a byline or date line, no headline
         words = line.text.split()
         score = (
             min(len(words), 10)
@@ -670,16 +783,22 @@ def _find_title(
         )
         if layout.indented and _stands_out(line, layout.text_indent[i]):
             score += FLUSH_BONUS
-        if _meta_follows(lines, i, end):
+        if _meta_near(lines, i, end):  # a date line or byline under it among them
             score += META_BONUS
         if len(words) >= 3 and is_title_case(words):
             score += TITLE_CASE_BONUS
         if line.key in layout.repeated:
             score += REPEAT_BONUS
+        if len(words) >= 3 and printed_inside(line.key):
+            score += PRINTED_INSIDE_BONUS
         if i >= start:
             score -= INSIDE_COST
         if _NAME.match(line.text) is not None:
             score -= NAME_COST
+        if i in heads:
+            score += STANDFIRST_SHIFT
+        if i in firsts:
+            score -= STANDFIRST_SHIFT
         if score > best_score:
             best, best_score = i, score
     return best

@@ -461,3 +461,54 @@ def test_a_headline_under_a_promotion_is_the_title() -> None:
     assert article.title == head
     assert article.authors == ["Ana Ruiz"]
     assert article.body == _BODY
+
+
+def test_a_byline_written_in_a_text_line_marks_the_headline() -> None:
+    # "By: ... | 4 min read" is no byline line (a reading time follows), but a page
+    # header all the same: the headline over it wins over a heading nearer the
+    # body that shares more of its words
+    head = "Branch library stays open"
+    other = "The youth club and volunteers in the old town"
+    header = [head, "", "By: Ana Ruiz | 4 min read", "", "Share this", "", other, ""]
+    [article] = parse_text(_page(header))
+    assert article.title == head
+
+
+def test_a_date_right_above_the_headline_marks_it() -> None:
+    # a blog prints the date over its headline: that headline wins over a
+    # heading nearer the body
+    head = "Council keeps branch library open"
+    other = "The youth club and volunteers in the old town"
+    header = ["March 14, 2025", "", head, "", "Photo: Ana Ruiz", "", other, ""]
+    [article] = parse_text(_page(header))
+    assert article.title == head
+    assert article.published == datetime(2025, 3, 14)
+
+
+def test_a_headline_over_its_standfirst_wins() -> None:
+    # the standfirst right under a headline is longer, and nearer the body; the
+    # headline of five words or more over it is the title
+    head = "Branch library stays open for readers"
+    dek = "Readers collected signatures for months, and volunteers will now run the reading room"
+    [article] = parse_text(_page([head, dek, "", "Ana Ruiz", ""]))
+    assert article.title == head
+
+
+def test_a_short_label_over_a_headline_is_not_the_title() -> None:
+    # a section label over the headline is shorter than it, but of fewer than five
+    # words: a label or kicker, not a headline over its standfirst, so the headline
+    # under it stays the title
+    head = "Council keeps the branch library open for readers"
+    [article] = parse_text(_page(["Branch Library Council News", head, "", "Ana Ruiz", ""]))
+    assert article.title == head
+
+
+def test_a_headline_printed_inside_another_line_wins() -> None:
+    # a feed link at the top of a lynx dump prints the headline inside other
+    # words (no breadcrumb ends with it): it wins over a heading nearer the body
+    head = "Council keeps branch library open"
+    other = "The youth club and volunteers in the old town"
+    feed = f"#Valley Courier » Feed Valley Courier » {head} Comments Feed"
+    header = [feed, "", head, "", "Photo: Ana Ruiz", "", other, ""]
+    [article] = parse_text(_page(header))
+    assert article.title == head
