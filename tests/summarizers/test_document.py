@@ -86,12 +86,16 @@ def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
 
     vocabulary = _document._Vocabulary(_document._seed())
     table = stem_table()
+    # the table's words and the seeded numbers
+    seeded = set(vocabulary.seed.names)
+    assert seeded == set(table) | set(_document.SEEDED_NUMBERS)
     # made-up words (not in the table), more than the first block of the new
-    # words' arrays holds, among table words, a possessive and a number
-    # "hereupon": a stop word the table lacks
+    # words' arrays holds, among table words, a possessive and numbers, seeded
+    # or not; "hereupon": a stop word the table lacks
     made_up = [f"zorbl{i}ings" for i in range(1500)] + ["qwertyfication", "blorped", "hereupon"]
-    words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019"]
+    words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019", "1.5"]
     assert not any(w in table for w in made_up) and "hereupon" in stop_words()
+    assert "2019" in seeded and "1.5" not in seeded
     gids = vocabulary.ids(words)
     assert gids.tolist() == [vocabulary[w] for w in words]
     assert len(set(gids.tolist())) == len(set(words))
@@ -104,11 +108,12 @@ def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
     stem_ids = (codes >> 1) & _document._STEM_MASK
     assert stem_ids.tolist() == vocabulary.stem_of(gids).tolist()
     assert (codes & 1).astype(bool).tolist() == vocabulary.stop(gids).tolist()
-    assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-4].min()
-    assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - set(table))
+    assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-5].min()
+    assert gids[-2] < vocabulary.n_seeded <= gids[-1]
+    assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - seeded)
     # ids are stable: asking again adds nothing
     assert vocabulary.ids(words).tolist() == gids.tolist()
-    assert len(vocabulary.added) == len(set(words) - set(table))
+    assert len(vocabulary.added) == len(set(words) - seeded)
 
 
 def test_forgetting_shares_the_table_words_and_keeps_no_new_word() -> None:
@@ -147,3 +152,12 @@ def test_tabs_and_line_breaks_inside_a_sentence_become_spaces(extra: str) -> Non
     sentences = build_document(Article(body=body)).sentences
     want = ["Rain fell hard on the town.", "Roads flooded.", "The storm hit the coast late."]
     assert sentences == want + ([extra.strip()] if extra else [])
+
+
+def test_seeded_numbers_have_the_stems_and_flags_the_text_layer_gives() -> None:
+    vocabulary = _document._Vocabulary(_document._seed())
+    numbers = list(_document.SEEDED_NUMBERS)
+    gids = vocabulary.ids(numbers)
+    assert gids.max() < vocabulary.n_seeded and not vocabulary.added
+    assert vocabulary.stem_words(vocabulary.stem_of(gids).tolist()) == [stem(w) for w in numbers]
+    assert vocabulary.stop(gids).tolist() == [w in stop_words() for w in numbers]
