@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, pairwise, repeat
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from newskit._articletext import ArticleText, article_text
 from newskit._errors import InputValueError
 from newskit._types import Content
 from newskit.summarizers._linalg import Matrix, counts_matrix, entries
+from newskit.text._tokens import tokens_of_clean_sentences
 from newskit.text._words import stem_table, stem_tokens
 
 __all__ = [
@@ -363,6 +364,11 @@ class _Index:
         return dict(zip(self.stem_gids.tolist(), range(self.stem_gids.size), strict=True))
 
 
+def _split_at(flat: list[str], ends: list[int]) -> list[list[str]]:
+    """``flat`` cut into consecutive lists that end at ``ends``."""
+    return [flat[start:end] for start, end in pairwise([0, *ends])]
+
+
 class Document:
     """Sentences of one text plus the token arrays the summarizers share.
 
@@ -391,18 +397,23 @@ class Document:
     @cached_property
     def tokens(self) -> list[list[str]]:
         """Lower-cased word tokens of each sentence."""
-        return self.passing_tokens()
+        if not self._clean:
+            return self.passing_tokens()
+        flat, ends = tokens_of_clean_sentences(self.sentences)
+        self.__dict__["flat_tokens"] = flat  # kept: no second list of every token
+        return _split_at(flat, ends)
 
     def passing_tokens(self) -> list[list[str]]:
         """:attr:`tokens`, without keeping them on the document if they were not
         kept already (a batch of documents then holds one batch's tokens at most)."""
         from newskit.text import word_tokens
-        from newskit.text._tokens import tokens_of_clean_text
 
         kept: list[list[str]] | None = self.__dict__.get("tokens")
         if kept is not None:
             return kept
-        return list(map(tokens_of_clean_text if self._clean else word_tokens, self.sentences))
+        if self._clean:
+            return _split_at(*tokens_of_clean_sentences(self.sentences))
+        return list(map(word_tokens, self.sentences))
 
     @cached_property
     def title_tokens(self) -> list[str]:
@@ -414,7 +425,9 @@ class Document:
     @cached_property
     def flat_tokens(self) -> list[str]:
         """Every token of the document, sentence after sentence."""
-        return list(chain.from_iterable(self.tokens))
+        tokens = self.tokens
+        kept: list[str] | None = self.__dict__.get("flat_tokens")  # :attr:`tokens` may keep it
+        return list(chain.from_iterable(tokens)) if kept is None else kept
 
     @cached_property
     def sentence_lengths(self) -> IntArray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from itertools import chain
 
 import numpy as np
 import pytest
@@ -161,3 +162,19 @@ def test_seeded_numbers_have_the_stems_and_flags_the_text_layer_gives() -> None:
     assert gids.max() < vocabulary.n_seeded and not vocabulary.added
     assert vocabulary.stem_words(vocabulary.stem_of(gids).tolist()) == [stem(w) for w in numbers]
     assert vocabulary.stop(gids).tolist() == [w in stop_words() for w in numbers]
+
+
+@pytest.mark.parametrize("first", ["tokens", "flat_tokens", "passing_tokens"])
+def test_a_document_tokenizes_its_sentences_one_by_one_whatever_is_asked_first(
+    first: str,
+) -> None:
+    from newskit.text import word_tokens
+
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    want = [word_tokens(s) for s in doc.sentences]
+    asked = getattr(doc, first)
+    asked = asked() if callable(asked) else asked
+    assert asked == (list(chain.from_iterable(want)) if first == "flat_tokens" else want)
+    assert doc.passing_tokens() == doc.tokens == want
+    assert doc.flat_tokens == list(chain.from_iterable(want))
+    assert doc.sentence_lengths.tolist() == [len(t) for t in want]
