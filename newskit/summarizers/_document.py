@@ -579,8 +579,9 @@ def document_of(prepared: ArticleText) -> Document:
             or sentence.endswith(" ")
         ):
             sentence = " ".join(sentence.split())
-        # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
-        if not _WORDISH.search(sentence):
+        # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not
+        # one; most start with one (isalnum is the pattern's test), sparing the regex call
+        if not (sentence[:1].isalnum() or _WORDISH.search(sentence)):
             continue
         if len(sentence) > MAX_SENTENCE_CHARS:
             raise InputValueError(

@@ -178,3 +178,18 @@ def test_a_document_tokenizes_its_sentences_one_by_one_whatever_is_asked_first(
     assert doc.passing_tokens() == doc.tokens == want
     assert doc.flat_tokens == list(chain.from_iterable(want))
     assert doc.sentence_lengths.tolist() == [len(t) for t in want]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rain fell.\n\n\u2014\n\nRoads flooded.", ["Rain fell.", "Roads flooded."]),
+        (
+            "\u201cRain,\u201d she said.\n\n\U0001f30a\n\n_\n\n2019.",
+            ["\u201cRain,\u201d she said.", "2019."],
+        ),
+        ("\u00bd cup.\n\n\u0663 days.", ["\u00bd cup.", "\u0663 days."]),
+    ],
+)
+def test_a_sentence_needs_a_letter_or_a_digit(text: str, kept: list[str]) -> None:
+    assert build_document(text).sentences == kept
