@@ -178,12 +178,11 @@ class _Vocabulary:
                 at.append(k)
             words = [tokens[k] for k in at]
             added = self.added
-            codes = list(map(added.get, words))
-            if None in codes:
-                self.add([w for w, c in zip(words, codes, strict=True) if c is None])
-                codes = list(map(added.__getitem__, words))
-            for k, c in zip(at, codes, strict=True):
-                found[k] = c
+            known = list(map(added.get, words))
+            if None in known:
+                self.add([w for w, c in zip(words, known, strict=True) if c is None])
+            for k, word in zip(at, words, strict=True):
+                found[k] = added[word]
         return np.fromiter(found, np.int64, len(found))
 
     def __getitem__(self, word: str) -> int:
