@@ -63,7 +63,15 @@ class ArticleText:
 
     def ensure_english(self, what: str = "the text") -> None:
         """Raise :class:`~newskit.UnsupportedLanguageError` if it is clearly not English."""
-        ensure_english(self.joined()[:LANGUAGE_SAMPLE], what=what)
+        parts = (self.title, *self.paragraphs) if self.title else self.paragraphs
+        # the sample is the start of joined(): only the parts it reaches are joined
+        end = -2  # where the joined parts so far end
+        for count, part in enumerate(parts, 1):
+            end += 2 + len(part)
+            if end >= LANGUAGE_SAMPLE:
+                parts = parts[:count]
+                break
+        ensure_english("\n\n".join(parts)[:LANGUAGE_SAMPLE], what=what)
 
 
 def _strip_leading_dates(text: str) -> str:

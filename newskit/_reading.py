@@ -33,7 +33,10 @@ def one_article(text: NewsInput, *, name: str = "text") -> Article | Content:
     paragraph); HTML content and files are parsed. A file that holds several
     articles is refused: which one was meant cannot be guessed.
     """
-    from newskit.parsing import looks_like_html, parse, parse_html
+    # from the modules, not the package: a from-import of a package runs
+    # importlib's Python-level fromlist handling on every call
+    from newskit.parsing._dispatch import looks_like_html, parse
+    from newskit.parsing._html import parse_html
 
     if isinstance(text, Article):
         return text

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import Article, InputTypeError
-from newskit._articletext import _strip_leading_dates, _truncate, article_text
+from newskit import _articletext as articletext
+from newskit._articletext import (
+    LANGUAGE_SAMPLE,
+    _strip_leading_dates,
+    _truncate,
+    article_text,
+)
 
 
 def document_text(x: object, max_words: int | None = None) -> str:
@@ -103,3 +109,17 @@ def test_a_title_replaces_the_article_title_and_heads_plain_text() -> None:
 def test_a_paragraph_that_is_not_text_is_refused() -> None:
     with pytest.raises(InputTypeError, match="a paragraph"):
         article_text(Article(body=["ok", 3]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("title", ["", "Floods"])
+@pytest.mark.parametrize("first", [LANGUAGE_SAMPLE - 3 + k for k in range(7)])
+def test_the_english_check_reads_the_start_of_the_joined_text(
+    monkeypatch: pytest.MonkeyPatch, title: str, first: int
+) -> None:
+    # paragraph lengths around the sample's end: it may stop inside a paragraph,
+    # inside a blank line or just after one
+    text = article_text(Article(title=title, body=["a" * first, "b" * 5, "c" * 3]))
+    seen: list[str] = []
+    monkeypatch.setattr(articletext, "ensure_english", lambda sample, what: seen.append(sample))
+    text.ensure_english()
+    assert seen == [text.joined()[:LANGUAGE_SAMPLE]]

@@ -126,3 +126,20 @@ pieces = st.sampled_from(
 @given(st.lists(pieces, max_size=120).map("".join) | st.text(max_size=80))
 def test_decisions_equal_the_plain_rules(text: str) -> None:
     assert non_english_reason(text) == _reference_reason(text)
+
+
+@pytest.mark.parametrize("n_function", [5, 6])
+@pytest.mark.parametrize("where", ["first half", "second half", "spread"])
+def test_function_words_count_wherever_they_stand(n_function: int, where: str) -> None:
+    # 50 words, 6 function words make 12% (passes), 5 make 10% (refused)
+    others = [f"zorb{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(50 - n_function)]
+    function = ["the"] * n_function
+    if where == "first half":
+        words = function + others
+    elif where == "second half":
+        words = others + function
+    else:
+        words = [w for pair in zip(others, function + [""] * 50, strict=False) for w in pair if w]
+    text = " ".join(words)
+    assert non_english_reason(text) == _reference_reason(text)
+    assert (non_english_reason(text) is None) == (n_function == 6)

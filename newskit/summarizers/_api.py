@@ -25,17 +25,16 @@ __all__ = ["select", "select_many", "summarize", "summarize_documents", "summari
 
 def _length(n_sentences: object, ratio: object, max_words: object) -> tuple[str, int | float]:
     """Validate the length request; return ``(kind, value)``."""
-    given = {
-        k: v for k, v in (("n_sentences", n_sentences), ("ratio", ratio), ("max_words", max_words))
-    }
-    given = {k: v for k, v in given.items() if v is not None}
+    named = (("n_sentences", n_sentences), ("ratio", ratio), ("max_words", max_words))
+    given = [(k, v) for k, v in named if v is not None]
     if len(given) > 1:
         raise InputValueError(
-            f"give at most one of n_sentences=, ratio=, max_words= (got {', '.join(sorted(given))})"
+            "give at most one of n_sentences=, ratio=, max_words= "
+            f"(got {', '.join(sorted(k for k, _ in given))})"
         )
     if not given:
         return "n_sentences", N_SENTENCES
-    kind, value = next(iter(given.items()))
+    kind, value = given[0]
     if kind == "ratio":
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise InputValueError(f"ratio must be a number in (0, 1], not {value!r}")

@@ -12,7 +12,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import accumulate, chain, count
+from itertools import accumulate, chain, pairwise, repeat
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from newskit._articletext import ArticleText, article_text
 from newskit._errors import InputValueError
 from newskit._types import Content
 from newskit.summarizers._linalg import Matrix, counts_matrix, entries
+from newskit.text._tokens import tokens_of_clean_sentences
 from newskit.text._words import stem_table, stem_tokens
 
 __all__ = [
@@ -59,20 +60,29 @@ def _codes(ids: IntArray, stem_ids: IntArray, stop: np.ndarray) -> IntArray:
     return out
 
 
+#: Numbers a vocabulary starts with besides the stem table's words. A number is
+#: its own stem (no Snowball rule applies to a word without letters), and small
+#: numbers and years recur in nearly every news story, yet the table holds words
+#: only: without these, most new articles would bring a number to add.
+SEEDED_NUMBERS = tuple(map(str, range(2100)))
+
+
 class _Seed:
-    """The words of the shipped stem table with their codes (ids, stems and stop-word flags).
+    """The words of the shipped stem table and :data:`SEEDED_NUMBERS`, with their codes
+    (ids, stems and stop-word flags).
 
     Read-only once built and shared by every :class:`_Vocabulary` made from the
-    same table, so a vocabulary starts with the table's words without copying them.
+    same table, so a vocabulary starts with these words without copying them.
     """
 
     def __init__(self, table: dict[str, str], stops: frozenset[str]) -> None:
         #: the table it was built from
         self.table = table
+        numbers = [w for w in SEEDED_NUMBERS if w not in table]
         #: the words, indexed by id
-        self.names: list[str] = list(table)
+        self.names: list[str] = [*table, *numbers]
         n = len(self.names)
-        stems = list(table.values())
+        stems = [*table.values(), *numbers]
         #: the stems, indexed by stem id, and stem -> stem id
         self.stem_names: list[str] = list(dict.fromkeys(stems))
         self.stems: dict[str, int] = dict(
@@ -81,7 +91,7 @@ class _Seed:
         #: stem id and stop-word flag of each word
         self.stem_of = np.fromiter(map(self.stems.__getitem__, stems), np.int64, n)
         self.stop = np.fromiter(map(stops.__contains__, self.names), bool, n)
-        #: word -> code (the word's id is its position in the table)
+        #: word -> code (the word's id is its position in :attr:`names`)
         self.codes: dict[str, int] = dict(
             zip(
                 self.names,
@@ -107,19 +117,19 @@ def _seed() -> _Seed:
 class _Vocabulary:
     """Every word seen so far -> a global id, with its stem id and stop-word flag.
 
-    It starts with the words of the shipped stem table (its :class:`_Seed`,
-    stemmed by NLTK when the table was built), so the frequent words of an
-    article never seen before already have their ids; words the table lacks
-    get the ids after them. Looking tokens up is a C-level dict access per
+    It starts with the words of the shipped stem table (stemmed by NLTK when
+    the table was built) and frequent numbers (its :class:`_Seed`), so the
+    frequent words of an article never seen before already have their ids;
+    other words get the ids after them. Looking tokens up is a C-level dict access per
     token (:meth:`codes`, which gives a word's id, stem id and stop-word flag
     at once); the new words of a document are added in one step (:meth:`add`),
-    and only a word the table lacks runs the stemmer. A lock guards the
+    and only a word the seed lacks runs the stemmer. A lock guards the
     insertions, so threads may share it.
 
     Parameters
     ----------
     seed : _Seed, optional
-        The table's words (shared, never changed); built from the stem table if omitted.
+        The seed's words (shared, never changed); built from the stem table if omitted.
     """
 
     def __init__(self, seed: _Seed | None = None) -> None:
@@ -128,12 +138,12 @@ class _Vocabulary:
         self.stops = stop_words()
         self.seed = _Seed(stem_table(), self.stops) if seed is None else seed
         self.lock = threading.Lock()
-        #: words and stems that came from the table (ids below these)
+        #: words and stems that came from the seed (ids below these)
         self.n_seeded, self.n_seeded_stems = len(self.seed.names), len(self.seed.stem_names)
-        #: words the table lacks -> code (ids from n_seeded), and these words in id order
+        #: words the seed lacks -> code (ids from n_seeded), and these words in id order
         self.added: dict[str, int] = {}
         self.added_names: list[str] = []
-        #: stems the table lacks -> stem id (from n_seeded_stems), and these stems in order
+        #: stems the seed lacks -> stem id (from n_seeded_stems), and these stems in order
         self.added_stems: dict[str, int] = {}
         self.added_stem_names: list[str] = []
         # stem id and stop-word flag of each added word (grown by doubling)
@@ -155,17 +165,24 @@ class _Vocabulary:
     def codes(self, tokens: list[str]) -> IntArray:
         """The code of each token (see :func:`_codes`); words never seen before are
         added in one step."""
-        found: list[int | None] = list(map(self.seed.codes.get, tokens))
-        if None in found:
-            at = [k for k, i in enumerate(found) if i is None]
+        # -1 (never a code) marks a word the seed lacks: an int, so count() and
+        # index() find them by C-level int comparisons, where None would make
+        # each comparison go through the rich-comparison fallbacks
+        found = list(map(self.seed.codes.get, tokens, repeat(-1)))
+        missing = found.count(-1)
+        if missing:
+            at = []
+            k = -1
+            for _ in range(missing):
+                k = found.index(-1, k + 1)
+                at.append(k)
             words = [tokens[k] for k in at]
             added = self.added
-            codes = list(map(added.get, words))
-            if None in codes:
-                self.add([w for w, c in zip(words, codes, strict=True) if c is None])
-                codes = list(map(added.__getitem__, words))
-            for k, c in zip(at, codes, strict=True):
-                found[k] = c
+            known = list(map(added.get, words))
+            if None in known:
+                self.add([w for w, c in zip(words, known, strict=True) if c is None])
+            for k, word in zip(at, words, strict=True):
+                found[k] = added[word]
         return np.fromiter(found, np.int64, len(found))
 
     def __getitem__(self, word: str) -> int:
@@ -178,7 +195,7 @@ class _Vocabulary:
         return found >> _ID_SHIFT
 
     def add(self, words: list[str]) -> None:
-        """Give each new word of ``words`` (none of them in the table) an id, its stem
+        """Give each new word of ``words`` (none of them in the seed) an id, its stem
         id and its stop-word flag.
 
         The stems come from NLTK (memoised); the arrays grow once for the whole batch.
@@ -231,7 +248,7 @@ class _Vocabulary:
             added.update(zip(words_added, codes, strict=True))
 
     def _per_word(self, seeded: np.ndarray, added: np.ndarray, gids: IntArray) -> np.ndarray:
-        """Each word id's row of ``seeded`` (the table's words) or ``added`` (the others)."""
+        """Each word id's row of ``seeded`` (the seed's words) or ``added`` (the others)."""
         n = self.n_seeded
         out: np.ndarray
         if n == 0:  # an empty seed has no row to take
@@ -319,10 +336,17 @@ class _Index:
         # one vocabulary for the whole document, even if another thread replaces it
         vocabulary = self.vocabulary = _vocabulary()
         # The distinct words in order of first occurrence are the word ids; only
-        # they are looked up in the (large) shared vocabulary.
-        local = dict(zip(dict.fromkeys(flat), count()))
-        word_ids = np.fromiter(map(local.__getitem__, flat), np.int64, len(flat))
-        codes = vocabulary.codes(list(local))
+        # they are looked up in the (large) shared vocabulary. One C-level pass
+        # of dict.setdefault gives each token the position where its word first
+        # occurs (a word's rank among those positions is its id), where a dict of
+        # words then a look-up per token would take two.
+        first: dict[str, int] = {}
+        n = len(flat)
+        positions = np.fromiter(map(first.setdefault, flat, range(n)), np.int64, n)
+        rank = np.zeros(n, dtype=np.int64)
+        rank[np.fromiter(first.values(), np.int64, len(first))] = np.arange(len(first))
+        word_ids = rank[positions]
+        codes = vocabulary.codes(list(first))
         #: word id of each token, and the global id of each word
         self.words: tuple[IntArray, IntArray] = (word_ids, codes >> _ID_SHIFT)
         self.is_stop: np.ndarray = (codes & 1).astype(bool)[word_ids]
@@ -337,6 +361,11 @@ class _Index:
     def stem_local(self) -> dict[int, int]:
         """Global stem id -> stem id in this document."""
         return dict(zip(self.stem_gids.tolist(), range(self.stem_gids.size), strict=True))
+
+
+def _split_at(flat: list[str], ends: list[int]) -> list[list[str]]:
+    """``flat`` cut into consecutive lists that end at ``ends``."""
+    return [flat[start:end] for start, end in pairwise([0, *ends])]
 
 
 class Document:
@@ -367,18 +396,23 @@ class Document:
     @cached_property
     def tokens(self) -> list[list[str]]:
         """Lower-cased word tokens of each sentence."""
-        return self.passing_tokens()
+        if not self._clean:
+            return self.passing_tokens()
+        flat, ends = tokens_of_clean_sentences(self.sentences)
+        self.__dict__["flat_tokens"] = flat  # kept: no second list of every token
+        return _split_at(flat, ends)
 
     def passing_tokens(self) -> list[list[str]]:
         """:attr:`tokens`, without keeping them on the document if they were not
         kept already (a batch of documents then holds one batch's tokens at most)."""
         from newskit.text import word_tokens
-        from newskit.text._tokens import tokens_of_clean_text
 
         kept: list[list[str]] | None = self.__dict__.get("tokens")
         if kept is not None:
             return kept
-        return list(map(tokens_of_clean_text if self._clean else word_tokens, self.sentences))
+        if self._clean:
+            return _split_at(*tokens_of_clean_sentences(self.sentences))
+        return list(map(word_tokens, self.sentences))
 
     @cached_property
     def title_tokens(self) -> list[str]:
@@ -390,7 +424,9 @@ class Document:
     @cached_property
     def flat_tokens(self) -> list[str]:
         """Every token of the document, sentence after sentence."""
-        return list(chain.from_iterable(self.tokens))
+        tokens = self.tokens
+        kept: list[str] | None = self.__dict__.get("flat_tokens")  # :attr:`tokens` may keep it
+        return list(chain.from_iterable(tokens)) if kept is None else kept
 
     @cached_property
     def sentence_lengths(self) -> IntArray:
@@ -542,8 +578,9 @@ def document_of(prepared: ArticleText) -> Document:
             or sentence.endswith(" ")
         ):
             sentence = " ".join(sentence.split())
-        # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not one
-        if not _WORDISH.search(sentence):
+        # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not
+        # one; most start with one (isalnum is the pattern's test), sparing the regex call
+        if not (sentence[:1].isalnum() or _WORDISH.search(sentence)):
             continue
         if len(sentence) > MAX_SENTENCE_CHARS:
             raise InputValueError(

@@ -117,6 +117,8 @@ class FastPunkt:
             raise ValueError("FastPunkt supports the sentence-end characters . ? ! only")
         self._abbrev: frozenset[str] = frozenset(params.abbrev_types)
         self._collocations: frozenset[tuple[str, str]] = frozenset(params.collocations)
+        # the first words of the collocations: the next token matters only after one
+        self._collocation_starts = frozenset(first for first, _ in self._collocations)
         self._starters: frozenset[str] = frozenset(params.sent_starters)
         self._ortho: dict[str, int] = {k: int(v) for k, v in params.ortho_context.items() if v}
         # NLTK's candidate regex once per end character: a pattern that starts
@@ -260,6 +262,8 @@ class FastPunkt:
             # first time costs no token records.
             typ = word.lower()[:-1]
             if typ not in self._abbrev:
+                if typ not in self._collocation_starts:  # a break whatever token follows
+                    return True
                 if following is not None and following.isalpha():  # one plain token
                     next_typ = following.lower()
                 else:

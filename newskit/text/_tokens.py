@@ -38,16 +38,30 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EDGE = "\"'()[]{}<>,.;:!?-\u2013\u2014\u2026*/\\|\u201c\u201d\u2018\u00ab\u00bb`~@#$%^&+=_\u00a3"
 
 
+#: Stands between sentences in :func:`tokens_of_clean_sentences`: a control
+#: character, which text cleaned by :func:`~newskit._input.ensure_text` never holds.
+_BREAK = "\x00"
+
+
 def _tokens(text: str) -> list[str]:
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[str], list[int]]:
+    """The tokens of ``text``, and how many came before each chunk that is :data:`_BREAK`."""
     # Tokens never span whitespace, so each whitespace-separated chunk is tokenized
     # alone; an alphanumeric chunk (once stripped of punctuation) is one token, so are
     # most apostrophe compounds, hyphens split the others, and only the rest needs
     # the regex, which is slow per character.
-    out = []
+    out: list[str] = []
+    breaks: list[int] = []
     find = _TOKEN.findall
     for chunk in text.lower().replace("\u2019", "'").split():
         if chunk.isalnum():
             out.append(chunk)
+            continue
+        if chunk == _BREAK:  # (the regex would find no token in it either)
+            breaks.append(len(out))
             continue
         core = chunk.strip(_EDGE)
         if core.isalnum():
@@ -66,12 +80,28 @@ def _tokens(text: str) -> list[str]:
         else:
             # only an acronym ends with "." and only a number has a ","
             out += [_fix(tok) if tok[-1] == "." or "," in tok else tok for tok in find(chunk)]
-    return out
+    return out, breaks
 
 
 #: :func:`word_tokens` of text that :func:`~newskit._input.ensure_text` has
 #: already cleaned: the same tokens, without checking the text again.
 tokens_of_clean_text = _tokens
+
+
+def tokens_of_clean_sentences(sentences: list[str]) -> tuple[list[str], list[int]]:
+    """The tokens of every sentence (:func:`tokens_of_clean_text` of each), in one list,
+    and where each sentence's tokens end in it.
+
+    One pass over the sentences joined by :data:`_BREAK` (its own chunk, between
+    spaces) spares the per-sentence calls. The join changes no sentence's tokens:
+    they never span whitespace, and lower-casing treats a space like the end of
+    the text (the one character it lower-cases by context, a final sigma, looks
+    through case-ignorable characters only).
+    """
+    tokens, ends = _scan(f" {_BREAK} ".join(sentences))
+    if sentences:
+        ends.append(len(tokens))
+    return tokens, ends
 
 
 def _fix(tok: str) -> str:

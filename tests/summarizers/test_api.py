@@ -179,3 +179,10 @@ def test_the_english_check_can_be_left_to_the_caller() -> None:
     text = "Москва сегодня объявила о новых мерах. Власти ждут решения. " * 5
     (summary,) = summarize_documents([document_of(article_text(text))], "lead", n_sentences=1)
     assert summary.text == "Москва сегодня объявила о новых мерах."
+
+
+def test_several_lengths_are_named_in_the_error() -> None:
+    with pytest.raises(InputValueError, match=r"\(got max_words, n_sentences, ratio\)"):
+        summarize(ARTICLE, "lead", ratio=0.5, n_sentences=2, max_words=9)
+    with pytest.raises(InputValueError, match=r"\(got max_words, ratio\)"):
+        summarize(ARTICLE, "lead", max_words=9, ratio=0.5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from itertools import chain
 
 import numpy as np
 import pytest
@@ -86,12 +87,16 @@ def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
 
     vocabulary = _document._Vocabulary(_document._seed())
     table = stem_table()
+    # the table's words and the seeded numbers
+    seeded = set(vocabulary.seed.names)
+    assert seeded == set(table) | set(_document.SEEDED_NUMBERS)
     # made-up words (not in the table), more than the first block of the new
-    # words' arrays holds, among table words, a possessive and a number
-    # "hereupon": a stop word the table lacks
+    # words' arrays holds, among table words, a possessive and numbers, seeded
+    # or not; "hereupon": a stop word the table lacks
     made_up = [f"zorbl{i}ings" for i in range(1500)] + ["qwertyfication", "blorped", "hereupon"]
-    words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019"]
+    words = ["the", "council", "voters", *made_up, "the", "qwertyfication", "'s", "2019", "1.5"]
     assert not any(w in table for w in made_up) and "hereupon" in stop_words()
+    assert "2019" in seeded and "1.5" not in seeded
     gids = vocabulary.ids(words)
     assert gids.tolist() == [vocabulary[w] for w in words]
     assert len(set(gids.tolist())) == len(set(words))
@@ -104,11 +109,12 @@ def test_a_vocabulary_mixes_table_words_and_new_words_consistently() -> None:
     stem_ids = (codes >> 1) & _document._STEM_MASK
     assert stem_ids.tolist() == vocabulary.stem_of(gids).tolist()
     assert (codes & 1).astype(bool).tolist() == vocabulary.stop(gids).tolist()
-    assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-4].min()
-    assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - set(table))
+    assert gids[:3].max() < vocabulary.n_seeded <= gids[3:-5].min()
+    assert gids[-2] < vocabulary.n_seeded <= gids[-1]
+    assert len(vocabulary) == vocabulary.n_seeded + len(set(words) - seeded)
     # ids are stable: asking again adds nothing
     assert vocabulary.ids(words).tolist() == gids.tolist()
-    assert len(vocabulary.added) == len(set(words) - set(table))
+    assert len(vocabulary.added) == len(set(words) - seeded)
 
 
 def test_forgetting_shares_the_table_words_and_keeps_no_new_word() -> None:
@@ -147,3 +153,43 @@ def test_tabs_and_line_breaks_inside_a_sentence_become_spaces(extra: str) -> Non
     sentences = build_document(Article(body=body)).sentences
     want = ["Rain fell hard on the town.", "Roads flooded.", "The storm hit the coast late."]
     assert sentences == want + ([extra.strip()] if extra else [])
+
+
+def test_seeded_numbers_have_the_stems_and_flags_the_text_layer_gives() -> None:
+    vocabulary = _document._Vocabulary(_document._seed())
+    numbers = list(_document.SEEDED_NUMBERS)
+    gids = vocabulary.ids(numbers)
+    assert gids.max() < vocabulary.n_seeded and not vocabulary.added
+    assert vocabulary.stem_words(vocabulary.stem_of(gids).tolist()) == [stem(w) for w in numbers]
+    assert vocabulary.stop(gids).tolist() == [w in stop_words() for w in numbers]
+
+
+@pytest.mark.parametrize("first", ["tokens", "flat_tokens", "passing_tokens"])
+def test_a_document_tokenizes_its_sentences_one_by_one_whatever_is_asked_first(
+    first: str,
+) -> None:
+    from newskit.text import word_tokens
+
+    doc = build_document(ARTICLE, title=ARTICLE_TITLE)
+    want = [word_tokens(s) for s in doc.sentences]
+    asked = getattr(doc, first)
+    asked = asked() if callable(asked) else asked
+    assert asked == (list(chain.from_iterable(want)) if first == "flat_tokens" else want)
+    assert doc.passing_tokens() == doc.tokens == want
+    assert doc.flat_tokens == list(chain.from_iterable(want))
+    assert doc.sentence_lengths.tolist() == [len(t) for t in want]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rain fell.\n\n\u2014\n\nRoads flooded.", ["Rain fell.", "Roads flooded."]),
+        (
+            "\u201cRain,\u201d she said.\n\n\U0001f30a\n\n_\n\n2019.",
+            ["\u201cRain,\u201d she said.", "2019."],
+        ),
+        ("\u00bd cup.\n\n\u0663 days.", ["\u00bd cup.", "\u0663 days."]),
+    ],
+)
+def test_a_sentence_needs_a_letter_or_a_digit(text: str, kept: list[str]) -> None:
+    assert build_document(text).sentences == kept

@@ -150,6 +150,21 @@ def test_small_parameters_match_nltk() -> None:
         assert fast.span_tokenize(text) == list(nltk_tok.span_tokenize(text)), text
 
 
+def test_a_collocation_after_a_plain_word_matches_nltk() -> None:
+    """A word that is no abbreviation breaks unless a collocation starts with it."""
+    params = PunktParameters()
+    params.collocations = {("went", "home"), ("went", "##number##")}
+    nltk_tok = PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars(), token_cls=NewsToken)
+    fast = FastPunkt(params, NewsLanguageVars())
+    for text in [
+        "They went. Home was far. They went. Away they ran.",
+        'They went. "Home" was far. They went. (Home) was far. They ran. "Home" it was.',
+        "They went. 42 came. They went. 4.2 came. They sat. 42 came.",
+        "They went.\n\nHome was far.",
+    ]:
+        assert fast.span_tokenize(text) == list(nltk_tok.span_tokenize(text)), text
+
+
 def test_other_sentence_end_characters_are_refused() -> None:
     class Vars(NewsLanguageVars):  # type: ignore[misc]
         sent_end_chars = (".", "?", "!", ";")

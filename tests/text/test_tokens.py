@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import chain, pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newskit import InputTypeError
 from newskit.text import content_terms, stem, stop_words, word_tokens
+from newskit.text._tokens import tokens_of_clean_sentences, tokens_of_clean_text
 
 
 @pytest.mark.parametrize(
@@ -59,3 +64,46 @@ def test_blank_and_wrong_types(func: object) -> None:
         func(None)
     with pytest.raises(InputTypeError):
         func(12)
+
+
+_PIECES = st.sampled_from(
+    [
+        "The",
+        "U.S.",
+        "1,000",
+        "1.7",
+        "don't",
+        "'quoted'",
+        "well-known",
+        "—",
+        "...",
+        "ΟΔΟΣ",  # a capital sigma lower-cases to a final one at a word's end only
+        "Σ'",
+        "'Σ",
+        "ΣΑ",
+        "é",
+        "\u2019s",
+        "x",
+        "42nd",
+    ]
+)
+_SENTENCE = st.lists(_PIECES, max_size=6).map(" ".join) | st.text(max_size=30).map(
+    lambda t: " ".join(t.replace("\x00", "").split())
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SENTENCE, max_size=6))
+def test_sentences_tokenized_in_one_pass_as_one_by_one(sentences: list[str]) -> None:
+    tokens, ends = tokens_of_clean_sentences(sentences)
+    per_sentence = [tokens_of_clean_text(s) for s in sentences]
+    assert [tokens[a:b] for a, b in pairwise([0, *ends])] == per_sentence
+    assert len(ends) == len(sentences) and tokens == list(chain.from_iterable(per_sentence))
+
+
+def test_a_final_sigma_stays_inside_its_sentence() -> None:
+    # "Σ" ends a word before the break but not before the next sentence's letters
+    sentences = ["ΟΔΟΣ", "ΑΣ'", "ΣΑ"]
+    tokens, ends = tokens_of_clean_sentences(sentences)
+    assert tokens == ["οδος", "ας", "σα"] and ends == [1, 2, 3]
+    assert tokens == [t for s in sentences for t in word_tokens(s)]
