@@ -22,7 +22,7 @@ predictions, never on the fold scored). Then:
 Wikinews-dev and the seed articles take no part here.
 
     python benchmarks/topics_cv.py [--data-dir ../shared/data]
-        [--grid small|full|wide|round3|words|short|short2|round7|round8]
+        [--grid small|full|wide|round3|words|short|short2|round7|round8|round9]
         [--cache DIR]
 
 With ``--cache``, each candidate's out-of-fold scores are kept in ``DIR`` under
@@ -176,6 +176,25 @@ def grid(kind: str) -> list[object]:
                 short_model=replace(short, clusters=1024, cluster_weight=0.5),
             ),
         ]
+    if kind == "round9":
+        # Round 9: a dense block beside the sparse ones, the mean of the
+        # unlabelled word vectors the word classes are cut from (150-dim SVD of
+        # CNN/DM PPMI, unit length; newskit.training.topics._clusters), weighted
+        # per word as the words are (sublinear tf times idf, words outside
+        # min_df/max_df left out), not rescaled (so the fitted block folds into
+        # one weight per word and topic: a lean model file), times a weight: it
+        # carries a text's meaning when its words are rare. Weight 1 (as the
+        # other blocks) or 3 (a 9 times weaker penalty on 150 dense weights
+        # against tens of thousands of sparse ones) in the model for short
+        # texts, and weight 1 in both models. Fixed before any result.
+        long = replace(base, ngram_max=1)
+        short = replace(long, C=4.0, lead_chars=(3, 5), clusters=256)
+        return [
+            replace(long, short_model=short),
+            replace(long, short_model=replace(short, vectors=1.0)),
+            replace(long, short_model=replace(short, vectors=3.0)),
+            replace(long, vectors=1.0, short_model=replace(short, vectors=1.0)),
+        ]
     if kind == "words":
         # Word n-gram settings around the same choice (one vectorizer per fold each).
         # Sublinear tf is not varied: the fast transform assumes it.
@@ -295,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             "short2",
             "round7",
             "round8",
+            "round9",
         ),
         default="full",
     )

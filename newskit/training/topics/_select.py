@@ -130,6 +130,9 @@ class Config:
         :attr:`CorpusData.clusters`).
     cluster_weight : float
         Scale of the word-class block.
+    vectors : float
+        Weight of a dense block: the mean word vector of the text, from the
+        same unlabelled word vectors as the word classes (``0``: no such block).
     """
 
     C: float = 4.0
@@ -151,6 +154,7 @@ class Config:
     loss: str = "log_loss"
     clusters: int | None = None
     cluster_weight: float = 1.0
+    vectors: float = 0.0
 
     @property
     def name(self) -> str:
@@ -162,7 +166,8 @@ class Config:
         (title + lead blocks weigh 2 in fitting), ``tw60`` (fitted on the
         first 60 words of each text), ``title`` (a title block), ``svm``
         (linear support vector machines), ``cl1024`` or ``cl1024x0.5`` (1,024
-        word classes, the block weighing 0.5); a model for short texts follows after
+        word classes, the block weighing 0.5), ``vec1`` (a dense block of mean
+        word vectors weighing 1); a model for short texts follows after
         `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
@@ -195,6 +200,8 @@ class Config:
             out += f" cl{self.clusters}"
             if self.cluster_weight != 1.0:
                 out += f"x{self.cluster_weight:g}"
+        if self.vectors:
+            out += f" vec{self.vectors:g}"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -220,6 +227,7 @@ class Config:
             self.title_block,
             self.clusters,
             self.cluster_weight,
+            self.vectors,
         )
 
 
