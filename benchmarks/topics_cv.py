@@ -29,7 +29,8 @@ With ``--cache``, each candidate's out-of-fold scores are kept in ``DIR`` under
 a key of the labelled corpus, the mapped data and the seed, and a later run
 fits only the candidates it has not scored yet (same scores either way); so
 are the word classes (``newskit.training.topics._clusters``, built from the
-CNN/DM articles outside the label files, about 1.5 CPU minutes).
+CNN/DM articles outside the label files, about 1.5 CPU minutes) and the word
+vectors they are cut from.
 """
 
 from __future__ import annotations
@@ -256,6 +257,34 @@ def _corpus_key(data: object, seed: int) -> str:
     return h.hexdigest()[:16]
 
 
+def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]:
+    """The word -> vector map, if a configuration asks for it (kept in ``--cache``)."""
+    from newskit.training.topics._clusters import build_word_vectors
+    from newskit.training.topics._labels import V1_FILE
+
+    if not any(p.vectors for c in configs for p in c.parts):
+        return {}
+    files = [args.labels, args.data_dir.parent / V1_FILE]
+    h = hashlib.sha256(str(args.data_dir.resolve()).encode())
+    for f in files:
+        h.update(f.read_bytes())
+    stored = None if args.cache is None else args.cache / f"vectors-{h.hexdigest()[:16]}.pkl"
+    if stored is not None and stored.exists():
+        words, vecs = pickle.loads(stored.read_bytes())
+    else:
+        t0 = time.process_time()
+        words, vecs = build_word_vectors(args.data_dir, files)
+        print(
+            f"word vectors {vecs.shape} built ({time.process_time() - t0:.0f} CPU s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if stored is not None:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_bytes(pickle.dumps((words, vecs)))
+    return dict(zip(words, vecs, strict=True))
+
+
 def word_clusters(args: argparse.Namespace, configs: list[Any]) -> dict[int, dict[str, int]]:
     """The word -> class maps the configurations ask for (kept in ``--cache``)."""
     from newskit.training.topics._clusters import build_word_clusters
@@ -368,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     if SHIPPED not in configs:
         configs.append(SHIPPED)
     data.clusters = word_clusters(args, configs)
+    data.vectors = word_vectors(args, configs)
     # Scores are fitted and cached per single model; a candidate with a model
     # for short texts is composed of two of them (compose_scores).
     singles = list(dict.fromkeys(p for c in configs for p in c.parts))

@@ -51,7 +51,7 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    for prefix in ("lead:", "chars:", "title:", "class:"):
+    for prefix in ("lead:", "chars:", "title:", "class:", "vec:"):
         term = term.removeprefix(prefix)
     words = term.split()
     return bool(words) and not all(word in stops for word in words)
