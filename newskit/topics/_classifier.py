@@ -254,11 +254,11 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         TF-IDF (words in fewer than ``min_df`` or more than ``max_df`` of the
         training texts left out), times ``vector_weight``. It is a weighted
         average, not L2-normalised, so it is linear in the words' weights:
-        after fitting, the block's weights
-        :attr:`vector_coef_` are folded into one weight per word
-        (:attr:`vector_words_`, features ``vec:WORD`` of :meth:`transform`
-        with value ``vector_weight`` times the word's share of the text's
-        weights), which scores every text exactly as the dense block does.
+        after fitting, the block's weights :attr:`vector_coef_` are folded
+        into one weight per word (:attr:`vector_words_`, features ``vec:WORD``
+        of :meth:`transform` with value ``vector_weight`` times the word's
+        share of the text's weights), which scores every text exactly as the
+        dense block does.
         The vectors are not saved with the model (pickling leaves this
         ``None``): set them again to refit a loaded model.
     vector_weight : float
@@ -781,7 +781,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         vectors = self.word_vectors or {}
         words = getattr(self, "vector_words_", None)
         try:
-            rows = [np.asarray(vectors[w], dtype=np.float64) for w in (words or vectors)]
+            rows = [
+                np.asarray(vectors[w], dtype=np.float64)
+                for w in (vectors if words is None else words)
+            ]
             matrix = np.vstack(rows) if rows else np.zeros((0, 0))
         except (KeyError, ValueError, TypeError) as exc:
             raise InputValueError(f"word_vectors must hold vectors of one length: {exc}") from exc
@@ -812,6 +815,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
         high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
         keep = np.flatnonzero((df >= low) & (df <= high))
+        if not len(keep):
+            raise InputValueError(
+                "no word of word_vectors is in min_df..max_df of the training texts"
+            )
         self.vector_words_ = [words[i] for i in keep]
         self.vector_idf_ = idf[keep]
 
@@ -838,7 +845,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _fit_regressions(
         self, features: sparse.csr_matrix, Y: IntArray, weights: FloatArray
     ) -> None:
-        """Fit one regression (and its Platt sigmoid) per topic on a feature matrix."""
+        """Fit one regression (and its Platt sigmoid) per topic on a feature matrix.
+
+        ``features`` are as :meth:`_fit_features` returns them: with
+        ``word_vectors``, the dense block's fitted weights are then folded
+        into one weight per vector word (:meth:`_fold_vectors`).
+        """
         names = [str(c) for c in self.classes_]
         n_topics, n_features = len(names), features.shape[1]
         coef = np.zeros((n_topics, n_features))

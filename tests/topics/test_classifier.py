@@ -518,6 +518,8 @@ def test_word_vector_checks() -> None:
             tiny(word_vectors=bad).fit(texts(), labels_matrix())
     with pytest.raises(InputValueError, match="vector_weight"):
         tiny(word_vectors=VECTORS, vector_weight=0.0).fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="no word of word_vectors"):
+        tiny(word_vectors={"typhoon": [1.0]}).fit(texts(), labels_matrix())
 
 
 def test_word_vectors_are_not_pickled_and_the_word_list_is_stored_once() -> None:
