@@ -257,6 +257,30 @@ def _corpus_key(data: object, seed: int) -> str:
     return h.hexdigest()[:16]
 
 
+def corpus_data(args: argparse.Namespace) -> Any:
+    """The labelled corpus with folds, and the mapped data (kept in ``--cache``)."""
+    from newskit.training.topics._labels import V1_FILE, load_corpus
+    from newskit.training.topics._select import make_corpus_data
+    from newskit.training.topics._train import mapped_training_set
+
+    stored = None
+    if args.cache is not None:
+        # The corpus and the mapped data are read once per label files and data dir.
+        h = hashlib.sha256(str(args.data_dir.resolve()).encode())
+        for f in (args.labels, args.data_dir.parent / V1_FILE):
+            h.update(f.read_bytes())
+        stored = args.cache / f"corpus-{h.hexdigest()[:16]}.pkl"
+        if stored.exists():
+            return pickle.loads(stored.read_bytes())
+    data = make_corpus_data(
+        load_corpus(args.data_dir, args.labels), mapped_training_set(args.data_dir)
+    )
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(pickle.dumps(data))
+    return data
+
+
 def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]:
     """The word -> vector map, if a configuration asks for it (kept in ``--cache``)."""
     from newskit.training.topics._clusters import build_word_vectors
@@ -317,17 +341,16 @@ def word_clusters(args: argparse.Namespace, configs: list[Any]) -> dict[int, dic
 
 def main(argv: list[str] | None = None) -> int:
     from newskit.training._paths import default_data_dir
-    from newskit.training.topics._labels import LABELS_FILE, V1_FILE, load_corpus
+    from newskit.training.topics._labels import LABELS_FILE
     from newskit.training.topics._select import (
         compose_scores,
         cross_fit,
         macro_f1,
-        make_corpus_data,
         nested_selection,
         oof_scores,
         score_of,
     )
-    from newskit.training.topics._train import SHIPPED, mapped_training_set
+    from newskit.training.topics._train import SHIPPED
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -369,22 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    data = None
-    if args.cache is not None:
-        # The corpus and the mapped data are read once per label files and data dir.
-        h = hashlib.sha256(str(args.data_dir.resolve()).encode())
-        for f in (args.labels, args.data_dir.parent / V1_FILE):
-            h.update(f.read_bytes())
-        stored = args.cache / f"corpus-{h.hexdigest()[:16]}.pkl"
-        if stored.exists():
-            data = pickle.loads(stored.read_bytes())
-    if data is None:
-        data = make_corpus_data(
-            load_corpus(args.data_dir, args.labels), mapped_training_set(args.data_dir)
-        )
-        if args.cache is not None:
-            args.cache.mkdir(parents=True, exist_ok=True)
-            stored.write_bytes(pickle.dumps(data))
+    data = corpus_data(args)
     items = data.items
     print(
         f"labelled items {len(items)} (short {int(data.length_short.sum())}, full "
