@@ -155,20 +155,47 @@ def _packed_words(words: list[str]) -> str:
     return packed
 
 
-#: Each fitted classifier's word -> column look-up of its vector-block words
-#: (as :data:`_TABLES`: built on first use, never pickled).
-_VECTOR_INDEX: weakref.WeakKeyDictionary[Any, tuple[object, dict[str, int]]] = (
+#: Each fitted classifier's look-up tables of its vector-block words (as
+#: :data:`_TABLES`: built on first use, never pickled).
+_VECTOR_TABLES: weakref.WeakKeyDictionary[Any, tuple[object, object, NgramTables]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _vector_index(model: Any) -> dict[str, int]:
-    words = model.vector_words_
-    cached = _VECTOR_INDEX.get(model)
-    if cached is None or cached[0] is not words:
-        cached = (words, {w: i for i, w in enumerate(words)})
-        _VECTOR_INDEX[model] = cached
-    return cached[1]
+#: Each fitted classifier's columns of its vector-block words in the word
+#: block, and the ratio of their idf to the word block's (``None`` when a
+#: vector word is not in the word vocabulary); as :data:`_VECTOR_TABLES`.
+_VECTOR_COLUMNS: weakref.WeakKeyDictionary[
+    Any, tuple[object, object, object, tuple[IntArray, FloatArray] | None]
+] = weakref.WeakKeyDictionary()
+
+
+def _vector_columns(model: Any) -> tuple[IntArray, FloatArray] | None:
+    words, idf, vocabulary = model.vector_words_, model.vector_idf_, model.vectorizer_.vocabulary_
+    cached = _VECTOR_COLUMNS.get(model)
+    if cached is None or any(
+        a is not b for a, b in zip(cached[:3], (words, idf, vocabulary), strict=True)
+    ):
+        cols = np.fromiter((vocabulary.get(w, -1) for w in words), dtype=np.int64, count=len(words))
+        found = None
+        if (cols >= 0).all():
+            ratio = idf / np.asarray(model.vectorizer_.idf_, dtype=np.float64)[cols]
+            found = (cols, ratio)
+        cached = (words, idf, vocabulary, found)
+        _VECTOR_COLUMNS[model] = cached
+    return cached[3]
+
+
+def _vector_tables(model: Any) -> NgramTables:
+    words, idf = model.vector_words_, model.vector_idf_
+    cached = _VECTOR_TABLES.get(model)
+    if cached is None or cached[0] is not words or cached[1] is not idf:
+        index = {w: i for i, w in enumerate(words)}
+        tables = NgramTables.build(index, idf, WordNgrams(1, 1))
+        assert tables is not None  # unigrams always have tables
+        cached = (words, idf, tables)
+        _VECTOR_TABLES[model] = cached
+    return cached[2]
 
 
 def _sigmoid(x: FloatArray) -> FloatArray:
@@ -702,7 +729,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.word_vectors is not None:
             self._fit_vector_idf(docs)
             # Fitting sees the dense block; _fit_regressions folds its weights.
-            blocks.append(sparse.csr_matrix(self._vector_block(docs) @ self._vector_matrix()))
+            dense = self._vector_block(docs, features) @ self._vector_matrix()
+            blocks.append(sparse.csr_matrix(dense))
         if len(blocks) == 1:
             return self._with_lexicon(features, features)
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
@@ -822,15 +850,31 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.vector_words_ = [words[i] for i in keep]
         self.vector_idf_ = idf[keep]
 
-    def _vector_block(self, docs: Sequence[str]) -> sparse.csr_matrix:
-        """Each text's weights of :attr:`vector_words_` (summing to ``vector_weight``)."""
-        idf = self.vector_idf_
-        assert idf is not None and self.vector_words_ is not None
-        index = _vector_index(self)
-        rows, cols = self._vector_ids(docs, index)
-        block = _tfidf_matrix(rows, cols, len(docs), idf, norm="l1")
-        if self.vector_weight != 1.0:
-            block.data *= float(self.vector_weight)
+    def _vector_block(
+        self, docs: Sequence[str], words: sparse.csr_matrix | None = None
+    ) -> sparse.csr_matrix:
+        """Each text's weights of :attr:`vector_words_` (summing to ``vector_weight``).
+
+        ``words`` is the texts' word block, if at hand: when every vector word
+        is in its vocabulary (with the same ``min_df`` and ``max_df`` and no
+        ``max_features`` cut, it is), the weights are read off it instead of
+        reading the texts again.
+        """
+        columns = None if words is None else _vector_columns(self)
+        if columns is not None and words is not None:
+            # The word block's values of a text are sublinear tf times idf over
+            # the text's norm: times the ratio of the idfs, they are the vector
+            # words' weights over that norm, which the division below cancels.
+            cols, ratio = columns
+            block = sparse.csr_matrix(words[:, cols] @ sparse.diags(ratio, format="csr"))
+        else:
+            # The unigram tables give the words' sublinear TF-IDF, L2-normalised.
+            block = _vector_tables(self).transform(list(docs))
+        # The weights are positive, so dividing by the row sum makes them sum
+        # to 1 (as dividing the raw ones would).
+        sums = np.asarray(block.sum(axis=1), dtype=np.float64).ravel()
+        scale = float(self.vector_weight) / np.where(sums > 0, sums, 1.0)
+        block.data *= np.repeat(scale, np.diff(block.indptr))
         return block
 
     @staticmethod
@@ -1113,7 +1157,7 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if clusters:
             blocks.append(self._cluster_block(docs))
         if vectors:
-            blocks.append(self._vector_block(docs))
+            blocks.append(self._vector_block(docs, features))
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:

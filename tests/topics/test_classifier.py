@@ -546,3 +546,18 @@ def test_word_vectors_are_not_pickled_and_the_word_list_is_stored_once() -> None
     old = TopicClassifier.__new__(TopicClassifier)
     old.__setstate__(dict(plain))
     assert old.word_vectors is None and old.vector_weight == 1.0 and old.vector_words_ is None
+
+
+def test_vector_weights_read_off_the_word_block_equal_those_read_from_the_text() -> None:
+    clf = tiny(word_vectors=VECTORS, max_df=0.5).fit(texts(), labels_matrix())
+    docs = clf.prepare(["Militants and soldiers near the floods", "Parliament", "", *texts()])
+    words = clf.vectorizer_.transform(docs)
+    np.testing.assert_allclose(
+        clf._vector_block(docs, words).toarray(), clf._vector_block(docs).toarray(), atol=1e-7
+    )
+    # A vocabulary cut by max_features may lack vector words: the text is read again.
+    cut = tiny(word_vectors=VECTORS, max_df=0.5, max_features=20).fit(texts(), labels_matrix())
+    assert cut.vector_words_ and not set(cut.vector_words_) <= set(cut.vectorizer_.vocabulary_)
+    block = cut.transform(docs)[:, -len(cut.vector_words_) :].toarray()
+    np.testing.assert_allclose(block, cut._vector_block(docs).toarray())
+    np.testing.assert_allclose(block.sum(axis=1)[:3], [1.0, 1.0, 0.0])
