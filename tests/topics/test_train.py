@@ -277,13 +277,14 @@ def test_card_names_the_word_vectors_of_either_model() -> None:
     from newskit.training.topics._card import _short_model_lines
     from newskit.training.topics._train import SHORT_CHARS, _params
 
-    assert "word_vector_weight" not in _params(SHORT_CHARS)
-    text = _short_model_lines({"short_words": 80, "short_model": _params(SHORT_CHARS)})[0]
-    assert "mean of its words' vectors" not in text
+    plain = replace(SHORT_CHARS, vectors=0.0)
+    assert "word_vector_weight" not in _params(plain)
+    text = _short_model_lines({"short_words": 80, "short_model": _params(plain)})[0]
+    assert "text's word vectors" not in text
     three = _params(replace(SHORT_CHARS, vectors=3.0))
     assert three["word_vector_weight"] == 3.0
     text = _short_model_lines({"short_words": 80, "short_model": three})[0]
-    assert "mean of its words' vectors, weighing 3" in text
+    assert "mean of the text's word vectors, weighing 3" in text
 
 
 def test_training_with_word_vectors_is_deterministic(fake_data: Path, tmp_path: Path) -> None:

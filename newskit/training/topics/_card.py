@@ -72,8 +72,9 @@ def _vectors_clause(q: dict[str, Any]) -> str:
         return ""
     scale = f", weighing {weight:g}" if weight != 1.0 else ""
     return (
-        f", and the TF-IDF-weighted mean of its words' vectors{scale} (the word vectors of the "
-        "unlabelled news), folded after fitting into one weight per word"
+        f", and the TF-IDF-weighted mean of the text's word vectors{scale} (learned from the "
+        "same unlabelled news: co-occurrence counts, SVD to 150 dimensions), folded after "
+        "fitting into one weight per word"
     )
 
 
