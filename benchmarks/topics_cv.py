@@ -22,14 +22,15 @@ predictions, never on the fold scored). Then:
 Wikinews-dev and the seed articles take no part here.
 
     python benchmarks/topics_cv.py [--data-dir ../shared/data]
-        [--grid small|full|wide|round3|words|short|short2|round7|round8]
+        [--grid small|full|wide|round3|words|short|short2|round7|round8|round9]
         [--cache DIR]
 
 With ``--cache``, each candidate's out-of-fold scores are kept in ``DIR`` under
 a key of the labelled corpus, the mapped data and the seed, and a later run
 fits only the candidates it has not scored yet (same scores either way); so
 are the word classes (``newskit.training.topics._clusters``, built from the
-CNN/DM articles outside the label files, about 1.5 CPU minutes).
+CNN/DM articles outside the label files, about 1.5 CPU minutes) and the word
+vectors they are cut from.
 """
 
 from __future__ import annotations
@@ -176,6 +177,25 @@ def grid(kind: str) -> list[object]:
                 short_model=replace(short, clusters=1024, cluster_weight=0.5),
             ),
         ]
+    if kind == "round9":
+        # Round 9: a dense block beside the sparse ones, the mean of the
+        # unlabelled word vectors the word classes are cut from (150-dim SVD of
+        # CNN/DM PPMI, unit length; newskit.training.topics._clusters), weighted
+        # per word as the words are (sublinear tf times idf, words outside
+        # min_df/max_df left out), not rescaled (so the fitted block folds into
+        # one weight per word and topic: a lean model file), times a weight: it
+        # carries a text's meaning when its words are rare. Weight 1 (as the
+        # other blocks) or 3 (a 9 times weaker penalty on 150 dense weights
+        # against tens of thousands of sparse ones) in the model for short
+        # texts, and weight 1 in both models. Fixed before any result.
+        long = replace(base, ngram_max=1)
+        short = replace(long, C=4.0, lead_chars=(3, 5), clusters=256)
+        return [
+            replace(long, short_model=short),
+            replace(long, short_model=replace(short, vectors=1.0)),
+            replace(long, short_model=replace(short, vectors=3.0)),
+            replace(long, vectors=1.0, short_model=replace(short, vectors=1.0)),
+        ]
     if kind == "words":
         # Word n-gram settings around the same choice (one vectorizer per fold each).
         # Sublinear tf is not varied: the fast transform assumes it.
@@ -237,6 +257,58 @@ def _corpus_key(data: object, seed: int) -> str:
     return h.hexdigest()[:16]
 
 
+def corpus_data(args: argparse.Namespace) -> Any:
+    """The labelled corpus with folds, and the mapped data (kept in ``--cache``)."""
+    from newskit.training.topics._labels import V1_FILE, load_corpus
+    from newskit.training.topics._select import make_corpus_data
+    from newskit.training.topics._train import mapped_training_set
+
+    stored = None
+    if args.cache is not None:
+        # The corpus and the mapped data are read once per label files and data dir.
+        h = hashlib.sha256(str(args.data_dir.resolve()).encode())
+        for f in (args.labels, args.data_dir.parent / V1_FILE):
+            h.update(f.read_bytes())
+        stored = args.cache / f"corpus-{h.hexdigest()[:16]}.pkl"
+        if stored.exists():
+            return pickle.loads(stored.read_bytes())
+    data = make_corpus_data(
+        load_corpus(args.data_dir, args.labels), mapped_training_set(args.data_dir)
+    )
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(pickle.dumps(data))
+    return data
+
+
+def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]:
+    """The word -> vector map, if a configuration asks for it (kept in ``--cache``)."""
+    from newskit.training.topics._clusters import build_word_vectors
+    from newskit.training.topics._labels import V1_FILE
+
+    if not any(p.vectors for c in configs for p in c.parts):
+        return {}
+    files = [args.labels, args.data_dir.parent / V1_FILE]
+    h = hashlib.sha256(str(args.data_dir.resolve()).encode())
+    for f in files:
+        h.update(f.read_bytes())
+    stored = None if args.cache is None else args.cache / f"vectors-{h.hexdigest()[:16]}.pkl"
+    if stored is not None and stored.exists():
+        words, vecs = pickle.loads(stored.read_bytes())
+    else:
+        t0 = time.process_time()
+        words, vecs = build_word_vectors(args.data_dir, files)
+        print(
+            f"word vectors {vecs.shape} built ({time.process_time() - t0:.0f} CPU s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        if stored is not None:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_bytes(pickle.dumps((words, vecs)))
+    return dict(zip(words, vecs, strict=True))
+
+
 def word_clusters(args: argparse.Namespace, configs: list[Any]) -> dict[int, dict[str, int]]:
     """The word -> class maps the configurations ask for (kept in ``--cache``)."""
     from newskit.training.topics._clusters import build_word_clusters
@@ -269,17 +341,16 @@ def word_clusters(args: argparse.Namespace, configs: list[Any]) -> dict[int, dic
 
 def main(argv: list[str] | None = None) -> int:
     from newskit.training._paths import default_data_dir
-    from newskit.training.topics._labels import LABELS_FILE, V1_FILE, load_corpus
+    from newskit.training.topics._labels import LABELS_FILE
     from newskit.training.topics._select import (
         compose_scores,
         cross_fit,
         macro_f1,
-        make_corpus_data,
         nested_selection,
         oof_scores,
         score_of,
     )
-    from newskit.training.topics._train import SHIPPED, mapped_training_set
+    from newskit.training.topics._train import SHIPPED
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -295,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
             "short2",
             "round7",
             "round8",
+            "round9",
         ),
         default="full",
     )
@@ -320,22 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    data = None
-    if args.cache is not None:
-        # The corpus and the mapped data are read once per label files and data dir.
-        h = hashlib.sha256(str(args.data_dir.resolve()).encode())
-        for f in (args.labels, args.data_dir.parent / V1_FILE):
-            h.update(f.read_bytes())
-        stored = args.cache / f"corpus-{h.hexdigest()[:16]}.pkl"
-        if stored.exists():
-            data = pickle.loads(stored.read_bytes())
-    if data is None:
-        data = make_corpus_data(
-            load_corpus(args.data_dir, args.labels), mapped_training_set(args.data_dir)
-        )
-        if args.cache is not None:
-            args.cache.mkdir(parents=True, exist_ok=True)
-            stored.write_bytes(pickle.dumps(data))
+    data = corpus_data(args)
     items = data.items
     print(
         f"labelled items {len(items)} (short {int(data.length_short.sum())}, full "
@@ -348,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     if SHIPPED not in configs:
         configs.append(SHIPPED)
     data.clusters = word_clusters(args, configs)
+    data.vectors = word_vectors(args, configs)
     # Scores are fitted and cached per single model; a candidate with a model
     # for short texts is composed of two of them (compose_scores).
     singles = list(dict.fromkeys(p for c in configs for p in c.parts))

@@ -20,7 +20,11 @@ scored by a second classifier fitted on the same examples (say, one with
 character n-grams, which help a one-sentence item more than a full article).
 With ``word_clusters`` set, a block of word classes (say, learned from
 unlabelled news) is added: a text's words count for their class, so a word
-no labelled text holds still counts for the class of its neighbours.
+no labelled text holds still counts for the class of its neighbours. With
+``word_vectors`` set, a dense block is added while fitting: the weighted
+mean of the vectors of a text's words. The mean is linear in the words, so
+after fitting its weights are folded into one weight per word and topic
+(``vec:WORD`` features): the model keeps no vector and scores as before.
 
 Targets may be *partial*: a ``-1`` cell means "unknown for this topic", and the
 row is left out of that topic's regression only. That is what lets
@@ -137,6 +141,63 @@ def _packed(clusters: Mapping[str, int]) -> tuple[str, npt.NDArray[np.int32]]:
     return packed
 
 
+#: The vector-block word list last packed for pickling, and its packed form
+#: (a model's long and short classifiers hold equal lists: stored once).
+_PACKED_WORDS: list[tuple[list[str], str]] = []
+
+
+def _packed_words(words: list[str]) -> str:
+    for cached, packed in _PACKED_WORDS:
+        if cached is words or cached == words:
+            return packed
+    packed = "\n".join(words)
+    _PACKED_WORDS[:] = [(list(words), packed)]
+    return packed
+
+
+#: Each fitted classifier's look-up tables of its vector-block words (as
+#: :data:`_TABLES`: built on first use, never pickled).
+_VECTOR_TABLES: weakref.WeakKeyDictionary[Any, tuple[object, object, NgramTables]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+#: Each fitted classifier's columns of its vector-block words in the word
+#: block, and the ratio of their idf to the word block's (``None`` when a
+#: vector word is not in the word vocabulary); as :data:`_VECTOR_TABLES`.
+_VECTOR_COLUMNS: weakref.WeakKeyDictionary[
+    Any, tuple[object, object, object, tuple[IntArray, FloatArray] | None]
+] = weakref.WeakKeyDictionary()
+
+
+def _vector_columns(model: Any) -> tuple[IntArray, FloatArray] | None:
+    words, idf, vocabulary = model.vector_words_, model.vector_idf_, model.vectorizer_.vocabulary_
+    cached = _VECTOR_COLUMNS.get(model)
+    if cached is None or any(
+        a is not b for a, b in zip(cached[:3], (words, idf, vocabulary), strict=True)
+    ):
+        cols = np.fromiter((vocabulary.get(w, -1) for w in words), dtype=np.int64, count=len(words))
+        found = None
+        if (cols >= 0).all():
+            ratio = idf / np.asarray(model.vectorizer_.idf_, dtype=np.float64)[cols]
+            found = (cols, ratio)
+        cached = (words, idf, vocabulary, found)
+        _VECTOR_COLUMNS[model] = cached
+    return cached[3]
+
+
+def _vector_tables(model: Any) -> NgramTables:
+    words, idf = model.vector_words_, model.vector_idf_
+    cached = _VECTOR_TABLES.get(model)
+    if cached is None or cached[0] is not words or cached[1] is not idf:
+        index = {w: i for i, w in enumerate(words)}
+        tables = NgramTables.build(index, idf, WordNgrams(1, 1))
+        assert tables is not None  # unigrams always have tables
+        cached = (words, idf, tables)
+        _VECTOR_TABLES[model] = cached
+    return cached[2]
+
+
 def _sigmoid(x: FloatArray) -> FloatArray:
     out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))
     return out
@@ -213,6 +274,22 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         get no weight (as words do).
     cluster_weight : float
         Scale of the word-class block (with ``word_clusters``).
+    word_vectors : mapping of str to array-like of shape (dims,), or None
+        If set, add a dense block of ``dims`` features in fitting: the mean of
+        the vectors of a text's word tokens (lower-cased, as the word n-grams
+        tokenize) that the mapping holds, each word weighing its sublinear
+        TF-IDF (words in fewer than ``min_df`` or more than ``max_df`` of the
+        training texts left out), times ``vector_weight``. It is a weighted
+        average, not L2-normalised, so it is linear in the words' weights:
+        after fitting, the block's weights :attr:`vector_coef_` are folded
+        into one weight per word (:attr:`vector_words_`, features ``vec:WORD``
+        of :meth:`transform` with value ``vector_weight`` times the word's
+        share of the text's weights), which scores every text exactly as the
+        dense block does.
+        The vectors are not saved with the model (pickling leaves this
+        ``None``): set them again to refit a loaded model.
+    vector_weight : float
+        Scale of the dense block (with ``word_vectors``).
     short_words : int or None
         If set, texts with fewer words than this (after preparation) use
         ``short_calibration_`` and ``short_thresholds_``.
@@ -236,6 +313,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     cluster_idf_ : ndarray of shape (n_classes,) or None
         Inverse document frequency of each word class (``0``: a class left
         out), with ``word_clusters``; else ``None``.
+    vector_words_ : list of str or None
+        The words of ``word_vectors`` that count (inside ``min_df`` and
+        ``max_df``), in the mapping's order, with ``word_vectors``; else ``None``.
+    vector_idf_ : ndarray of shape (n_vector_words,) or None
+        Inverse document frequency of each of :attr:`vector_words_`.
+    vector_coef_ : ndarray of shape (n_topics, dims) or None
+        The fitted weights of the dense block's dimensions (before folding).
     coef_ : ndarray of shape (n_topics, n_features)
         Logistic-regression weights.
     intercept_ : ndarray of shape (n_topics,)
@@ -295,6 +379,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         loss: str = "log_loss",
         word_clusters: Mapping[str, int] | None = None,
         cluster_weight: float = 1.0,
+        word_vectors: Mapping[str, npt.ArrayLike] | None = None,
+        vector_weight: float = 1.0,
         short_words: int | None = None,
         short_model: TopicClassifier | None = None,
         random_state: int | None = 0,
@@ -319,6 +405,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.loss = loss
         self.word_clusters = word_clusters
         self.cluster_weight = cluster_weight
+        self.word_vectors = word_vectors
+        self.vector_weight = vector_weight
         self.short_words = short_words
         self.short_model = short_model
         self.random_state = random_state
@@ -348,6 +436,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             ("word_clusters", None),
             ("cluster_weight", 1.0),
             ("cluster_idf_", None),
+            ("vector_weight", 1.0),
+            ("vector_words_", None),
+            ("vector_idf_", None),
+            ("vector_coef_", None),
         ):
             value = state.get(name, default)
             if value is default or (default is not None and value == default):
@@ -355,6 +447,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         clusters = state.get("word_clusters")
         if clusters is not None:
             state["word_clusters"] = _packed(clusters)
+        # The vectors are tens of megabytes; a fitted model needs only their
+        # folded weights (in coef_), so they are not saved.
+        state.pop("word_vectors", None)
+        words = state.get("vector_words_")
+        if words is not None:
+            state["vector_words_"] = _packed_words(words)
         vec: Any = state.get("vectorizer_")
         if vec is not None and hasattr(vec, "vocabulary_"):
             vocab = vec.vocabulary_
@@ -406,6 +504,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         state.setdefault("word_clusters", None)
         state.setdefault("cluster_weight", 1.0)
         state.setdefault("cluster_idf_", None)
+        state.setdefault("word_vectors", None)
+        state.setdefault("vector_weight", 1.0)
+        state.setdefault("vector_idf_", None)
+        state.setdefault("vector_coef_", None)
+        words = state.setdefault("vector_words_", None)
+        if isinstance(words, str):
+            state["vector_words_"] = words.split("\n")
         packed = state["word_clusters"]
         if isinstance(packed, tuple):
             words, classes = packed
@@ -618,6 +723,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.word_clusters is not None:
             self.cluster_idf_ = self._cluster_idf(docs)
             blocks.append(self._cluster_block(docs))
+        self.vector_words_: list[str] | None = None
+        self.vector_idf_: FloatArray | None = None
+        self.vector_coef_: FloatArray | None = None
+        if self.word_vectors is not None:
+            self._fit_vector_idf(docs)
+            # Fitting sees the dense block; _fit_regressions folds its weights.
+            dense = self._vector_block(docs, features) @ self._vector_matrix()
+            blocks.append(sparse.csr_matrix(dense))
         if len(blocks) == 1:
             return self._with_lexicon(features, features)
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
@@ -635,6 +748,14 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             self._n_clusters()
             if not float(self.cluster_weight) > 0:
                 raise InputValueError(f"cluster_weight must be > 0, not {self.cluster_weight!r}")
+        if self.word_vectors is not None:
+            if not isinstance(self.word_vectors, Mapping) or not all(
+                isinstance(w, str) and "\n" not in w for w in self.word_vectors
+            ):
+                raise InputTypeError("word_vectors must map words to vectors (or be None)")
+            self._vector_matrix()
+            if not float(self.vector_weight) > 0:
+                raise InputValueError(f"vector_weight must be > 0, not {self.vector_weight!r}")
         for name in ("lead_words", "short_words"):
             value = getattr(self, name)
             if value is not None and (
@@ -682,6 +803,80 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             block.data *= float(self.cluster_weight)
         return block
 
+    def _vector_matrix(self) -> FloatArray:
+        """The vectors of :attr:`vector_words_` (all of ``word_vectors`` before those are
+        known), one row per word."""
+        vectors = self.word_vectors or {}
+        words = getattr(self, "vector_words_", None)
+        try:
+            rows = [
+                np.asarray(vectors[w], dtype=np.float64)
+                for w in (vectors if words is None else words)
+            ]
+            matrix = np.vstack(rows) if rows else np.zeros((0, 0))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InputValueError(f"word_vectors must hold vectors of one length: {exc}") from exc
+        if matrix.ndim != 2 or not matrix.size or not np.isfinite(matrix).all():
+            raise InputValueError("word_vectors must hold finite vectors of one length")
+        return matrix
+
+    def _vector_ids(
+        self, docs: Sequence[str], index: Mapping[str, int]
+    ) -> tuple[IntArray, IntArray]:
+        """(text, word) of every word token of ``docs`` that ``index`` holds."""
+        get = index.get
+        rows: list[int] = []
+        cols: list[int] = []
+        for n, doc in enumerate(docs):
+            found = [c for c in map(get, _tokens(doc.lower())) if c is not None]
+            rows.extend([n] * len(found))
+            cols.extend(found)
+        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+
+    def _fit_vector_idf(self, docs: Sequence[str]) -> None:
+        """Set :attr:`vector_words_` and :attr:`vector_idf_` from the training texts."""
+        words = list(self.word_vectors or {})
+        rows, cols = self._vector_ids(docs, {w: i for i, w in enumerate(words)})
+        n_docs = len(docs)
+        df = np.bincount(np.unique(rows * len(words) + cols) % len(words), minlength=len(words))
+        idf: FloatArray = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+        low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
+        high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
+        keep = np.flatnonzero((df >= low) & (df <= high))
+        if not len(keep):
+            raise InputValueError(
+                "no word of word_vectors is in min_df..max_df of the training texts"
+            )
+        self.vector_words_ = [words[i] for i in keep]
+        self.vector_idf_ = idf[keep]
+
+    def _vector_block(
+        self, docs: Sequence[str], words: sparse.csr_matrix | None = None
+    ) -> sparse.csr_matrix:
+        """Each text's weights of :attr:`vector_words_` (summing to ``vector_weight``).
+
+        ``words`` is the texts' word block, if at hand: when every vector word
+        is in its vocabulary (with the same ``min_df`` and ``max_df`` and no
+        ``max_features`` cut, it is), the weights are read off it instead of
+        reading the texts again.
+        """
+        columns = None if words is None else _vector_columns(self)
+        if columns is not None and words is not None:
+            # The word block's values of a text are sublinear tf times idf over
+            # the text's norm: times the ratio of the idfs, they are the vector
+            # words' weights over that norm, which the division below cancels.
+            cols, ratio = columns
+            block = sparse.csr_matrix(words[:, cols] @ sparse.diags(ratio, format="csr"))
+        else:
+            # The unigram tables give the words' sublinear TF-IDF, L2-normalised.
+            block = _vector_tables(self).transform(list(docs))
+        # The weights are positive, so dividing by the row sum makes them sum
+        # to 1 (as dividing the raw ones would).
+        sums = np.asarray(block.sum(axis=1), dtype=np.float64).ravel()
+        scale = float(self.vector_weight) / np.where(sums > 0, sums, 1.0)
+        block.data *= np.repeat(scale, np.diff(block.indptr))
+        return block
+
     @staticmethod
     def _titles(docs: Sequence[str]) -> list[str]:
         # A text of one paragraph has no title line to tell apart from its body.
@@ -694,7 +889,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _fit_regressions(
         self, features: sparse.csr_matrix, Y: IntArray, weights: FloatArray
     ) -> None:
-        """Fit one regression (and its Platt sigmoid) per topic on a feature matrix."""
+        """Fit one regression (and its Platt sigmoid) per topic on a feature matrix.
+
+        ``features`` are as :meth:`_fit_features` returns them: with
+        ``word_vectors``, the dense block's fitted weights are then folded
+        into one weight per vector word (:meth:`_fold_vectors`).
+        """
         names = [str(c) for c in self.classes_]
         n_topics, n_features = len(names), features.shape[1]
         coef = np.zeros((n_topics, n_features))
@@ -716,6 +916,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 features[known], yj, self._balanced(wj, yj), wj
             )
 
+        if getattr(self, "vector_words_", None) is not None and self.word_vectors is not None:
+            coef = self._fold_vectors(coef)
         self.coef_ = coef
         self.intercept_ = intercept
         self.calibration_ = calibration
@@ -727,6 +929,23 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.short_words is not None:
             self.short_calibration_ = calibration.copy()
             self.short_thresholds_ = self.thresholds_.copy()
+
+    def _fold_vectors(self, coef: FloatArray) -> FloatArray:
+        """Weights of the dense block's dimensions -> one weight per vector word.
+
+        The dense block is (word weights) @ (word vectors), so its score
+        ``block @ w`` equals (word weights) @ (vectors @ w): the dense columns
+        of ``coef`` (the last before the lexicon's) become ``vectors @ w``,
+        one column per word of :attr:`vector_words_`.
+        """
+        vectors = self._vector_matrix()
+        lexicon = getattr(self, "lexicon_matrix_", None)
+        end = coef.shape[1] - (0 if lexicon is None else lexicon.shape[1])
+        start = end - vectors.shape[1]
+        self.vector_coef_ = coef[:, start:end].copy()
+        folded = self.vector_coef_ @ vectors.T
+        out: FloatArray = np.hstack([coef[:, :start], folded, coef[:, end:]])
+        return out
 
     def set_calibration(
         self,
@@ -870,7 +1089,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         lead block (with ``lead_words``), ``chars:NGRAM`` entries of its character
         n-grams (with ``lead_chars``; spaces mark word edges), ``title:TERM``
         entries of the title block (with ``title_block``), ``<class:N>``
-        entries of the word-class block (with ``word_clusters``), then
+        entries of the word-class block (with ``word_clusters``), ``vec:WORD``
+        entries of the folded dense block (with ``word_vectors``), then
         ``<lexicon:NAME>`` entries.
 
         Parameters
@@ -893,10 +1113,10 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         title = [f"title:{t}" for t in terms] if self.title_block else []
         idf = getattr(self, "cluster_idf_", None)
         clusters = [f"<class:{c}>" for c in range(len(idf))] if idf is not None else []
+        vectors = [f"vec:{w}" for w in getattr(self, "vector_words_", None) or []]
         extra = [f"<lexicon:{name}>" for name in getattr(self, "lexicon_names_", [])]
-        return np.asarray(terms + lead + chars + title + clusters + extra, dtype=object).astype(
-            np.str_
-        )
+        names = terms + lead + chars + title + clusters + vectors + extra
+        return np.asarray(names, dtype=object).astype(np.str_)
 
     def transform(self, X: Iterable[Article | Content]) -> sparse.csr_matrix:
         """The feature matrix of ``X``, shape ``(n_samples, n_features)``.
@@ -922,7 +1142,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         features = tfidf(docs)
         title = self.title_block
         clusters = getattr(self, "cluster_idf_", None) is not None
-        if self.lead_words is None and not title and not clusters:
+        vectors = getattr(self, "vector_words_", None) is not None
+        if self.lead_words is None and not title and not clusters and not vectors:
             return self._with_lexicon(features, features)
         blocks = [features]
         if self.lead_words is not None:
@@ -935,6 +1156,8 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             blocks.append(tfidf(self._titles(docs)))
         if clusters:
             blocks.append(self._cluster_block(docs))
+        if vectors:
+            blocks.append(self._vector_block(docs, features))
         return self._with_lexicon(features, sparse.hstack(blocks, format="csr"))
 
     def _short(self, docs: Sequence[str]) -> npt.NDArray[np.bool_]:

@@ -13,7 +13,10 @@ words it was taken from (in proportion to how often each word holds it), and
 the words are listed as ``chars:WORD``; the shares add up to the block's
 contribution, so the explanation stays exact. Word classes (a model fitted
 with ``word_clusters``, named ``<class:N>``) are shared out the same way over
-the words of the text in each class, listed as ``class:WORD``. A model's keyword-lexicon
+the words of the text in each class, listed as ``class:WORD``. A dense block of
+mean word vectors (a model fitted with ``word_vectors``) is already folded into
+one weight per word, so each word's contribution through it is exact as it
+stands: listed as ``vec:WORD``. A model's keyword-lexicon
 counts, if it has any (named ``<lexicon:security>`` and so on), and terms made
 only of stop words (``for``, ``has``, ``in the``, ``lead:of the``) count in the
 score like any feature but say nothing to a reader about *why*, so they are
@@ -51,7 +54,7 @@ def _readable(term: str, stops: frozenset[str]) -> bool:
     """
     if term.startswith("<") and term.endswith(">"):
         return False
-    for prefix in ("lead:", "chars:", "title:", "class:"):
+    for prefix in ("lead:", "chars:", "title:", "class:", "vec:"):
         term = term.removeprefix(prefix)
     words = term.split()
     return bool(words) and not all(word in stops for word in words)

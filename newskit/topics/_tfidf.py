@@ -99,8 +99,10 @@ def _tfidf_matrix(
     cols: npt.NDArray[np.int64],
     n_docs: int,
     idf: npt.NDArray[np.float64],
+    norm: str = "l2",
 ) -> sparse.csr_matrix:
-    """Sublinear TF-IDF, L2-normalised, from one (row, col) entry per n-gram occurrence."""
+    """Sublinear TF-IDF, normalised (``norm``: ``'l2'`` or ``'l1'``), from one (row, col)
+    entry per n-gram occurrence."""
     n_features = len(idf)
     if n_docs == 0:  # normalize() refuses an empty matrix
         return sparse.csr_matrix((0, n_features), dtype=np.float64)
@@ -113,7 +115,7 @@ def _tfidf_matrix(
     data = np.log(counts.astype(np.float64)) + 1.0
     data *= idf[indices]
     matrix = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_features))
-    normalized: sparse.csr_matrix = normalize(matrix, norm="l2", copy=False)
+    normalized: sparse.csr_matrix = normalize(matrix, norm=norm, copy=False)
     return normalized
 
 

@@ -462,3 +462,102 @@ def test_a_short_model_with_word_classes_pickles_its_map_once() -> None:
     np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
     with pytest.raises(InputTypeError, match="word_clusters"):
         tiny(word_clusters={"two\nlines": 0}).fit(texts(), labels_matrix())
+
+
+#: Word vectors written for these tests: one direction per topic, plus words
+#: that are in no training text ("typhoon") or in most of them ("the").
+VECTORS = {
+    "militants": [1.0, 0.0, 0.0],
+    "army": [0.9, 0.1, 0.0],
+    "soldiers": [1.0, 0.0, 0.1],
+    "drought": [0.0, 1.0, 0.0],
+    "floods": [0.1, 0.9, 0.0],
+    "emissions": [0.0, 1.0, 0.1],
+    "parliament": [0.0, 0.0, 1.0],
+    "election": [0.0, 0.1, 0.9],
+    "typhoon": [0.0, 1.0, 0.0],
+    "the": [0.5, 0.5, 0.5],
+}
+
+
+def test_word_vectors_fold_into_one_weight_per_word_with_the_same_scores() -> None:
+    clf = tiny(word_vectors=VECTORS, vector_weight=2.0, max_df=0.5).fit(texts(), labels_matrix())
+    # "typhoon" is in no training text, "the" in more than half of them.
+    assert clf.vector_words_ == [w for w in VECTORS if w not in ("typhoon", "the")]
+    assert clf.vector_idf_ is not None and clf.vector_idf_.shape == (8,)
+    assert clf.vector_coef_ is not None and clf.vector_coef_.shape == (4, 3)
+    n = len(clf.vectorizer_.vocabulary_)
+    names = [str(t) for t in clf.get_feature_names_out()]
+    assert clf.coef_.shape[1] == len(names) == n + 8
+    assert names[n:] == [f"vec:{w}" for w in clf.vector_words_]
+    docs = ["Militants and soldiers near the floods", "A typhoon", "Parliament"]
+    X = clf.transform(docs)
+    block = X[:, n:].toarray()
+    np.testing.assert_allclose(block.sum(axis=1), [2.0, 0.0, 2.0])  # weights sum to the weight
+    # The folded weights score a text as the dense block does: its mean vector
+    # times the fitted weights of the dimensions.
+    matrix = np.array([VECTORS[w] for w in clf.vector_words_])
+    dense = (block @ matrix) @ clf.vector_coef_.T
+    words = X[:, :n] @ clf.coef_[:, :n].T
+    np.testing.assert_allclose(clf.decision_function(docs), words + dense + clf.intercept_)
+    # The dense block moves the scores: drought words push "climate" up.
+    assert clf.vector_coef_[1] @ np.array(VECTORS["drought"]) > 0
+    plain = tiny(max_df=0.5).fit(texts(), labels_matrix())
+    assert not np.allclose(plain.decision_function(docs), clf.decision_function(docs))
+
+
+def test_word_vector_checks() -> None:
+    for bad, error in (
+        ([("army", [1.0])], InputTypeError),
+        ({"two\nlines": [1.0]}, InputTypeError),
+        ({"army": [1.0, 2.0], "troops": [1.0]}, InputValueError),
+        ({"army": [1.0, float("nan")]}, InputValueError),
+        ({}, InputValueError),
+    ):
+        with pytest.raises(error, match="word_vectors"):
+            tiny(word_vectors=bad).fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="vector_weight"):
+        tiny(word_vectors=VECTORS, vector_weight=0.0).fit(texts(), labels_matrix())
+    with pytest.raises(InputValueError, match="no word of word_vectors"):
+        tiny(word_vectors={"typhoon": [1.0]}).fit(texts(), labels_matrix())
+
+
+def test_word_vectors_are_not_pickled_and_the_word_list_is_stored_once() -> None:
+    words = {**VECTORS, **{f"filler{i}": [0.0, 0.0, 1.0] for i in range(50)}}
+    clf = tiny(short_words=8, short_model=tiny(word_vectors=words), word_vectors=words)
+    clf.fit(
+        [*texts(), *(f"filler{i} filler{i} vote" for i in range(50))],
+        [
+            *labels_matrix(),
+            *([[0, 0, 0, 1]] * 50),
+        ],
+    )
+    data = pickle.dumps(clf)
+    listed = "\n".join(clf.vector_words_ or []).encode()
+    assert "filler49" in listed.decode() and data.count(listed) == 1  # both models': one copy
+    again = pickle.loads(data)
+    assert again.word_vectors is None and again.short_model.word_vectors is None
+    assert again.vector_words_ == clf.vector_words_ and again.short_model_ is not None
+    docs = ["Militants near the floods", "filler3 vote", *texts()]
+    np.testing.assert_array_equal(again.predict_proba(docs), clf.predict_proba(docs))
+    plain = tiny().fit(texts(), labels_matrix()).__getstate__()
+    new = {"word_vectors", "vector_weight", "vector_words_", "vector_idf_", "vector_coef_"}
+    assert not new & set(plain)
+    old = TopicClassifier.__new__(TopicClassifier)
+    old.__setstate__(dict(plain))
+    assert old.word_vectors is None and old.vector_weight == 1.0 and old.vector_words_ is None
+
+
+def test_vector_weights_read_off_the_word_block_equal_those_read_from_the_text() -> None:
+    clf = tiny(word_vectors=VECTORS, max_df=0.5).fit(texts(), labels_matrix())
+    docs = clf.prepare(["Militants and soldiers near the floods", "Parliament", "", *texts()])
+    words = clf.vectorizer_.transform(docs)
+    np.testing.assert_allclose(
+        clf._vector_block(docs, words).toarray(), clf._vector_block(docs).toarray(), atol=1e-7
+    )
+    # A vocabulary cut by max_features may lack vector words: the text is read again.
+    cut = tiny(word_vectors=VECTORS, max_df=0.5, max_features=20).fit(texts(), labels_matrix())
+    assert cut.vector_words_ and not set(cut.vector_words_) <= set(cut.vectorizer_.vocabulary_)
+    block = cut.transform(docs)[:, -len(cut.vector_words_) :].toarray()
+    np.testing.assert_allclose(block, cut._vector_block(docs).toarray())
+    np.testing.assert_allclose(block.sum(axis=1)[:3], [1.0, 1.0, 0.0])

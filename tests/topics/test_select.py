@@ -214,3 +214,37 @@ def test_word_class_configs_need_their_map_and_reach_both_models() -> None:
     assert clf.word_clusters == data.clusters[2] and clf.cluster_weight == 1.0
     assert clf.short_model_ is not None and clf.short_model_.cluster_weight == 0.5
     assert str(clf.get_feature_names_out()[-1]) == "<class:1>"
+
+
+def test_word_vector_configs_need_the_vectors_and_fold_in_both_models() -> None:
+    import pytest
+
+    from newskit import InputValueError
+    from newskit.training.topics._select import classifier, fit_model
+
+    data = make_corpus_data(_items(4), _mapped())
+    short = Config(C=2.0, mapped=0.5, lead_words=6, vectors=3.0)
+    config = Config(C=4.0, mapped=0.5, vectors=1.0, short_model=short)
+    assert config.name.startswith("C4 map0.5 w400 lead- lex- vec1 | short:")
+    assert config.name.endswith(" lead6 lex- vec3")
+    assert short.features_key() != replace(short, vectors=1.0).features_key()
+    with pytest.raises(InputValueError, match="word vectors"):
+        classifier(config)
+    data.vectors = {
+        "army": np.array([1.0, 0.0]),
+        "troops": np.array([0.9, 0.1]),
+        "parliament": np.array([0.0, 1.0]),
+        "voters": np.array([0.1, 0.9]),
+    }
+    scores = oof_scores(data, [config, replace(config, vectors=0.0, short_model=None)])
+    assert len({s.tobytes() for s in scores.values()}) == 2
+    clf = fit_model(data, config)
+    sub = clf.short_model_
+    assert clf.vector_weight == 1.0 and sub is not None and sub.vector_weight == 3.0
+    for model in (clf, sub):
+        assert model.vector_coef_ is not None and model.vector_coef_.shape == (4, 2)
+        words = model.vector_words_ or []
+        assert words and set(words) <= set(data.vectors)
+        names = [str(t) for t in model.get_feature_names_out()]
+        assert names[-len(words) :] == [f"vec:{w}" for w in words]
+        assert model.coef_.shape[1] == len(names)

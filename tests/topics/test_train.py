@@ -269,3 +269,44 @@ def test_card_names_the_word_classes_of_either_model() -> None:
     assert "word classes" not in text
     half = _params(replace(SHORT_CHARS, cluster_weight=0.5))
     assert "weighing 0.5" in _short_model_lines({"short_words": 80, "short_model": half})[0]
+
+
+def test_card_names_the_word_vectors_of_either_model() -> None:
+    from dataclasses import replace
+
+    from newskit.training.topics._card import _short_model_lines
+    from newskit.training.topics._train import SHORT_CHARS, _params
+
+    plain = replace(SHORT_CHARS, vectors=0.0)
+    assert "word_vector_weight" not in _params(plain)
+    text = _short_model_lines({"short_words": 80, "short_model": _params(plain)})[0]
+    assert "text's word vectors" not in text
+    three = _params(replace(SHORT_CHARS, vectors=3.0))
+    assert three["word_vector_weight"] == 3.0
+    text = _short_model_lines({"short_words": 80, "short_model": three})[0]
+    assert "mean of the text's word vectors, weighing 3" in text
+
+
+def test_training_with_word_vectors_is_deterministic(fake_data: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newskit.training.topics._train import SHIPPED, SHORT_CHARS, train_topics
+
+    config = replace(SHIPPED, vectors=1.0, short_model=replace(SHORT_CHARS, vectors=3.0))
+    labels = fake_data.parent / "labels.jsonl"
+    outs = [tmp_path / "a", tmp_path / "b"]
+    for out in outs:
+        train_topics(fake_data, out, labels_file=labels, config=config, quiet=True)
+    data = [(o / "topics.joblib").read_bytes() for o in outs]
+    assert data[0] == data[1]
+    entry = json.loads((outs[0] / "manifest.json").read_text())["artifacts"]["topics.joblib"]
+    assert entry["params"]["word_vector_weight"] == 1.0
+    assert entry["params"]["short_model"]["word_vector_weight"] == 3.0
+    model = load_model(outs[0] / "topics.joblib", trusted=True)
+    sub = model.short_model_
+    assert sub is not None and sub.vector_weight == 3.0 and model.vector_weight == 1.0
+    # The vectors are not in the file; their folded weights are, per word.
+    assert model.word_vectors is None and model.vector_words_ and sub.vector_words_
+    assert model.vector_coef_ is not None and sub.vector_coef_ is not None
+    assert str(model.get_feature_names_out()[-1]).startswith("vec:")
+    assert model.predict(["Militants attacked an army base."]).shape == (1, 4)

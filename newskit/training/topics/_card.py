@@ -65,6 +65,19 @@ def _classes_clause(q: dict[str, Any]) -> str:
     )
 
 
+def _vectors_clause(q: dict[str, Any]) -> str:
+    """The card's words for a dense block of mean word vectors, if the model has one."""
+    weight = q.get("word_vector_weight")
+    if not weight:
+        return ""
+    scale = f", weighing {weight:g}" if weight != 1.0 else ""
+    return (
+        f", and the TF-IDF-weighted mean of the text's word vectors{scale} (learned from the "
+        "same unlabelled news: co-occurrence counts, SVD to 150 dimensions), folded after "
+        "fitting into one weight per word"
+    )
+
+
 def _short_model_lines(p: dict[str, Any]) -> list[str]:
     """The card's description of a separate model for short texts, if there is one."""
     q = p.get("short_model")
@@ -79,6 +92,7 @@ def _short_model_lines(p: dict[str, Any]) -> list[str]:
         else ""
     )
     grams += _classes_clause(q)
+    grams += _vectors_clause(q)
     weight = (
         f"; labelled short items weigh {q['short_weight']:g} in its training"
         if q.get("short_weight", 1.0) != 1.0
@@ -126,6 +140,7 @@ def render_card(meta: dict[str, Any]) -> str:
             "match training texts through parts of words it shares with them"
         )
     lead += _classes_clause(p)
+    lead += _vectors_clause(p)
     grams = {1: "unigram", 2: "uni/bigram", 3: "uni/bi/trigram"}.get(
         p["ngram_range"][1], f"1-{p['ngram_range'][1]}-gram"
     )

@@ -35,11 +35,19 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from newskit.topics._tfidf import _tokens
 from newskit.training.topics._labels import _detok
 
-__all__ = ["CNNDM_SOURCES", "build_word_clusters", "cluster_words", "unlabelled_cnndm", "vectors"]
+__all__ = [
+    "CNNDM_SOURCES",
+    "build_word_clusters",
+    "build_word_vectors",
+    "cluster_words",
+    "unlabelled_cnndm",
+    "vectors",
+]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -207,8 +215,40 @@ def cluster_words(words: Sequence[str], vecs: FloatArray, k: int, seed: int = 0)
     return {w: order[lab] for w, lab in zip(words, labels.tolist(), strict=True)}
 
 
+def build_word_vectors(
+    data_dir: Path, label_files: Iterable[Path], *, seed: int = 0
+) -> tuple[list[str], FloatArray]:
+    """The word vectors of the unlabelled CNN/DM articles (steps 1-3 above).
+
+    Parameters
+    ----------
+    data_dir : Path
+        The shared data folder.
+    label_files : iterable of Path
+        Label files whose CNN/DM items are left out.
+    seed : int
+        Seed of the SVD.
+
+    Returns
+    -------
+    words : list of str
+        The embedded words, most frequent first.
+    vectors : ndarray of shape (len(words), dims)
+        Their unit-length vectors.
+    """
+    # One thread: the order of floating-point sums, and so the vectors, must
+    # not depend on the machine's cores.
+    with threadpool_limits(1):
+        return vectors(unlabelled_cnndm(data_dir, label_files), seed=seed)
+
+
 def build_word_clusters(
-    data_dir: Path, label_files: Iterable[Path], ks: Iterable[int], *, seed: int = 0
+    data_dir: Path,
+    label_files: Iterable[Path],
+    ks: Iterable[int],
+    *,
+    seed: int = 0,
+    word_vectors: tuple[list[str], FloatArray] | None = None,
 ) -> dict[int, dict[str, int]]:
     """Word -> class maps learned from the unlabelled CNN/DM articles, one per number of classes.
 
@@ -222,16 +262,17 @@ def build_word_clusters(
         Numbers of classes.
     seed : int
         Seed of the SVD and of k-means.
+    word_vectors : (list of str, ndarray), optional
+        What :func:`build_word_vectors` returns for the same arguments (built
+        here if not given).
 
     Returns
     -------
     dict of int to dict of str to int
         For each number of classes, the class of each of the most frequent words.
     """
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
-
     # One thread: the order of floating-point sums, and so the classes, must
     # not depend on the machine's cores.
+    words, vecs = word_vectors or build_word_vectors(data_dir, label_files, seed=seed)
     with threadpool_limits(1):
-        words, vecs = vectors(unlabelled_cnndm(data_dir, label_files), seed=seed)
         return {k: cluster_words(words, vecs, k, seed) for k in sorted(set(ks))}

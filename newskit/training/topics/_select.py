@@ -130,6 +130,9 @@ class Config:
         :attr:`CorpusData.clusters`).
     cluster_weight : float
         Scale of the word-class block.
+    vectors : float
+        Weight of a dense block: the mean word vector of the text, from the
+        same unlabelled word vectors as the word classes (``0``: no such block).
     """
 
     C: float = 4.0
@@ -151,6 +154,7 @@ class Config:
     loss: str = "log_loss"
     clusters: int | None = None
     cluster_weight: float = 1.0
+    vectors: float = 0.0
 
     @property
     def name(self) -> str:
@@ -162,7 +166,8 @@ class Config:
         (title + lead blocks weigh 2 in fitting), ``tw60`` (fitted on the
         first 60 words of each text), ``title`` (a title block), ``svm``
         (linear support vector machines), ``cl1024`` or ``cl1024x0.5`` (1,024
-        word classes, the block weighing 0.5); a model for short texts follows after
+        word classes, the block weighing 0.5), ``vec1`` (a dense block of mean
+        word vectors weighing 1); a model for short texts follows after
         `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
@@ -195,6 +200,8 @@ class Config:
             out += f" cl{self.clusters}"
             if self.cluster_weight != 1.0:
                 out += f"x{self.cluster_weight:g}"
+        if self.vectors:
+            out += f" vec{self.vectors:g}"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -220,6 +227,7 @@ class Config:
             self.title_block,
             self.clusters,
             self.cluster_weight,
+            self.vectors,
         )
 
 
@@ -236,6 +244,8 @@ class CorpusData:
     mapped_outlets: list[str]
     #: Word -> class maps by number of classes (for configurations with ``clusters``).
     clusters: dict[int, dict[str, int]] = field(default_factory=dict)
+    #: Word -> vector of the unlabelled word vectors (for configurations with ``vectors``).
+    vectors: dict[str, FloatArray] = field(default_factory=dict)
 
     @property
     def texts(self) -> list[str]:
@@ -307,23 +317,29 @@ BASE_PARAMS: dict[str, Any] = {
 
 
 def classifier(
-    config: Config, seed: int = 0, clusters: Mapping[int, dict[str, int]] | None = None
+    config: Config,
+    seed: int = 0,
+    clusters: Mapping[int, dict[str, int]] | None = None,
+    vectors: Mapping[str, FloatArray] | None = None,
 ) -> TopicClassifier:
     """The :class:`TopicClassifier` of ``config`` (calibration is fitted out of fold).
 
     ``clusters`` holds the word -> class map of each number of classes a
-    configuration may ask for (:attr:`CorpusData.clusters`).
+    configuration may ask for (:attr:`CorpusData.clusters`), ``vectors`` the
+    word vectors (:attr:`CorpusData.vectors`).
     """
     from newskit.training.topics._keywords import LEXICON
 
     short = None
     if config.short_model is not None:
-        short = classifier(config.short_model, seed, clusters).set_params(short_words=None)
+        short = classifier(config.short_model, seed, clusters, vectors).set_params(short_words=None)
     word_clusters = None
     if config.clusters is not None:
         if clusters is None or config.clusters not in clusters:
             raise InputValueError(f"no map of {config.clusters} word classes was built")
         word_clusters = clusters[config.clusters]
+    if config.vectors and not vectors:
+        raise InputValueError("no word vectors were built")
     return TopicClassifier(
         **BASE_PARAMS,
         C=config.C,
@@ -339,6 +355,8 @@ def classifier(
         loss=config.loss,
         word_clusters=word_clusters,
         cluster_weight=config.cluster_weight,
+        word_vectors=vectors if config.vectors else None,
+        vector_weight=config.vectors or 1.0,
         lexicon=LEXICON if config.lexicon else None,
         short_words=SHORT_WORDS,
         short_model=short,
@@ -412,15 +430,17 @@ def _fold_scores(
     test = np.flatnonzero(data.folds == fold)
     out = []
     for group in groups:
-        clf = classifier(group[0], seed, data.clusters)
+        clf = classifier(group[0], seed, data.clusters, data.vectors)
         lab_docs, map_docs = docs[group[0].max_words]
         train_docs = _cut([lab_docs[i] for i in lab] + [map_docs[n] for n in mapped], group[0])
         X = clf._fit_features(train_docs)
         X_test = clf._features([lab_docs[i] for i in test])
         for c in group:
             _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight)
-            fit = classifier(c, seed, data.clusters)
+            fit = classifier(c, seed, data.clusters, data.vectors)
             fit.vectorizer_ = clf.vectorizer_
+            # (the dense block's weights are folded onto these words)
+            fit.vector_words_ = clf.vector_words_
             fit.char_vectorizer_ = clf.char_vectorizer_
             fit.lexicon_names_, fit.lexicon_matrix_ = clf.lexicon_names_, clf.lexicon_matrix_
             fit.classes_ = np.array(TOPICS)
@@ -510,7 +530,7 @@ def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifie
     :func:`oof_scores`, whatever the mapped weight.
     """
     lab, mapped = training_rows(data, None)
-    clf = classifier(config, seed, data.clusters)
+    clf = classifier(config, seed, data.clusters, data.vectors)
     texts, _, _ = training_set(data, lab, mapped, 1.0)
     docs = clf.prepare(texts)
     clf.classes_ = np.array(TOPICS)

@@ -28,7 +28,7 @@ from newskit.topics._model import ARTIFACT, save_model
 from newskit.training._cli import data_dir_option, out_option
 from newskit.training._paths import default_data_dir
 from newskit.training.topics._card import render_card
-from newskit.training.topics._clusters import build_word_clusters
+from newskit.training.topics._clusters import build_word_clusters, build_word_vectors
 from newskit.training.topics._labels import LABELS_FILE, SHORT_WORDS, V1_FILE, load_corpus
 from newskit.training.topics._mapping import MAPPING_VERSION, TOPICS
 from newskit.training.topics._report import oof_tables, reliability
@@ -77,8 +77,10 @@ SHORT_CHARS = Config(
     ngram_max=1,
     lead_chars=(3, 5),
     clusters=256,
+    vectors=1.0,
 )
-#: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``.
+#: The configuration of the shipped model, chosen by ``benchmarks/topics_cv.py``
+#: (round 9: both models with the dense block of mean word vectors, weight 1).
 SHIPPED = Config(
     C=16.0,
     mapped=0.25,
@@ -86,6 +88,7 @@ SHIPPED = Config(
     lead_words=60,
     lexicon=False,
     ngram_max=1,
+    vectors=1.0,
     short_model=SHORT_CHARS,
 )
 #: AllSides articles sampled per editor topic for the mapped data.
@@ -141,6 +144,7 @@ def _params(config: Config) -> dict[str, Any]:
         **({"loss": config.loss} if config.loss != "log_loss" else {}),
         **({"word_classes": config.clusters} if config.clusters is not None else {}),
         **({"word_class_weight": config.cluster_weight} if config.clusters is not None else {}),
+        **({"word_vector_weight": config.vectors} if config.vectors else {}),
     }
 
 
@@ -198,11 +202,18 @@ def train_topics(
     data = make_corpus_data(items, mapped_training_set(data_dir, seed))
     say(f"labelled items: {len(items)}; mapped examples: {len(data.mapped.texts)}")
     ks = {p.clusters for p in config.parts if p.clusters is not None}
-    if ks:
+    if ks or any(p.vectors for p in config.parts):
         # Learned from the CNN/DM articles that no label file names.
         files = [labels_file, data_dir.parent / V1_FILE]
-        data.clusters = build_word_clusters(data_dir, files, sorted(ks), seed=seed)
-        say(f"word classes: {sorted(ks)}")
+        words, vecs = build_word_vectors(data_dir, files, seed=seed)
+        if ks:
+            data.clusters = build_word_clusters(
+                data_dir, files, sorted(ks), seed=seed, word_vectors=(words, vecs)
+            )
+            say(f"word classes: {sorted(ks)}")
+        if any(p.vectors for p in config.parts):
+            data.vectors = dict(zip(words, vecs, strict=True))
+            say(f"word vectors: {len(words)}")
     bar.update()
 
     bar.set_postfix_str("out-of-fold scores")
