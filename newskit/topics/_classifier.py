@@ -198,6 +198,19 @@ def _vector_tables(model: Any) -> NgramTables:
     return cached[2]
 
 
+def _check_word_map(name: str, value: object, what: str) -> None:
+    # the words are joined by newlines when pickled, so none may hold one
+    if not isinstance(value, Mapping) or not all(
+        isinstance(w, str) and "\n" not in w for w in value
+    ):
+        raise InputTypeError(f"{name} must map words to {what} (or be None)")
+
+
+def _check_weight(name: str, value: object) -> None:
+    if not float(value) > 0:  # type: ignore[arg-type]
+        raise InputValueError(f"{name} must be > 0, not {value!r}")
+
+
 def _sigmoid(x: FloatArray) -> FloatArray:
     out: FloatArray = 0.5 * (1.0 + np.tanh(0.5 * x))
     return out
@@ -741,21 +754,13 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         if self.lead_chars is not None and self.lead_words is None:
             raise InputValueError("lead_chars needs lead_words (the block it reads)")
         if self.word_clusters is not None:
-            if not isinstance(self.word_clusters, Mapping) or not all(
-                isinstance(w, str) and "\n" not in w for w in self.word_clusters
-            ):
-                raise InputTypeError("word_clusters must map words to classes (or be None)")
+            _check_word_map("word_clusters", self.word_clusters, "classes")
             self._n_clusters()
-            if not float(self.cluster_weight) > 0:
-                raise InputValueError(f"cluster_weight must be > 0, not {self.cluster_weight!r}")
+            _check_weight("cluster_weight", self.cluster_weight)
         if self.word_vectors is not None:
-            if not isinstance(self.word_vectors, Mapping) or not all(
-                isinstance(w, str) and "\n" not in w for w in self.word_vectors
-            ):
-                raise InputTypeError("word_vectors must map words to vectors (or be None)")
+            _check_word_map("word_vectors", self.word_vectors, "vectors")
             self._vector_matrix()
-            if not float(self.vector_weight) > 0:
-                raise InputValueError(f"vector_weight must be > 0, not {self.vector_weight!r}")
+            _check_weight("vector_weight", self.vector_weight)
         for name in ("lead_words", "short_words"):
             value = getattr(self, name)
             if value is not None and (
