@@ -47,6 +47,16 @@ _SELECTION_NOTES: dict[str, str] = {
         "articles equal (0.8176). 1,024 classes (weighing 1 or 0.5) in the model for short "
         "texts, in the long model, or in both scored a lower mean (0.8030-0.8067)."
     ),
+    (
+        "C16 map0.25 w400 lead60 lex- ng1 vec1 | short: C4 map0.25 w400 lead60 lex- ng1 "
+        "chars3-5/20000 cl256 vec1"
+    ): (
+        "Chosen in round 9 (`python benchmarks/topics_cv.py --grid round9`, "
+        "`benchmarks/results/topics_cv_round9.txt`, 16868 items): the mean word-vector block "
+        "in both models, macro-F1 short 0.8042 and full 0.8142 against 0.7918 and 0.8091 "
+        "without it (diplomacy on full articles 0.745 against 0.752). The block in the model "
+        "for short texts only scored a lower mean (0.8065 at weight 1, 0.8046 at weight 3)."
+    ),
 }
 
 

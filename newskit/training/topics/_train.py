@@ -66,8 +66,9 @@ __all__ = [
 ]
 
 #: The model of texts shorter than ``SHORT_WORDS`` words in :data:`SHIPPED`: the
-#: long model's settings plus character 3-5-grams of the title + lead and 256
-#: word classes learned from unlabelled news (``_clusters``), C = 4.
+#: long model's settings (the mean word-vector block included) plus character
+#: 3-5-grams of the title + lead and 256 word classes learned from unlabelled
+#: news (``_clusters``), C = 4.
 SHORT_CHARS = Config(
     C=4.0,
     mapped=0.25,
