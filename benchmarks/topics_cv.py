@@ -281,18 +281,31 @@ def corpus_data(args: argparse.Namespace) -> Any:
     return data
 
 
-def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]:
-    """The word -> vector map, if a configuration asks for it (kept in ``--cache``)."""
-    from newskit.training.topics._clusters import build_word_vectors
+def _label_files_and_cache(args: argparse.Namespace, prefix: str) -> tuple[list[Path], Path | None]:
+    """The label files whose CNN/DM items the unlabelled text leaves out, and the
+    ``--cache`` file of what is learned from that text (named after them)."""
     from newskit.training.topics._labels import V1_FILE
 
-    if not any(p.vectors for c in configs for p in c.parts):
-        return {}
     files = [args.labels, args.data_dir.parent / V1_FILE]
     h = hashlib.sha256(str(args.data_dir.resolve()).encode())
     for f in files:
         h.update(f.read_bytes())
-    stored = None if args.cache is None else args.cache / f"vectors-{h.hexdigest()[:16]}.pkl"
+    stored = None if args.cache is None else args.cache / f"{prefix}-{h.hexdigest()[:16]}.pkl"
+    return files, stored
+
+
+#: The unlabelled word vectors once built or read in this process (word classes
+#: are cut from the same vectors, so they are built once for both).
+_EMBEDDING: list[tuple[list[str], Any]] = []
+
+
+def _embedding(args: argparse.Namespace) -> tuple[list[str], Any]:
+    """The words and vectors of the unlabelled CNN/DM articles (kept in ``--cache``)."""
+    from newskit.training.topics._clusters import build_word_vectors
+
+    if _EMBEDDING:
+        return _EMBEDDING[0]
+    files, stored = _label_files_and_cache(args, "vectors")
     if stored is not None and stored.exists():
         words, vecs = pickle.loads(stored.read_bytes())
     else:
@@ -306,28 +319,33 @@ def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]
         if stored is not None:
             stored.parent.mkdir(parents=True, exist_ok=True)
             stored.write_bytes(pickle.dumps((words, vecs)))
+    _EMBEDDING.append((words, vecs))
+    return words, vecs
+
+
+def word_vectors(args: argparse.Namespace, configs: list[Any]) -> dict[str, Any]:
+    """The word -> vector map, if a configuration asks for it (kept in ``--cache``)."""
+    if not any(p.vectors for c in configs for p in c.parts):
+        return {}
+    words, vecs = _embedding(args)
     return dict(zip(words, vecs, strict=True))
 
 
 def word_clusters(args: argparse.Namespace, configs: list[Any]) -> dict[int, dict[str, int]]:
     """The word -> class maps the configurations ask for (kept in ``--cache``)."""
     from newskit.training.topics._clusters import build_word_clusters
-    from newskit.training.topics._labels import V1_FILE
 
     ks = sorted({p.clusters for c in configs for p in c.parts if p.clusters is not None})
     if not ks:
         return {}
-    files = [args.labels, args.data_dir.parent / V1_FILE]
-    h = hashlib.sha256(str(args.data_dir.resolve()).encode())
-    for f in files:
-        h.update(f.read_bytes())
-    stored = None if args.cache is None else args.cache / f"clusters-{h.hexdigest()[:16]}.pkl"
+    files, stored = _label_files_and_cache(args, "clusters")
     maps: dict[int, dict[str, int]] = {}
     if stored is not None and stored.exists():
         maps = pickle.loads(stored.read_bytes())
     if not set(ks) <= set(maps):
+        embedding = _embedding(args)  # timed on its own
         t0 = time.process_time()
-        maps.update(build_word_clusters(args.data_dir, files, ks))
+        maps.update(build_word_clusters(args.data_dir, files, ks, word_vectors=embedding))
         print(
             f"word classes {ks} built ({time.process_time() - t0:.0f} CPU s)",
             file=sys.stderr,
