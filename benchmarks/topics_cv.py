@@ -4,7 +4,8 @@ Every candidate configuration (C, weight of the mapped publisher-section data,
 words read, an extra title + lead block, guideline keyword features, class
 weighting, word n-gram settings, character n-grams of the title + lead, a
 title block, logistic regressions or linear support vector machines, a block
-of word classes learned from unlabelled news) is fitted
+of word classes learned from unlabelled news, the topics the mapped data
+trains) is fitted
 on four folds of the guideline-labelled corpus and scores the fifth; no outlet
 is in two folds and mapped data of the test fold's outlets is left out. For each
 candidate the script prints its macro-F1 on short items and full articles with
