@@ -4,7 +4,8 @@ Every candidate configuration (C, weight of the mapped publisher-section data,
 words read, an extra title + lead block, guideline keyword features, class
 weighting, word n-gram settings, character n-grams of the title + lead, a
 title block, logistic regressions or linear support vector machines, a block
-of word classes learned from unlabelled news) is fitted
+of word classes learned from unlabelled news, the topics the mapped data
+trains) is fitted
 on four folds of the guideline-labelled corpus and scores the fifth; no outlet
 is in two folds and mapped data of the test fold's outlets is left out. For each
 candidate the script prints its macro-F1 on short items and full articles with
@@ -22,7 +23,7 @@ predictions, never on the fold scored). Then:
 Wikinews-dev and the seed articles take no part here.
 
     python benchmarks/topics_cv.py [--data-dir ../shared/data]
-        [--grid small|full|wide|round3|words|short|short2|round7|round8|round9]
+        [--grid small|full|wide|round3|words|short|short2|round7|round8|round9|round10]
         [--cache DIR]
 
 With ``--cache``, each candidate's out-of-fold scores are kept in ``DIR`` under
@@ -195,6 +196,34 @@ def grid(kind: str) -> list[object]:
             replace(long, short_model=replace(short, vectors=1.0)),
             replace(long, short_model=replace(short, vectors=3.0)),
             replace(long, vectors=1.0, short_model=replace(short, vectors=1.0)),
+        ]
+    if kind == "round10":
+        # Round 10: against the shipped pair (round 9's), dimensions of the
+        # regressions that rounds 3-9 left untried, each with a reason in the
+        # guidelines and fixed before any result (diplomacy is the weakest topic
+        # on both lengths). A topic is "central" when it is in the headline or
+        # lead (GUIDELINES.md), so the long model's title + lead block weighs 2
+        # in fitting (round 6 tried the weight in the model for short texts
+        # only, whose title + lead is nearly the whole text). The guideline
+        # labels are what is predicted and the mapped publisher-section labels
+        # disagree with them; the mapped share (a quarter of the labelled
+        # items' weight) was last searched on 6,420 items (round 3: 0 and 0.25
+        # below 0.5), so an eighth, in both models. Diplomacy is a content
+        # definition ("relations between states"; a war report without talks
+        # is not diplomacy) that section labels follow least, so the mapped
+        # rows train the other three topics only, in both models. A C per topic
+        # is not tried: in rounds 5 and 7 diplomacy scored best at the shipped
+        # C of either model (long 8/16/32: 0.793/0.807/0.789; short 2/4/8:
+        # 0.745/0.752/0.736). Both share the shipped pair's features (no new
+        # feature block, so no new unlabelled-text artefact).
+        long = replace(base, ngram_max=1, vectors=1.0)
+        short = replace(long, C=4.0, lead_chars=(3, 5), clusters=256)
+        dip = ("diplomacy",)
+        return [
+            replace(long, short_model=short),
+            replace(long, lead_weight=2.0, short_model=short),
+            replace(long, mapped=0.125, short_model=replace(short, mapped=0.125)),
+            replace(long, unmapped=dip, short_model=replace(short, unmapped=dip)),
         ]
     if kind == "words":
         # Word n-gram settings around the same choice (one vectorizer per fold each).
@@ -385,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
             "round7",
             "round8",
             "round9",
+            "round10",
         ),
         default="full",
     )

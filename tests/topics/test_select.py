@@ -149,6 +149,30 @@ def test_short_model_config_composes_scores_and_fits_both_models() -> None:
     assert not np.array_equal(sub.coef_, fit_model(data, replace(chars, short_weight=1.0)).coef_)
 
 
+def test_unmapped_topics_learn_from_the_labelled_items_alone() -> None:
+    from newskit.training.topics._select import fit_model, training_set
+
+    data = make_corpus_data(_items(4), _mapped())
+    lab, mapped = training_rows(data, None)
+    _, Y, w = training_set(data, lab, mapped, 0.5)
+    _, Y_un, w_un = training_set(data, lab, mapped, 0.5, unmapped=("security",))
+    n, j = len(lab), TOPICS.index("security")
+    assert (Y[n:, j] != -1).any() and (Y_un[n:, j] == -1).all()
+    np.testing.assert_array_equal(np.delete(Y_un, j, axis=1), np.delete(Y, j, axis=1))
+    np.testing.assert_array_equal(Y_un[:n], Y[:n])
+    np.testing.assert_array_equal(w_un, w)
+    config = Config(C=1.0, mapped=0.5, lead_words=6)
+    un = replace(config, unmapped=("security",))
+    assert un.name.endswith(" nomap:security")
+    # Security is fitted as if there were no mapped rows; the other topics keep them.
+    unmapped, alone = fit_model(data, un), fit_model(data, replace(config, mapped=0.0))
+    both = fit_model(data, config)
+    k = TOPICS.index("politics")
+    np.testing.assert_allclose(unmapped.coef_[j], alone.coef_[j])
+    np.testing.assert_allclose(unmapped.coef_[k], both.coef_[k])
+    assert not np.allclose(unmapped.coef_[j], both.coef_[j])
+
+
 def test_lead_weight_scales_the_lead_blocks_in_fitting_only() -> None:
     from scipy import sparse
 

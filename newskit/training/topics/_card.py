@@ -55,7 +55,11 @@ _SELECTION_NOTES: dict[str, str] = {
         "`benchmarks/results/topics_cv_round9.txt`, 16868 items): the mean word-vector block "
         "in both models, macro-F1 short 0.8042 and full 0.8142 against 0.7918 and 0.8091 "
         "without it (diplomacy on full articles 0.745 against 0.752). The block in the model "
-        "for short texts only scored a lower mean (0.8065 at weight 1, 0.8046 at weight 3)."
+        "for short texts only scored a lower mean (0.8065 at weight 1, 0.8046 at weight 3). "
+        "Round 10 (`--grid round10`, `benchmarks/results/topics_cv_round10.txt`, the same "
+        "items): the mapped rows not training diplomacy (mean 0.8097, short 0.8037), the "
+        "mapped share at 0.125 (0.8091) and the long model's title + lead block weighing 2 "
+        "in fitting (0.7964): none passed the selection rule; not adopted."
     ),
 }
 

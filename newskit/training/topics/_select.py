@@ -30,7 +30,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from newskit._errors import InputValueError
-from newskit.topics._classifier import TopicClassifier
+from newskit.topics._classifier import UNKNOWN, TopicClassifier
 from newskit.training.topics._labels import SHORT_WORDS, LabelledItem, label_matrix, outlet_folds
 from newskit.training.topics._mapping import TOPICS
 from newskit.training.topics._sampling import TrainingSet
@@ -133,6 +133,10 @@ class Config:
     vectors : float
         Weight of a dense block: the mean word vector of the text, from the
         same unlabelled word vectors as the word classes (``0``: no such block).
+    unmapped : tuple of str
+        Topics the mapped examples do not train: their cells of the mapped
+        rows are unknown, so those regressions learn from the labelled items
+        alone (``()``: the mapped rows train every topic they have a label for).
     """
 
     C: float = 4.0
@@ -155,6 +159,7 @@ class Config:
     clusters: int | None = None
     cluster_weight: float = 1.0
     vectors: float = 0.0
+    unmapped: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -167,7 +172,8 @@ class Config:
         first 60 words of each text), ``title`` (a title block), ``svm``
         (linear support vector machines), ``cl1024`` or ``cl1024x0.5`` (1,024
         word classes, the block weighing 0.5), ``vec1`` (a dense block of mean
-        word vectors weighing 1); a model for short texts follows after
+        word vectors weighing 1), ``nomap:diplomacy`` (the mapped rows do not
+        train diplomacy); a model for short texts follows after
         `` | short: ``.
         """
         lead = "-" if self.lead_words is None else str(self.lead_words)
@@ -202,6 +208,8 @@ class Config:
                 out += f"x{self.cluster_weight:g}"
         if self.vectors:
             out += f" vec{self.vectors:g}"
+        if self.unmapped:
+            out += f" nomap:{'+'.join(self.unmapped)}"
         if self.short_model is not None:
             out += f" | short: {self.short_model.name}"
         return out
@@ -366,18 +374,28 @@ def classifier(
 
 
 def training_set(
-    data: CorpusData, lab: IntArray, mapped: IntArray, ratio: float, short_weight: float = 1.0
+    data: CorpusData,
+    lab: IntArray,
+    mapped: IntArray,
+    ratio: float,
+    short_weight: float = 1.0,
+    unmapped: Sequence[str] = (),
 ) -> tuple[list[str], IntArray, FloatArray]:
     """Texts, partial targets and weights of labelled rows ``lab`` plus mapped rows ``mapped``.
 
     Labelled short rows weigh ``short_weight``; the mapped rows' total stays
-    ``ratio`` times the number of labelled rows.
+    ``ratio`` times the number of labelled rows. The mapped rows' cells of the
+    topics in ``unmapped`` are unknown (those topics' regressions leave the
+    rows out).
     """
     use = mapped if ratio > 0 else np.arange(0, dtype=np.int64)
     texts = [data.items[i].text for i in lab] + [data.mapped.texts[n] for n in use]
-    Y = np.vstack(
-        [data.Y[lab], np.asarray(data.mapped.targets, dtype=np.int64).reshape(-1, len(TOPICS))[use]]
-    )
+    targets = np.asarray(data.mapped.targets, dtype=np.int64).reshape(-1, len(TOPICS))[use]
+    unknown = [TOPICS.index(t) for t in unmapped]
+    if unknown:
+        targets = targets.copy()
+        targets[:, unknown] = UNKNOWN
+    Y = np.vstack([data.Y[lab], targets])
     labelled = np.where(data.short[lab], float(short_weight), 1.0)
     w = np.concatenate([labelled, _mapped_weights(data, use, len(lab), ratio)])
     return texts, Y, w
@@ -436,7 +454,7 @@ def _fold_scores(
         X = clf._fit_features(train_docs)
         X_test = clf._features([lab_docs[i] for i in test])
         for c in group:
-            _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight)
+            _, Y_c, w_c = training_set(data, lab, mapped, c.mapped, c.short_weight, c.unmapped)
             fit = classifier(c, seed, data.clusters, data.vectors)
             fit.vectorizer_ = clf.vectorizer_
             # (the dense block's weights are folded onto these words)
@@ -539,7 +557,7 @@ def fit_model(data: CorpusData, config: Config, seed: int = 0) -> TopicClassifie
         parts.append((clf.short_part(), config.short_model))
     for model, part in parts:
         X = model._fit_features(_cut(docs, part))
-        _, Y, w = training_set(data, lab, mapped, part.mapped, part.short_weight)
+        _, Y, w = training_set(data, lab, mapped, part.mapped, part.short_weight, part.unmapped)
         _fit_weighted(model, X if part.mapped > 0 else X[: len(lab)], Y, w, part.lead_weight)
     if config.short_model is not None:
         clf.set_short_model(parts[1][0])
