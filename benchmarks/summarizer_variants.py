@@ -44,13 +44,22 @@ and the trees. Article weights (:func:`article_weights`) make each article weigh
 the same in the trees' loss (``1 / n`` per sentence of an ``n``-sentence
 article) or ``1 / sqrt(n)``, so that long articles, with many negatives, do not
 dominate; the logistic regression stays unweighted.
+Trigram blocking (control ``"trigram"``, :func:`trigram_pick`, as in BertSumExt)
+skips a sentence that shares a word trigram with one already taken, beside the overlap
+blocking of the grid's thresholds (1.0: trigram blocking alone). Word pairs
+(``words="words + pairs"``, :func:`hashed_pairs`) add each sentence's distinct pairs of
+adjacent lower-cased words, hashed into buckets of their own, to the logistic
+regression's hashed words.
 Candidate columns, individual ROUGE and the larger oracles' labels are kept
-beside the trainer's cache, in ``extras.pkl``. ``--every N --offset J`` fits on
+beside the trainer's cache, in ``extras.pkl``, and the word pairs in ``pairs.pkl``;
+each is computed (a pass over the training text) only when a variant reads it.
+``--group NAME`` runs a group of variants declared, with the rule that adopts one
+(:data:`GROUPS`), before it was run. ``--every N --offset J`` fits on
 articles ``J, J + N, ...``: two offsets give two disjoint training subsets, whose
 spread is the fit-to-fit noise a variant has to beat.
 
-Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B] [--train N]
-[--every N [--offset J]]``
+Usage: ``nice python benchmarks/summarizer_variants.py --cache DIR [--variants A,B | --group G]
+[--train N] [--every N [--offset J]]``
 """
 
 from __future__ import annotations
@@ -61,6 +70,7 @@ import itertools
 import pickle
 import re
 import time
+import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -142,7 +152,9 @@ class Variant(NamedTuple):
     """What a variant fits: feature columns, tree settings, redundancy control, the trees'
     target, the stacked columns ("score" = the logistic regression's log-odds, "score +
     within" = also their z-score and rank within the article), the oracle size that labels
-    the sentences, and the trees' sample weights (:func:`article_weights`)."""
+    the sentences, the trees' sample weights (:func:`article_weights`), the linear
+    model (pointwise or pairwise) and its sparse columns (``"words"``: the hashed
+    words; ``"words + pairs"``: also the hashed word pairs, :func:`hashed_pairs`)."""
 
     columns: int | tuple[int, ...]
     trees: dict[str, Any]
@@ -152,6 +164,7 @@ class Variant(NamedTuple):
     oracle_k: int = ORACLE_K
     weighting: str = "none"
     linear: str = "pointwise"
+    words: str = "words"
 
 
 VARIANTS: dict[str, Variant] = {
@@ -260,7 +273,150 @@ VARIANTS: dict[str, Variant] = {
         "score",
         weighting="1/n per article",
     ),
+    "trigram blocking": Variant(SHIPPED_COLUMNS, TREE_PARAMS, "trigram", "oracle", "score"),
+    "mean of trees and linear + trigram blocking": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "trigram", "oracle", "score, averaged with linear"
+    ),
+    "+ word pairs": Variant(
+        SHIPPED_COLUMNS, TREE_PARAMS, "blocking", "oracle", "score", words="words + pairs"
+    ),
+    "mean of trees and linear + word pairs": Variant(
+        SHIPPED_COLUMNS,
+        TREE_PARAMS,
+        "blocking",
+        "oracle",
+        "score, averaged with linear",
+        words="words + pairs",
+    ),
 }
+
+#: Variant groups declared before they were run (``--group NAME``), each with the rule a
+#: variant has to pass to be adopted (printed with the results).
+GROUPS: dict[str, tuple[list[str], str]] = {
+    "round9": (
+        [
+            "shipped features",
+            "mean of trees and linear",
+            "mean of trees and linear + 1/n",
+            "trigram blocking",
+            "mean of trees and linear + trigram blocking",
+            "+ word pairs",
+            "mean of trees and linear + word pairs",
+        ],
+        "a variant is adopted only if its best R-1 + R-2 on the tuning quarter (trainer's "
+        "grid) beats 'shipped features' of the same run either by more than 0.3 when both "
+        "are fitted on the whole training sample, or on the whole sample and on each of the "
+        "three disjoint fifths (--every 5 --offset 0, 1, 2); of the variants that pass, the "
+        "one with the best whole-sample R-1 + R-2 is adopted, at the grid point chosen there",
+    ),
+}
+#: Buckets of the hashed word pairs (:func:`hashed_pairs`), beside the words' own.
+PAIR_BUCKETS = 1 << 16
+
+
+def hashed_pairs(stack: Stack) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, buckets and values of each sentence's distinct pairs of adjacent lower-cased
+    words (crc32 of ``"w1 w2"`` into :data:`PAIR_BUCKETS` columns), each row scaled to
+    unit length, as :func:`~newskit.summarizers._sentence_features.hashed_words` does
+    for single words."""
+    rows_list: list[int] = []
+    buckets: list[int] = []
+    for r, tokens in enumerate(stack._tokens):
+        keys = {
+            zlib.crc32(f"{a} {b}".encode()) % PAIR_BUCKETS for a, b in itertools.pairwise(tokens)
+        }
+        rows_list.extend([r] * len(keys))
+        buckets.extend(sorted(keys))
+    rows = np.asarray(rows_list, dtype=np.int64)
+    cols = np.asarray(buckets, dtype=np.int64)
+    counts = np.bincount(rows, minlength=stack.n_rows).astype(np.float64)
+    values = 1.0 / np.sqrt(np.maximum(counts[rows], 1.0))
+    return rows, cols, values
+
+
+def trigrams(stack: Stack) -> list[set[tuple[str, str, str]]]:
+    """Each sentence's word trigrams (lower-cased word tokens), for trigram blocking."""
+    return [set(zip(t, t[1:], t[2:], strict=False)) for t in stack._tokens]
+
+
+def trigram_pick(
+    scores: np.ndarray,
+    stems: list[np.ndarray],
+    grams: list[set[Any]],
+    k: int,
+    max_overlap: float,
+) -> np.ndarray:
+    """:func:`~newskit.summarizers._trained.pick` with trigram blocking (as in
+    BertSumExt): in score order, a sentence sharing a word trigram with one already taken
+    is skipped, and so is one whose content-stem Jaccard similarity with one taken
+    exceeds ``max_overlap`` (1.0: trigram blocking alone); if that leaves fewer than
+    ``k``, the skipped ones follow in score order."""
+    order = np.argsort(-scores, kind="stable")
+    taken: list[int] = []
+    sets: list[set[int]] = []
+    seen: set[Any] = set()
+    for i in order.tolist():
+        if len(taken) == k:
+            break
+        if grams[i] & seen:
+            continue
+        words = set(stems[i].tolist())
+        if max_overlap < 1.0 and any(len(words & s) > max_overlap * len(words | s) for s in sets):
+            continue
+        taken.append(i)
+        sets.append(words)
+        seen |= grams[i]
+    chosen = set(taken)
+    rest = [i for i in order.tolist() if i not in chosen]
+    return np.asarray(taken + rest[: k - len(taken)], dtype=np.int64)
+
+
+def cached_pairs(examples: list[Any], cache: Path) -> Any:
+    """The hashed word pairs (:func:`hashed_pairs`) of every sentence of ``examples``,
+    split as the trainer splits them, as a CSR matrix; or what a previous run left in
+    ``cache/pairs.pkl`` (keyed by the articles, this function's code and the trainer's)."""
+    import inspect
+
+    from scipy import sparse
+
+    from newskit import UnsupportedLanguageError
+    from newskit.summarizers._document import Document
+
+    code = inspect.getsource(hashed_pairs) + inspect.getsource(cached_pairs)
+    lines = [str(PAIR_BUCKETS), code, _code_fingerprint(), *(ex.id for ex in examples)]
+    key = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    path = cache / "pairs.pkl"
+    if path.is_file():
+        with path.open("rb") as fh:
+            stored_key, matrix = pickle.load(fh)
+        if stored_key == key:
+            return matrix
+    parts = []
+    for start in range(0, len(examples), 256):
+        docs = []
+        for ex in examples[start : start + 256]:
+            try:
+                docs.append(build_document(ex.article))
+            except UnsupportedLanguageError:
+                docs.append(Document([], []))
+        stack = Stack(docs)
+        rows, cols, values = hashed_pairs(stack)
+        parts.append(sparse.csr_matrix((values, (rows, cols)), shape=(stack.n_rows, PAIR_BUCKETS)))
+    matrix = sparse.vstack(parts, format="csr")
+    with path.open("wb") as fh:
+        pickle.dump((key, matrix), fh, protocol=5)
+    return matrix
+
+
+def _needs_extras(variant: Variant) -> bool:
+    """Whether ``variant`` reads :func:`cached_extras` (candidate columns, graded targets,
+    larger oracles)."""
+    wide = variant.columns if isinstance(variant.columns, int) else max(variant.columns) + 1
+    return (
+        wide > SHIPPED_COLUMNS
+        or any(t != "oracle" for t in variant.target.split(" & "))
+        or variant.oracle_k != ORACLE_K
+    )
 
 
 def candidate_features(stack: Stack) -> np.ndarray:
@@ -537,12 +693,15 @@ class Tuning:
         self.docs = [build_document(ex.article) for ex in val]
         self.refs = ["\n".join(ex.highlights) for ex in val]
         self.stems: list[list[np.ndarray]] = []
-        xs, hashed = [], []
+        self.trigrams: list[list[set[Any]]] = []
+        xs, hashed, pair_parts = [], [], []
         for doc in self.docs:  # one stack per article: stems are the article's own columns
             stack = Stack([doc])
             xs.append(np.hstack([trained_features(stack), candidate_features(stack)]))
             rows, cols, values = hashed_words(stack)
             hashed.append((rows, cols, values, stack.n_rows))
+            pair_parts.append(hashed_pairs(stack))
+            self.trigrams.append(trigrams(stack))
             cells = stack.cells
             bounds = np.searchsorted(cells.rows, np.arange(stack.n_rows + 1))
             self.stems.append([cells.cols[bounds[r] : bounds[r + 1]] for r in range(stack.n_rows)])
@@ -556,17 +715,30 @@ class Tuning:
             np.zeros(self.x.shape[0], dtype=np.int8),
             np.asarray([len(d) for d in self.docs]),
         )
+        from scipy import sparse
+
+        self.pairs = sparse.csr_matrix(
+            (
+                np.concatenate([p[2] for p in pair_parts]),
+                (
+                    np.concatenate([p[0] + o for p, o in zip(pair_parts, offsets, strict=False)]),
+                    np.concatenate([p[1] for p in pair_parts]),
+                ),
+            ),
+            shape=(self.x.shape[0], PAIR_BUCKETS),
+        )
         self.lengths = np.concatenate([Stack([d]).lengths for d in self.docs]).astype(float)
         self.bounds = offsets
         self._cache: dict[tuple[int, tuple[int, ...]], tuple[float, float]] = {}
 
     def score(self, raw: np.ndarray, penalty: float, select: Any) -> tuple[float, float]:
-        """Mean R-1, R-2 of 3-sentence summaries picked by ``select(scores, stems, k)``."""
+        """Mean R-1, R-2 of 3-sentence summaries picked by ``select(scores, i, k)`` (``i``:
+        the article's index, for its stems and trigrams)."""
         r1 = r2 = 0.0
         adjusted = raw - penalty * np.log1p(self.lengths)
         for i, doc in enumerate(self.docs):
             mine = adjusted[self.bounds[i] : self.bounds[i + 1]]
-            key = (i, tuple(sorted(select(mine, self.stems[i], min(3, len(doc))).tolist())))
+            key = (i, tuple(sorted(select(mine, i, min(3, len(doc))).tolist())))
             if key not in self._cache:
                 got = rouge([doc.sentences[j] for j in key[1]], self.refs[i])
                 self._cache[key] = (got["rouge1"].fmeasure, got["rouge2"].fmeasure)
@@ -581,6 +753,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--cache", type=Path, required=True, help="the trainer's feature cache")
     parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument(
+        "--group",
+        choices=sorted(GROUPS),
+        default=None,
+        help="the variants of a group declared in advance (overrides --variants); its "
+        "adoption rule is printed",
+    )
     parser.add_argument("--train", type=int, default=None, help="first N training articles")
     parser.add_argument(
         "--every",
@@ -605,15 +784,34 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {command()}")
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
+    names = GROUPS[args.group][0] if args.group else args.variants.split(",")
+    if args.group:
+        print(f"group {args.group}: {', '.join(names)}\nrule: {GROUPS[args.group][1]}")
+    chosen = [VARIANTS[name] for name in names]
     train = list(read_cnndm(args.data_dir, "train"))
     data = _cached_features(train, args.cache, f"train-all-k{ORACLE_K}.pkl")
-    extra_x, per_row = cached_extras(train, args.cache)
+    # the candidate columns, graded targets and larger oracles take a pass over the
+    # training text of their own: only when a variant reads them
+    if any(_needs_extras(v) for v in chosen):
+        extra_x, per_row = cached_extras(train, args.cache)
+    else:
+        extra_x = np.zeros((data.x.shape[0], len(CANDIDATES)), dtype=np.float32)
+        per_row = np.zeros((data.x.shape[0], 1 + len(ORACLE_SIZES)))
     data = data._replace(x=np.hstack([data.x, extra_x]))
+    pair_matrix = (
+        cached_pairs(train, args.cache) if any(v.words != "words" for v in chosen) else None
+    )
+    n_rows = data.y.size
     if args.train:
         data = first_articles(data, args.train)
         per_row = per_row[: data.y.size]
     if args.every > 1 or args.offset:
+        kept = np.repeat(np.arange(data.sizes.size), data.sizes) % args.every == args.offset
         data, per_row = every_nth(data, per_row, args.every, args.offset)
+    else:
+        kept = np.ones(data.y.size, dtype=bool)
+    if pair_matrix is not None:
+        pair_matrix = pair_matrix[: kept.size][kept] if kept.size < n_rows else pair_matrix[kept]
     share, top = graded_parts(per_row[:, 0], data.sizes)
     labels = {ORACLE_K: data.y, **{k: per_row[:, j] for j, k in enumerate(ORACLE_SIZES, 1)}}
     tuning = Tuning(args.data_dir)
@@ -627,16 +825,23 @@ def main(argv: list[str] | None = None) -> int:
     doc = np.repeat(np.arange(data.sizes.size), data.sizes)
     linear: dict[Any, tuple[np.ndarray, np.ndarray]] = {}
     fitted: dict[Any, np.ndarray] = {}
-    for name in args.variants.split(","):
-        m, trees, control, target, stacked, oracle_k, weighting, how = VARIANTS[name]
+    for name in names:
+        m, trees, control, target, stacked, oracle_k, weighting, how, words = VARIANTS[name]
         y = labels[oracle_k].astype(np.int8)
         t0 = time.process_time()
-        key = (m, tuple(sorted(trees.items())), target, stacked, oracle_k, weighting, how)
+        key = (m, tuple(sorted(trees.items())), target, stacked, oracle_k, weighting, how, words)
         with threadpool_limits(1):
-            if (m, oracle_k, how) not in linear:
+            if (m, oracle_k, how, words) not in linear:
+                from scipy import sparse
+
                 part = _columns(data, m)
                 x = part.x.astype(np.float64)
                 hashed = hashed_matrix(part)
+                val = _columns(tuning.hashed, m)
+                val_hashed = hashed_matrix(val)
+                if words == "words + pairs":
+                    hashed = sparse.hstack([hashed, pair_matrix], format="csr")
+                    val_hashed = sparse.hstack([val_hashed, tuning.pairs], format="csr")
                 oof = np.zeros(x.shape[0])
                 for f in range(2):
                     held = doc % 2 == f
@@ -651,10 +856,9 @@ def main(argv: list[str] | None = None) -> int:
                     params = fit_pairwise(x, hashed, y, data.sizes, 1.0)
                 else:
                     params = fit_linear(x, hashed, y, 1.0)
-                val = _columns(tuning.hashed, m)
-                linear[m, oracle_k, how] = (
+                linear[m, oracle_k, how, words] = (
                     oof,
-                    linear_scores(val.x, hashed_matrix(val), params),
+                    linear_scores(val.x, val_hashed, params),
                 )
             # variants that differ only in selection share the fit; "A & B" is the mean
             # of the log-odds of trees fitted on target A and on target B
@@ -662,7 +866,7 @@ def main(argv: list[str] | None = None) -> int:
             for part_key in part_keys:
                 if part_key in fitted:
                     continue
-                oof, val_linear = linear[m, oracle_k, how]
+                oof, val_linear = linear[m, oracle_k, how, words]
                 if stacked == "linear only":
                     fitted[part_key] = val_linear
                     continue
@@ -684,9 +888,13 @@ def main(argv: list[str] | None = None) -> int:
         results = {}
         for penalty, value in itertools.product(penalties, grid):
             if control == "mmr":
-                select = lambda s, st, k, w=value: mmr(s, st, k, w)  # noqa: E731
+                select = lambda s, i, k, w=value: mmr(s, tuning.stems[i], k, w)  # noqa: E731
+            elif control == "trigram":
+                select = lambda s, i, k, o=value: trigram_pick(  # noqa: E731
+                    s, tuning.stems[i], tuning.trigrams[i], k, o
+                )
             else:
-                select = lambda s, st, k, o=value: pick(s, st, k, o)  # noqa: E731
+                select = lambda s, i, k, o=value: pick(s, tuning.stems[i], k, o)  # noqa: E731
             results[(penalty, value)] = tuning.score(raw, penalty, select)
         (penalty, value), (r1, r2) = max(results.items(), key=lambda kv: sum(kv[1]))
         at = results.get((shipped["length_penalty"], shipped["max_overlap"]))

@@ -4,8 +4,10 @@ Trained by ``newskit train summarizer`` on the CNN/DailyMail training sample
 (labels: the greedy ROUGE oracle of three sentences, on the sentences newskit
 itself splits the detokenized articles into). Each sentence gets the log-odds
 of a gradient-boosted tree model over :data:`TRAINED_FEATURES` plus the score
-of a logistic regression on those features and the sentence's hashed words;
-a length penalty and word-overlap blocking then pick the summary.
+of a logistic regression on those features and the sentence's hashed words,
+averaged with that logistic regression's own log-odds (the payload's
+``linear_share``; 0, trees alone, in models that do not name it); a length
+penalty and word-overlap blocking then pick the summary.
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ def check_payload(payload: Any) -> dict[str, Any]:
         )
     if int(payload.get("hash_buckets", -1)) != HASH_BUCKETS:
         raise ModelError(f"{TRAINED_ARTIFACT} hashes words into other buckets; retrain")
+    share = payload.get("linear_share", 0.0)
+    if not isinstance(share, int | float) or not 0.0 <= float(share) <= 1.0:
+        raise ModelError(f"{TRAINED_ARTIFACT}: linear_share {share!r} is not in [0, 1]")
     return payload
 
 
@@ -98,12 +103,19 @@ def linear_part(stack: Stack, x: np.ndarray, model: dict[str, Any]) -> np.ndarra
 
 
 def trained_scores(stack: Stack, model: dict[str, Any]) -> np.ndarray:
-    """Every sentence's score: the trees' log-odds minus ``length_penalty * log(1 + words)``."""
+    """Every sentence's score: the trees' log-odds, averaged with the logistic regression's
+    with weight ``linear_share`` (0 if the model does not name it), minus
+    ``length_penalty * log(1 + words)``."""
     if stack.n_rows == 0:
         return np.zeros(0)
     x = trained_features(stack)
-    both = np.column_stack([x, linear_part(stack, x, model)])
-    raw = tree_scores(model["trees"], both)
+    linear = linear_part(stack, x, model)
+    raw = tree_scores(model["trees"], np.column_stack([x, linear]))
+    share = float(model.get("linear_share", 0.0))
+    if share:
+        # the mean ranked better than the trees alone on the tuning quarter, fitted on
+        # the whole sample and on three disjoint fifths of it (summarizer_variants_round9)
+        raw = (1.0 - share) * raw + share * linear
     penalty = float(model["selection"]["length_penalty"])
     return raw - penalty * np.log1p(stack.lengths.astype(np.float64))
 

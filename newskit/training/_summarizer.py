@@ -415,7 +415,8 @@ def train_trained(
     joblib.dump(payload, models_dir / TRAINED_ARTIFACT, compress=3)
     meta = {
         "kind": "trained default summarizer (hashed-word logistic regression stacked into "
-        "gradient-boosted trees; length penalty and overlap blocking)",
+        "gradient-boosted trees, their log-odds averaged with the regression's; length "
+        "penalty and overlap blocking)",
         "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
         "trained_on": f"cnndm-train-sample train.jsonl.xz, {len(train)} articles "
         f"(deduplicated, non-empty), greedy ROUGE oracle of {ORACLE_K} sentences",

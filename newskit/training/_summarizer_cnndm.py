@@ -233,12 +233,20 @@ TREE_PARAMS: dict[str, Any] = {
 }
 
 
+#: Weight of the logistic regression's log-odds in a sentence's score, beside the trees'
+#: (``benchmarks/summarizer_variants.py --group round9``: the mean of the two ranked
+#: better than the trees alone on the tuning quarter, fitted on the whole sample and on
+#: each of three disjoint fifths of it).
+LINEAR_SHARE = 0.5
+
+
 def fit_model(
     data: Featurized, c: float = 1.0, folds: int = 2, trees: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Fit the stacked model on ``data``: a logistic regression on the features and the
     hashed words (its out-of-fold log-odds, documents split by index, become one more
-    feature), then gradient-boosted trees on the features plus that score."""
+    feature), then gradient-boosted trees on the features plus that score; a sentence's
+    score is the trees' log-odds averaged with the regression's (:data:`LINEAR_SHARE`)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
@@ -261,6 +269,7 @@ def fit_model(
         "word_coef": word_coef.astype(np.float32),
         "intercept": intercept,
         "trees": tree_model,
+        "linear_share": LINEAR_SHARE,
     }
 
 

@@ -235,3 +235,35 @@ def test_extras_hold_the_larger_oracles(variants: ModuleType, tmp_path: Path) ->
     for j, k in enumerate(variants.ORACLE_SIZES, start=1):
         want = oracle(sentences, "\n".join(HIGHLIGHTS), k=k)
         assert np.flatnonzero(per_row[:, j]).tolist() == want
+
+
+def test_trigram_blocking_skips_a_shared_trigram_then_fills_up(variants: ModuleType) -> None:
+    doc = build_document(
+        "The mayor of the town said the bridge will close. "
+        "The mayor of the town left early on Monday. "
+        "A new budget was passed by the council."
+    )
+    stack = Stack([doc])
+    grams = variants.trigrams(stack)
+    assert ("the", "mayor", "of") in grams[0] & grams[1]
+    stems = [np.array([i]) for i in range(3)]  # no stem overlap: trigrams alone decide
+    scores = np.array([3.0, 2.0, 1.0])
+    assert variants.trigram_pick(scores, stems, grams, 2, 1.0).tolist() == [0, 2]
+    # asked for all three, the blocked sentence follows the others
+    assert variants.trigram_pick(scores, stems, grams, 3, 1.0).tolist() == [0, 2, 1]
+    # the overlap threshold still applies beside the trigrams: sentence 2 repeats
+    # sentence 0's stems, so both others are blocked and the fill takes them in score order
+    shared = [np.array([1, 2]), np.array([3]), np.array([1, 2])]
+    assert variants.trigram_pick(scores, shared, grams, 2, 0.5).tolist() == [0, 1]
+
+
+def test_word_pairs_are_distinct_adjacent_pairs_at_unit_length(variants: ModuleType) -> None:
+    stack = Stack([build_document("Rain rain rain fell. Rain fell on the road today.")])
+    rows, cols, values = variants.hashed_pairs(stack)
+    # sentence 0: "rain rain", "rain fell"; sentence 1: "rain fell", "fell on", "on the",
+    # "the road", "road today"
+    assert np.bincount(rows).tolist() == [2, 5]
+    for r in (0, 1):
+        assert np.sum(values[rows == r] ** 2) == pytest.approx(1.0)
+    assert set(cols[rows == 0]) & set(cols[rows == 1])  # "rain fell" in both
+    assert cols.max() < variants.PAIR_BUCKETS

@@ -19,13 +19,20 @@ import pytest
 from newskit import summarize
 from newskit.summarizers import build_document, summarize_documents
 from newskit.summarizers._default import DefaultSummarizer
+from newskit.summarizers._forest import tree_scores
 from newskit.summarizers._sentence_features import (
     TRAINED_FEATURES,
     _within_rank,
     trained_features,
 )
 from newskit.summarizers._stack import Stack
-from newskit.summarizers._trained import check_payload, load_trained, pick, trained_scores
+from newskit.summarizers._trained import (
+    check_payload,
+    linear_part,
+    load_trained,
+    pick,
+    trained_scores,
+)
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
 
 OTHER = (
@@ -56,6 +63,29 @@ def test_a_payload_with_other_features_is_refused() -> None:
     bad = {**load_trained(), "features": ["first"]}
     with pytest.raises(ModelError, match="retrain"):
         check_payload(bad)
+
+
+@pytest.mark.parametrize("share", [-0.1, 1.5, "half"])
+def test_a_linear_share_outside_0_to_1_is_refused(share: Any) -> None:
+    from newskit import ModelError
+
+    with pytest.raises(ModelError, match="linear_share"):
+        check_payload({**load_trained(), "linear_share": share})
+
+
+@pytest.mark.parametrize("share", [0.0, 0.5, 1.0])
+def test_the_score_mixes_the_trees_and_the_linear_log_odds(share: float) -> None:
+    stack = Stack([build_document(OTHER)])
+    model = {**load_trained(), "linear_share": share}
+    x = trained_features(stack)
+    linear = linear_part(stack, x, model)
+    trees = tree_scores(model["trees"], np.column_stack([x, linear]))
+    penalty = float(model["selection"]["length_penalty"]) * np.log1p(stack.lengths)
+    want = (1 - share) * trees + share * linear - penalty
+    assert trained_scores(stack, model) == pytest.approx(want)
+    # a model that does not name the share is scored by its trees alone
+    old = {k: v for k, v in model.items() if k != "linear_share"}
+    assert trained_scores(stack, old) == pytest.approx(trees - penalty)
 
 
 @pytest.mark.parametrize(
