@@ -69,7 +69,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _common import REPO, Timer, add_data_dir, table_header, table_row
+from _common import REPO, Timer, add_data_dir, command, table_header, table_row
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -305,6 +305,23 @@ def title_is_a_line(page: Page, text: str) -> bool:
     return any(norm(line.text) == gold for line in classify(text))
 
 
+def parser_commit() -> str:
+    """The commit of the ``newskit`` this run imports, and whether its package has changes."""
+    import newskit
+
+    root = Path(newskit.__file__).resolve().parents[1]
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+        )
+        return proc.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "newskit")
+    return f"{head}{' with uncommitted changes to newskit/' if dirty else ''}"
+
+
 def mean(values: Iterable[float]) -> float:
     items = list(values)
     return sum(items) / len(items) if items else float("nan")
@@ -417,6 +434,8 @@ def main(argv: list[str] | None = None) -> int:
         f"--half {args.half}); bag-of-words scores against the gold main text, averaged over "
         "pages."
     )
+    say()
+    say(f"Command: `{command()}`; parser: newskit at commit {parser_commit()}.")
     say()
     html_outputs = [parse_page_html(args.cache, p) for p in pages]
     say(table_header(HEADER, "lrrrrrrrr"))
