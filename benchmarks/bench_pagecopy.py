@@ -16,20 +16,28 @@ title exact-match rate (NFKC, curly quotes and dashes as ASCII, whitespace colla
 case-folded: the gold comes from page metadata, which spells these unlike the printed headline;
 WCXB pages with a gold title); the date-found rate
 (some published or updated date found; WCXB pages with a gold date) and the same-day rate; and
-the share of pages under 0.5 recall; then the same figures for each set alone, and the share of
-WCXB pages whose gold title is a line of the render at all (the ceiling of title exact for a reader
-that picks one line). Two reference
+the share of pages under 0.5 recall; then the same figures for each group of pages alone, and the
+share of WCXB pages whose gold title is a line of the render at all (the ceiling of title exact for
+a reader that picks one line). Two reference
 rows are printed beside them:
 ``parse_html`` on the same pages (the HTML, not a render) and the raw render scored untouched
 (the floor: no parsing at all).
+
+The WCXB dev pages are cut in two halves, once and for all, by the first byte of the SHA-256 of
+the page id (the ground-truth file name, ``0001``): even bytes make the **development half**, odd
+ones the **held-out half** (:func:`half_of`). Page-copy rules are written after reading misses of
+development-half pages only (``--half dev``); a rule is kept only when it gains on the held-out
+half too (``--half held``) and does not lower the ``article-extraction-benchmark`` pages
+(``--half aeb``), a check set whose misses are never read. The full run (``--half all``, the
+default) prints every figure for the three groups.
 
 Then the concatenation test: for each renderer, files made of 2 to 5 different page copies in a
 row (separated by one blank line; pages drawn with a fixed seed) are parsed, and the share split
 into the right number of articles is printed, with the share where ``parse_text`` warned
 (:class:`newskit.ParseWarning`) that it could not tell the boundaries, and beside them the
-share of single page copies (one page per file) on which it warned, the false-warning rate; then
-the same for files drawn from one set only (the boundary rules were chosen on ``wcxb`` dev
-files, the ``article-extraction-benchmark`` files are a check).
+share of single page copies (one page per file) on which it warned, the false-warning rate, and
+the share of single page copies it returned as two articles or more (a wrong split); then the same
+for files drawn from one group only.
 
 Renders are cached under ``--cache`` (default ``/tmp/parse-cache``); nothing is written to the
 repository except, with ``--save``, the printed output to ``benchmarks/results/bench_pagecopy.txt``.
@@ -37,6 +45,7 @@ repository except, with ``--save``, the printed output to ``benchmarks/results/b
 Usage::
 
     nice python benchmarks/bench_pagecopy.py --limit 50          # quick look
+    nice python benchmarks/bench_pagecopy.py --half dev          # the pages rules are written on
     nice python benchmarks/bench_pagecopy.py --save              # the full run
 """
 
@@ -60,13 +69,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _common import REPO, Timer, add_data_dir, table_header, table_row
+from _common import REPO, Timer, add_data_dir, command, table_header, table_row
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 RESULTS = REPO / "benchmarks" / "results" / "bench_pagecopy.txt"
 HTML_ROW = "parse_html (the HTML)"
-SETS = (("wcxb/", "wcxb dev"), ("zyte/", "zyte"))
+#: The groups of pages scored alone: (half, label).
+GROUPS = (
+    ("dev", "wcxb dev, development half"),
+    ("held", "wcxb dev, held-out half"),
+    ("aeb", "zyte (check)"),
+)
 FLOOR_ROW = "raw render (floor)"
 
 
@@ -80,6 +94,21 @@ class Page:
     body: str
     title: str | None
     date: str | None
+
+
+def half_of(key: str) -> str:
+    """The group of a page: ``dev`` or ``held`` (a WCXB dev page's half), ``aeb`` (Zyte).
+
+    The half is fixed by the first byte of the SHA-256 of the page id (the ground-truth
+    file name): even, the development half; odd, the held-out half.
+
+    >>> half_of("wcxb/0001"), half_of("wcxb/0002"), half_of("zyte/0001")
+    ('dev', 'held', 'aeb')
+    """
+    source, _, name = key.partition("/")
+    if source != "wcxb":
+        return "aeb"
+    return "held" if hashlib.sha256(name.encode("utf-8")).digest()[0] % 2 else "dev"
 
 
 def wcxb_pages(data: Path) -> list[Page]:
@@ -276,6 +305,23 @@ def title_is_a_line(page: Page, text: str) -> bool:
     return any(norm(line.text) == gold for line in classify(text))
 
 
+def parser_commit() -> str:
+    """The commit of the ``newskit`` this run imports, and whether its package has changes."""
+    import newskit
+
+    root = Path(newskit.__file__).resolve().parents[1]
+
+    def git(*args: str) -> str:
+        proc = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
+        )
+        return proc.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "newskit")
+    return f"{head}{' with uncommitted changes to newskit/' if dirty else ''}"
+
+
 def mean(values: Iterable[float]) -> float:
     items = list(values)
     return sum(items) / len(items) if items else float("nan")
@@ -288,6 +334,7 @@ CAT_HEADER = [
     "right or warned",
     "by copies 2/3/4/5",
     "single pages warned",
+    "single pages split",
 ]
 HEADER = ["input", "pages", "F1", "P", "R", "title exact", "date found", "date right", "R < 0.5"]
 
@@ -313,6 +360,14 @@ def score_row(name: str, pages: list[Page], outputs: list[Output]) -> str:
 # --------------------------------------------------------------------------- main
 
 
+def single_cells(outputs: list[Output]) -> list[str]:
+    """Single page copies warned on, and returned as two articles or more."""
+    return [
+        f"{mean(o.warned for o in outputs):.1%}",
+        f"{mean(o.articles >= 2 for o in outputs):.1%}",
+    ]
+
+
 def concatenations(
     renders: list[str], files: int, seed: int
 ) -> tuple[float, float, float, dict[int, float]]:
@@ -324,7 +379,7 @@ def concatenations(
     right_or_warned: list[bool] = []
     by_k: dict[int, list[bool]] = {}
     for _ in range(files):
-        k = rng.randint(2, 5)
+        k = min(rng.randint(2, 5), len(usable))  # a --limit run may have fewer pages
         chosen = rng.sample(usable, k)
         text = "\n\n".join(renders[i].strip("\n") for i in chosen) + "\n"
         out = parse_copy(text)
@@ -340,11 +395,17 @@ def concatenations(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_data_dir(parser)
-    parser.add_argument("--limit", type=int, default=None, help="pages per set (default: all)")
+    parser.add_argument("--limit", type=int, default=None, help="pages per group (default: all)")
     parser.add_argument("--renderers", default=",".join(RENDERERS), help="comma list")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/parse-cache"))
     parser.add_argument("--jobs", type=int, default=2, help="renderer processes at once")
     parser.add_argument("--files", type=int, default=200, help="concatenated files per renderer")
+    parser.add_argument(
+        "--half",
+        choices=("dev", "held", "aeb", "all"),
+        default="all",
+        help="pages: the WCXB development half, its held-out half, the Zyte check set, or all",
+    )
     parser.add_argument("--save", action="store_true", help=f"also write {RESULTS.name}")
     args = parser.parse_args(argv)
     out = io.StringIO()
@@ -353,14 +414,28 @@ def main(argv: list[str] | None = None) -> int:
         print(line, flush=True)
         out.write(line + "\n")
 
-    pages = wcxb_pages(args.data_dir)[: args.limit] + zyte_pages(args.data_dir)[: args.limit]
+    if args.save and (args.half != "all" or args.limit is not None):
+        parser.error("--save writes the full run: no --half or --limit")
+    pages = wcxb_pages(args.data_dir) + zyte_pages(args.data_dir)
+    if args.half != "all":
+        pages = [page for page in pages if half_of(page.key) == args.half]
+    if args.limit is not None:
+        pages = [
+            page
+            for half, _ in GROUPS
+            for page in [p for p in pages if half_of(p.key) == half][: args.limit]
+        ]
+    groups = [(half, label) for half, label in GROUPS if args.half in (half, "all")]
     renderers = [r for r in args.renderers.split(",") if r]
     say("# Page copies: rendered pages parsed with newskit.parse_text")
     say()
     say(
-        f"{len(pages)} pages (wcxb-articles dev and article-extraction-benchmark); "
-        "bag-of-words scores against the gold main text, averaged over pages."
+        f"{len(pages)} pages (wcxb-articles dev and article-extraction-benchmark; "
+        f"--half {args.half}); bag-of-words scores against the gold main text, averaged over "
+        "pages."
     )
+    say()
+    say(f"Command: `{command()}`; parser: newskit at commit {parser_commit()}.")
     say()
     html_outputs = [parse_page_html(args.cache, p) for p in pages]
     say(table_header(HEADER, "lrrrrrrrr"))
@@ -379,17 +454,18 @@ def main(argv: list[str] | None = None) -> int:
         floor = [Output(text, None, False, None, 1, False) for text in renders]
         say(score_row(f"{renderer}, {FLOOR_ROW}", pages, floor))
     say()
-    say("## By set")
+    say("## By half")
     say()
     say(
-        "The same runs, each set alone: the page-copy rules were chosen on wcxb-articles dev "
-        "pages only; article-extraction-benchmark pages are a check (they have no gold title "
-        "or date)."
+        "The same runs, each group alone: the wcxb-articles dev pages cut in two halves by a "
+        "hash of the page id (half_of); rules are written on the development half and kept "
+        "when the held-out half gains too; article-extraction-benchmark (Zyte) pages are a "
+        "check whose misses are never read (no gold title or date)."
     )
     say()
     say(table_header(HEADER, "lrrrrrrrr"))
-    for prefix, label in SETS:
-        chosen = [i for i, page in enumerate(pages) if page.key.startswith(prefix)]
+    for half, label in groups:
+        chosen = [i for i, page in enumerate(pages) if half_of(page.key) == half]
         for name, outputs in all_outputs.items():
             say(
                 score_row(
@@ -399,16 +475,19 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
     say()
-    titled = [i for i, page in enumerate(pages) if page.title]
-    say(
-        "Gold title is a line of the render (wrapped lines re-joined), the ceiling of title "
-        "exact for any reader that picks one line, wcxb dev pages with a gold title: "
-        + ", ".join(
-            f"{r} {mean(title_is_a_line(pages[i], all_renders[r][i]) for i in titled):.1%}"
-            for r in renderers
+    for half, label in groups:
+        titled = [i for i, page in enumerate(pages) if page.title and half_of(page.key) == half]
+        if not titled:
+            continue
+        say(
+            "Gold title is a line of the render (wrapped lines re-joined), the ceiling of title "
+            f"exact for any reader that picks one line, {label}, pages with a gold title: "
+            + ", ".join(
+                f"{r} {mean(title_is_a_line(pages[i], all_renders[r][i]) for i in titled):.1%}"
+                for r in renderers
+            )
         )
-    )
-    say()
+        say()
     mb = {r: sum(len(t.encode()) for t in all_renders[r]) / 1e6 for r in renderers}
     say(
         "parse_text CPU seconds per renderer (all pages): "
@@ -419,7 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     say()
     say(
         "Single pages warned: the share of the single page copies above (one page per file) "
-        "on which parse_text issued a ParseWarning, the false-warning rate."
+        "on which parse_text issued a ParseWarning, the false-warning rate; single pages "
+        "split: the share it returned as two articles or more."
     )
     say()
     say(table_header(CAT_HEADER))
@@ -428,20 +508,19 @@ def main(argv: list[str] | None = None) -> int:
             all_renders[renderer], args.files, seed=1000 + number
         )
         by = " / ".join(f"{v:.0%}" for v in per_k.values())
-        alone = f"{mean(o.warned for o in all_outputs[f'{renderer} → parse_text']):.1%}"
-        say(table_row([renderer, f"{right:.1%}", f"{warned:.1%}", f"{either:.1%}", by, alone]))
+        alone = single_cells(all_outputs[f"{renderer} → parse_text"])
+        say(table_row([renderer, f"{right:.1%}", f"{warned:.1%}", f"{either:.1%}", by, *alone]))
     say()
-    say("## Concatenations by set")
+    say("## Concatenations by half")
     say()
     say(
-        f"{args.files} files per renderer and set, each of 2-5 copies of one set's pages: the "
-        "boundary rules were chosen on wcxb dev files; "
-        "article-extraction-benchmark files are a check."
+        f"{args.files} files per renderer and group, each of 2-5 copies of one group's pages "
+        "(the groups of 'By half')."
     )
     say()
-    say(table_header(["set: renderer", *CAT_HEADER[1:]]))
-    for offset, (prefix, label) in enumerate(SETS, start=2):
-        chosen = [i for i, page in enumerate(pages) if page.key.startswith(prefix)]
+    say(table_header(["group: renderer", *CAT_HEADER[1:]]))
+    for offset, (half, label) in enumerate(groups, start=2):
+        chosen = [i for i, page in enumerate(pages) if half_of(page.key) == half]
         for number, renderer in enumerate(renderers):
             renders = [all_renders[renderer][i] for i in chosen]
             right, warned, either, per_k = concatenations(
@@ -449,9 +528,9 @@ def main(argv: list[str] | None = None) -> int:
             )
             by = " / ".join(f"{v:.0%}" for v in per_k.values())
             outputs = all_outputs[f"{renderer} → parse_text"]
-            alone = f"{mean(outputs[i].warned for i in chosen):.1%}"
+            alone = single_cells([outputs[i] for i in chosen])
             row = [f"{label}: {renderer}", f"{right:.1%}", f"{warned:.1%}", f"{either:.1%}", by]
-            say(table_row([*row, alone]))
+            say(table_row([*row, *alone]))
     if args.save:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(out.getvalue(), encoding="utf-8")

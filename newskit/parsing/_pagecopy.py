@@ -7,7 +7,8 @@ page dump of articles (the seed layout) by page vocabulary (:func:`is_page_copy`
 and then :func:`select` keeps one block of it:
 
 * every non-blank line gets a weight: a prose line (8 words or more with
-  sentence punctuation) weighs its word count; any other line costs
+  sentence punctuation) weighs its word count; a row of a data table
+  (:func:`is_table_row`) weighs nothing; any other line costs
   :data:`SHORT_COST`; page vocabulary and text-browser artefacts cost
   :data:`CHROME_COST`; a heading that ends an article ("Related articles",
   "More from ...", "Comments", final marks ignored) costs :data:`END_COST`,
@@ -48,7 +49,15 @@ from newskit.parsing._lines import Kind, Line
 from newskit.parsing._pages import is_page_bottom, is_page_mark, is_page_top, segments
 from newskit.parsing._shapes import is_caption, is_title_case, is_title_like
 
-__all__ = ["PageCopy", "Selection", "is_heading_shape", "is_page_copy", "page_chrome", "select"]
+__all__ = [
+    "PageCopy",
+    "Selection",
+    "is_heading_shape",
+    "is_page_copy",
+    "is_table_row",
+    "page_chrome",
+    "select",
+]
 
 #: Cost of a non-prose line (a menu item, a button, a short label).
 SHORT_COST = 5.0
@@ -136,6 +145,8 @@ MIN_SIGNALS = 3
 MENU_RUN = 6
 
 _PROSE_WORDS = 8
+_TABLE_ROW_CHARS = 300  # longest line read as a table row
+_CELL_GAP = re.compile(r"\s{2,}")  # what sets a table's cells apart in a render
 _SIGNAL_LENGTH = 60  # longest line looked at for page signals
 _MENU_WORDS = 4
 
@@ -444,10 +455,34 @@ def is_page_copy(lines: list[Line]) -> bool:
     return False
 
 
+def is_table_row(text: str) -> bool:
+    """Return ``True`` for a stripped line that is a row of a data table in a render.
+
+    Text browsers and browser copies print a table's cells side by side,
+    set apart by runs of two spaces or more; a row of figures has a digit in
+    half of its cells or more. Such a row is neither prose nor page chrome
+    (see :func:`select`): a table inside an article does not cut it.
+
+    >>> is_table_row("1/1/2024    +13.1%"), is_table_row("Oslo      4.2     5.1")
+    (True, True)
+    >>> is_table_row("Home  News  Sport"), is_table_row("Rates rose 2% in May.")
+    (False, False)
+    """
+    if len(text) > _TABLE_ROW_CHARS:
+        return False
+    cells = _CELL_GAP.split(text)
+    if len(cells) < 2:
+        return False
+    return 2 * sum(any(c.isdigit() for c in cell) for cell in cells) >= len(cells)
+
+
 def _weight(line: Line) -> float:
     text = line.text
     if line.kind is Kind.CHROME or page_chrome(text):
         return -CHROME_COST
+    if line.kind is Kind.TEXT and is_table_row(text):
+        # a row of figures is no menu: the article goes on through its table
+        return 0.0
     if _is_end(text):
         return -END_COST
     if line.kind in (Kind.DATE, Kind.BYLINE):

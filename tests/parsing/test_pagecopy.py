@@ -512,3 +512,53 @@ def test_a_headline_printed_inside_another_line_wins() -> None:
     header = [feed, "", head, "", "Photo: Ana Ruiz", "", other, ""]
     [article] = parse_text(_page(header))
     assert article.title == head
+
+
+# An invented w3m-style copy of a page whose article holds a table of figures
+# between its paragraphs: twelve rows of cells set apart by spaces.
+_TABLE_PAGE = """Skip to content
+* Home
+* Weather
+* Rivers
+Sign in
+
+River levels fall after a wet spring
+
+March 14, 2025
+
+The river at Millbrook fell for the fourth week in a row, the water board said on Friday, \
+after a spring that brought twice the usual rain to the valley.
+
+Week        Level (m)   Change
+1           4.82        +0.31
+2           4.95        +0.13
+3           5.10        +0.15
+4           5.02        -0.08
+5           4.88        -0.14
+6           4.71        -0.17
+7           4.60        -0.11
+8           4.52        -0.08
+9           4.41        -0.11
+10          4.35        -0.06
+11          4.30        -0.05
+
+Farmers on the lower fields said they would start planting once the ground dries, \
+which the board expects by the end of the month if the forecast holds. The board will \
+keep the flood gates at the old mill half open until then, and it asked walkers to keep \
+off the towpath below the weir, where the bank is still soft after the high water of the \
+last weeks.
+
+Related articles
+* Flood gates to be repaired
+* Privacy Policy
+"""
+
+
+def test_table_inside_article_does_not_cut_it() -> None:
+    # a row of figures weighs nothing: the paragraph above the table stays in the article
+    [article] = parse_text(_TABLE_PAGE)
+    assert article.title == "River levels fall after a wet spring"
+    assert article.body[0].startswith("The river at Millbrook fell for the fourth week")
+    assert article.body[-1].startswith("Farmers on the lower fields")
+    assert "5.10        +0.15" in article.text
+    assert "Flood gates" not in article.text
