@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,7 @@ __all__ = ["RandomSummarizer", "seeded_permutation"]
 # Seeding a generator hashes the seed through a SeedSequence (about 20 µs, more than
 # the rest of a random summary); restoring the seeded state into one generator costs
 # a tenth of that and draws the same numbers.
-_SEEDED_STATES: dict[int, dict[str, Any]] = {}
+_SEEDED_STATES: dict[int, Mapping[str, Any]] = {}
 _MAX_SEEDS = 64  # memory stays bounded whatever seeds a caller tries
 _GENERATOR = np.random.Generator(np.random.PCG64())
 _LOCK = threading.Lock()  # the shared generator draws for one caller at a time
