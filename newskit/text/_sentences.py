@@ -141,8 +141,23 @@ def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
         if first is None:
             return False
     # both patterns below end in r"\.$" ("$" also matches before a final newline)
-    if text[prev[1] - 1] not in ".\n":
-        return False
+    end = prev[1]
+    last = text[end - 1]
+    if last != ".":
+        if last != "\n":
+            return False
+    elif "a" <= text[end - 2] <= "z" and end - prev[0] >= 16 and _FAST_TITLES:
+        # "said.", most sentence ends: initials end in a capital, so only a title
+        # can continue, and with the 16-character window full, what
+        # _ends_with_title reads is the 7 characters before the full stop.
+        tail = text[end - _MAX_TITLE - 2 : end - 1]
+        if tail.isascii():
+            run = len(tail) - len(tail.rstrip(_ASCII_LETTERS))
+            return (
+                run <= _MAX_TITLE
+                and tail[-run:].lower() in TITLES
+                and (tail[-run - 1].isspace() or tail[-run - 1] in "(-–—")
+            )
     # a window wider than any title, so "^" can only match at a real word start
     before = text[max(prev[0], prev[1] - 16) : prev[1]]
     if _ends_with_title(before):
