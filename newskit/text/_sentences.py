@@ -259,14 +259,19 @@ def _split_units(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int
     if "…" in text or ".." in text:
         starts = sorted(starts + _find_all(text, "…") + _find_all(text, ".."))
     out: list[tuple[int, int]] = []
+    if not starts:  # no soft break anywhere (most texts)
+        for spans in per_unit:
+            out += join_continuations(text, spans, _continues)
+        return out
     i = 0
+    n = len(starts)
     for spans in per_unit:
         pieces = []
         for s, e in spans:
-            while i < len(starts) and starts[i] < s:
+            while i < n and starts[i] < s:
                 i += 1
             k = i
-            while k < len(starts) and starts[k] < e:
+            while k < n and starts[k] < e:
                 k += 1
             if k > i:
                 pieces += split_soft_breaks(text, s, e, _at(text, starts[i:k], e))
