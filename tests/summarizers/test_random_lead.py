@@ -1,4 +1,4 @@
-"""The random baseline's seeded permutations."""
+"""The random baseline's seeded permutations, and the lead's ranking."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import threading
 import numpy as np
 import pytest
 
+from newskit.summarizers import SUMMARIZERS, Document
+from newskit.summarizers._base import Summarizer
 from newskit.summarizers._random import seeded_permutation
 
 
@@ -50,3 +52,15 @@ def test_threads_draw_their_own_permutations() -> None:
     for t in threads:
         t.join()
     assert wrong == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 7, 40])
+def test_lead_rank_is_the_base_ranking_of_its_scores(n: int) -> None:
+    summarizer = SUMMARIZERS["lead"]()
+    doc = Document([f"Sentence {i}." for i in range(n)], [0] * n)
+    for k in sorted({0, 1, 3, n - 1, n, n + 2} - {-1}):
+        got = summarizer.rank(doc, k)
+        want = Summarizer.rank(summarizer, doc, k)
+        for a, b in zip(got, want, strict=True):
+            assert a.dtype == b.dtype
+            assert a.tolist() == b.tolist()
