@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import InputValueError, UnsupportedLanguageError
-from newskit._language import _FUNCTION_WORDS, ensure_english, non_english_reason
+from newskit._language import (
+    _FUNCTION_WORDS,
+    _WORD,
+    _surely_english,
+    ensure_english,
+    non_english_reason,
+)
 
 ENGLISH = (
     "The government announced a new energy policy on Tuesday. The minister said talks with "
@@ -118,6 +124,15 @@ pieces = st.sampled_from(
         "dogs' ",
         "o'",
         "’s ",
+        # around the bounds of _surely_english: words glued to an apostrophe or to
+        # non-ASCII characters, and one (the Kelvin sign) that lower-cases to "k"
+        "-the ",
+        "the'x ",
+        "a",
+        " a ",
+        "said ",
+        "\u212a",
+        "\u212a ",
     ]
 )
 
@@ -143,3 +158,24 @@ def test_function_words_count_wherever_they_stand(n_function: int, where: str) -
     text = " ".join(words)
     assert non_english_reason(text) == _reference_reason(text)
     assert (non_english_reason(text) is None) == (n_function == 6)
+
+
+def test_english_news_is_decided_by_the_bounds() -> None:
+    # the usual case takes the shortcut; the exact count is for texts near the threshold
+    assert _surely_english(ENGLISH.lower())
+    assert not _surely_english("zorb " * 40 + " the " * 5)  # 5 of at most 45
+    assert _surely_english("zorb " * 35 + " the " * 5)  # 5 of at most 40
+
+
+def test_the_bounds_never_count_a_glued_word() -> None:
+    # "the" glued to an apostrophe is part of another _WORD match ("x'the"), and the
+    # Kelvin sign lower-cases to "k" ("kthe"): neither is the function word "the"
+    for glued in ("x'the", "the'x", "\u212athe"):
+        text = (f" {glued} " * 5 + "zorb " * 35).lower()
+        assert _WORD.findall(text).count("the") == 0
+        assert not _surely_english(text)
+    # a hyphen or a non-ASCII letter ends a word: "the" stands on its own there
+    for loose in ("-the-", "\u00e9the\u00e9"):
+        text = (f" {loose} " * 5 + "zorb " * 35).lower()
+        assert _WORD.findall(text).count("the") == 5
+        assert _surely_english(text)

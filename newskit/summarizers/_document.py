@@ -560,23 +560,31 @@ def document_of(prepared: ArticleText) -> Document:
     sentences: list[str] = []
     pids: list[int] = []
     pid = last_paragraph = -1
-    # Clean ASCII text holds no control character but "\t" and "\n" (ensure_text
-    # replaced the others), so for it two searches tell what isprintable() would,
-    # which looks every character up in the Unicode tables.
-    ascii_text = joined.isascii()
+    # A sentence lies inside one paragraph. When the text has no tab, no double
+    # space and no line break inside a paragraph, only a non-ASCII space (or a
+    # space at either end) can make a sentence need collapsing.
+    plain = (
+        "\t" not in joined
+        and "  " not in joined
+        and joined.count("\n") == 2 * (len(paragraphs) - 1)
+    )
     for start, end in clean_text_spans(joined):
         sentence = joined[start:end]
         # Whitespace runs become single spaces. The only whitespace a printable
         # string can hold is " " (every other character str.split splits on is
         # a separator or a control character), so a printable sentence with no
         # "  " and no space at either end is already collapsed: one C scan
-        # instead of splitting it into words and joining them again.
-        if (
-            (("\n" in sentence or "\t" in sentence) if ascii_text else not sentence.isprintable())
-            or "  " in sentence
-            or sentence.startswith(" ")
-            or sentence.endswith(" ")
-        ):
+        # instead of splitting it into words and joining them again. Clean ASCII
+        # text holds no control character but "\t" and "\n" (ensure_text replaced
+        # the others), so for it (isascii is O(1)) two searches tell what
+        # isprintable() would, which looks every character up in the Unicode tables.
+        if plain:
+            collapse = not sentence.isascii() and not sentence.isprintable()
+        elif sentence.isascii():
+            collapse = "\n" in sentence or "\t" in sentence or "  " in sentence
+        else:
+            collapse = not sentence.isprintable() or "  " in sentence
+        if collapse or sentence.startswith(" ") or sentence.endswith(" "):
             sentence = " ".join(sentence.split())
         # a "sentence" without a letter or digit (a lone dash, emoji, zero-width space) is not
         # one; most start with one (isalnum is the pattern's test), sparing the regex call

@@ -22,3 +22,11 @@ class LeadSummarizer(Summarizer):
     def score(self, doc: Document) -> np.ndarray:
         """Score ``1 / (1 + position)``: earlier sentences score higher."""
         return 1.0 / (1.0 + np.arange(len(doc), dtype=np.float64))
+
+    def rank(
+        self, doc: Document, k: int, *, expected: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The first ``k`` sentences and their scores: what ranking :meth:`score` gives
+        (the scores fall with position), without scoring the rest."""
+        order = np.arange(min(k, len(doc)))
+        return order, 1.0 / (1.0 + order.astype(np.float64))

@@ -194,17 +194,51 @@ class FastPunkt:
         other_ws: list[str],
         marks: list[int] | None,
     ) -> list[tuple[int, int]]:
-        """NLTK's ``_slices_from_text`` and ``_realign_boundaries`` on ``text[start:end]``."""
+        """NLTK's ``_match_potential_end_contexts``, ``_slices_from_text`` and
+        ``_realign_boundaries`` on ``text[start:end]``, in one pass over the candidates.
+
+        ``_match_potential_end_contexts``: the word before a candidate starts after
+        the last whitespace since the previous candidate; a candidate whose word
+        would start before the previous candidate (``!!!``) replaces it, taking its
+        word. Marks are appended for every match, as in :meth:`split_ranges`.
+        """
         slices = []
         last_break = start
-        for match, word_start in self._candidates(text, start, matches, other_ws, marks):
-            if self._ends_sentence(text, word_start, match):
-                slices.append((last_break, match.end()))
-                next_start = match.start(2)  # the next_tok group
-                last_break = next_start if next_start >= 0 else match.end()
+        closing = False  # a sentence after the first starts with a closing quote or bracket
+        prev: re.Match[str] | None = None
+        prev_start = prev_stop = start
+        rfind = text.rfind
+        ends_sentence = self._ends_sentence
+        for match in matches:
+            pos = match.start()
+            if marks is not None and match.end(2) < 0:
+                marks.append(pos)
+            ws = rfind(" ", prev_stop, pos)
+            for char in other_ws:
+                ws = max(ws, rfind(char, prev_stop, pos))
+            # whitespace at the very start of the gap counts as none, as in NLTK
+            word_start = ws + 1 if ws > prev_stop else prev_start
+            # prev is a candidate of its own (not merged into this one): decide it
+            if (
+                prev is not None
+                and prev_stop <= word_start
+                and ends_sentence(text, prev_start, prev)
+            ):
+                slices.append((last_break, prev.end()))
+                next_start = prev.start(2)  # the next_tok group
+                last_break = next_start if next_start >= 0 else prev.end()
+                closing = closing or text[last_break] in _CLOSING
+            prev, prev_start, prev_stop = match, word_start, pos
+        if prev is not None and ends_sentence(text, prev_start, prev):
+            slices.append((last_break, prev.end()))
+            next_start = prev.start(2)
+            last_break = next_start if next_start >= 0 else prev.end()
+            closing = closing or text[last_break] in _CLOSING
         while end > start and text[end - 1].isspace():  # text.rstrip()
             end -= 1
         slices.append((last_break, end))
+        if not closing:  # nothing to realign: the non-empty slices as they are
+            return [(s, e) for s, e in slices if s < e]
         return self._realign(text, slices)
 
     def _matches(self, text: str) -> list[re.Match[str]]:
@@ -216,35 +250,6 @@ class FastPunkt:
                 found += more
             found.sort(key=_start)
         return found
-
-    def _candidates(
-        self,
-        text: str,
-        begin: int,
-        matches: list[re.Match[str]],
-        other_ws: list[str],
-        marks: list[int] | None,
-    ) -> list[tuple[re.Match[str], int]]:
-        """NLTK's ``_match_potential_end_contexts``: each candidate and where its word starts."""
-        out = []
-        prev: re.Match[str] | None = None
-        prev_start = prev_stop = begin
-        rfind = text.rfind
-        for match in matches:
-            pos = match.start()
-            if marks is not None and match.end(2) < 0:
-                marks.append(pos)
-            ws = rfind(" ", prev_stop, pos)
-            for char in other_ws:
-                ws = max(ws, rfind(char, prev_stop, pos))
-            # whitespace at the very start of the gap counts as none, as in NLTK
-            start = ws + 1 if ws > prev_stop else prev_start
-            if prev is not None and prev_stop <= start:
-                out.append((prev, prev_start))
-            prev, prev_start, prev_stop = match, start, pos
-        if prev is not None:
-            out.append((prev, prev_start))
-        return out
 
     def _ends_sentence(self, text: str, word_start: int, match: re.Match[str]) -> bool:
         """Whether NLTK's ``text_contains_sentbreak`` holds for this candidate's context."""

@@ -141,8 +141,23 @@ def _continues(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
         if first is None:
             return False
     # both patterns below end in r"\.$" ("$" also matches before a final newline)
-    if text[prev[1] - 1] not in ".\n":
-        return False
+    end = prev[1]
+    last = text[end - 1]
+    if last != ".":
+        if last != "\n":
+            return False
+    elif "a" <= text[end - 2] <= "z" and end - prev[0] >= 16 and _FAST_TITLES:
+        # "said.", most sentence ends: initials end in a capital, so only a title
+        # can continue, and with the 16-character window full, what
+        # _ends_with_title reads is the 7 characters before the full stop.
+        tail = text[end - _MAX_TITLE - 2 : end - 1]
+        if tail.isascii():
+            run = len(tail) - len(tail.rstrip(_ASCII_LETTERS))
+            return (
+                run <= _MAX_TITLE
+                and tail[-run:].lower() in TITLES
+                and (tail[-run - 1].isspace() or tail[-run - 1] in "(-–—")
+            )
     # a window wider than any title, so "^" can only match at a real word start
     before = text[max(prev[0], prev[1] - 16) : prev[1]]
     if _ends_with_title(before):
@@ -244,14 +259,19 @@ def _split_units(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int
     if "…" in text or ".." in text:
         starts = sorted(starts + _find_all(text, "…") + _find_all(text, ".."))
     out: list[tuple[int, int]] = []
+    if not starts:  # no soft break anywhere (most texts)
+        for spans in per_unit:
+            out += join_continuations(text, spans, _continues)
+        return out
     i = 0
+    n = len(starts)
     for spans in per_unit:
         pieces = []
         for s, e in spans:
-            while i < len(starts) and starts[i] < s:
+            while i < n and starts[i] < s:
                 i += 1
             k = i
-            while k < len(starts) and starts[k] < e:
+            while k < n and starts[k] < e:
                 k += 1
             if k > i:
                 pieces += split_soft_breaks(text, s, e, _at(text, starts[i:k], e))

@@ -11,7 +11,7 @@ import pytest
 from newskit import Article, summarize
 from newskit.summarizers import METHODS, _document, build_document
 from newskit.summarizers._document import _first_seen
-from newskit.text import stem, stop_words
+from newskit.text import split_sentences, stem, stop_words
 from tests.summarizers._texts import ARTICLE, ARTICLE_TITLE
 
 
@@ -142,6 +142,25 @@ def test_sentences_have_single_spaces_between_words(text: str) -> None:
     sentences = build_document(text).sentences
     assert sentences
     assert all(s == " ".join(s.split()) for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no tab, double space or line break inside a paragraph: only non-ASCII spaces
+        # need collapsing
+        ["Caf\u00e9 rain fell\u00a0hard. Roads\u2003flooded. Plain one.", "A second\u3000one."],
+        ["Caf\u00e9 owners met. Plain one.", "No odd space here."],
+        ["Plain one.", "Rain fell\u2009on Monday."],
+        # a line break inside a paragraph, a double space, a tab
+        ["Plain one.", "A line\nbreak inside. Caf\u00e9\u202fclosed."],
+        ["Plain one.", "A double  space. Caf\u00e9\u00a0closed."],
+        ["Plain\tone.", "Caf\u00e9 closed."],
+    ],
+)
+def test_sentences_are_split_sentences_of_each_paragraph(body: list[str]) -> None:
+    want = [s for paragraph in body for s in split_sentences(paragraph)]
+    assert build_document(Article(body=body)).sentences == want
 
 
 @pytest.mark.parametrize("extra", ["", " Caf\u00e9 owners left."])  # ASCII, and not

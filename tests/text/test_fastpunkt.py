@@ -84,6 +84,15 @@ FIXTURES = [
     ". . .",
     "?!",
     "a.\nb.\n\nc.",
+    # sentences of 16 characters or more that end in a lower-case letter and a full
+    # stop (the continuation check's shortcut), a title or not, after a space, a
+    # bracket, a dash, a letter or a non-ASCII character; and shorter ones
+    "Crowds cheered for Gov. Ann Hale. She waved at the Sen. Ruiz smiled. Then he spoke at "
+    "length with the mrs. Park nodded. We saw then-Sen. Lee. And (with the) Rep. Ono left. "
+    "He said it was a long time. Stars like Brad Pitt as the mr. Then a nod. It rained on "
+    "the messrs. Jones and Co. a lot. It was the very last xGov. Bo came. It was caf\u00e9 "
+    "Sen. Al spoke. It is so Dr. Who. A longer text about Dr. Ray. Wait long enough Gov. "
+    "Done now \u2014gov. Ann. Pre-title x\u2014sen. Ann came. Tiny Sen. Bo. Mr. Al. Dr. X.",
 ]
 
 
