@@ -139,7 +139,7 @@ def algorithm_ms(method: str, docs: list[Document]) -> tuple[float, float, float
     """Median ms per article from tokenized sentences: newskit, sumy, sumy with its stemmer."""
 
     def ours(d: Document) -> None:
-        select(SUMMARIZERS[method](), _fresh(d), "sentences", 3)
+        select(SUMMARIZERS[method](), _fresh(d), "n_sentences", 3)
 
     if method not in SUMY_METHODS:
         return _interleaved_ms([ours], [list(docs)])[0], float("nan"), float("nan")
@@ -316,7 +316,7 @@ def batched_default_ms(docs: list[Document], batch: int = 64) -> tuple[float, fl
             fresh = [_fresh(d) for d in docs]
             t0 = time.process_time()
             for d in fresh:
-                select(SUMMARIZERS["default"](), d, "sentences", 3)
+                select(SUMMARIZERS["default"](), d, "n_sentences", 3)
             singles.append(time.process_time() - t0)
             fresh = [_fresh(d) for d in docs]
             t0 = time.process_time()

@@ -59,6 +59,10 @@ def select_many(
     summarizer: Summarizer, docs: Sequence[Document], kind: str, value: int | float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """:func:`select` for each document, ranked in one :meth:`Summarizer.rank_many` call."""
+    if kind not in ("n_sentences", "ratio", "max_words"):
+        raise InputValueError(
+            f"length kind must be 'n_sentences', 'ratio' or 'max_words', not {kind!r}"
+        )
     ks: list[int] = []
     expected: list[float | None] = []
     for doc in docs:

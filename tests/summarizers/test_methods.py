@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newskit import Article
+from newskit import Article, InputValueError
 from newskit.summarizers import (
     SUMMARIZERS,
     Document,
@@ -73,9 +73,9 @@ def test_edmundson_custom_cue_words_change_the_choice() -> None:
 
 @pytest.mark.parametrize("method", sorted(SUMMARIZERS))
 def test_dense_and_sparse_paths_agree(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    dense_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "sentences", 4)
+    dense_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "n_sentences", 4)
     monkeypatch.setattr("newskit.summarizers._linalg.DENSE_LIMIT", 0)
-    sparse_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "sentences", 4)
+    sparse_pick, _ = select(SUMMARIZERS[method](), build_document(ARTICLE), "n_sentences", 4)
     assert dense_pick.tolist() == sparse_pick.tolist()
     assert DENSE_LIMIT > 0
 
@@ -146,3 +146,9 @@ def test_overlap_weights_are_sumys_textrank_edges_pair_by_pair() -> None:
             assert weights[i, j] == expected
     assert weights[0, 1] == 1.0  # "Floods." and "Floods.": no log to divide by
     assert weights[2, 4] == 0.0
+
+
+def test_select_refuses_an_unknown_length_kind() -> None:
+    # a misspelt kind must not fall through to another length rule
+    with pytest.raises(InputValueError, match="length kind"):
+        select(SUMMARIZERS["lead"](), build_document(ARTICLE), "sentences", 4)
