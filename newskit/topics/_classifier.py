@@ -221,6 +221,18 @@ def _is_label_set(row: object) -> bool:
     return isinstance(row, set | frozenset | list | tuple) and all(isinstance(v, str) for v in row)
 
 
+def _token_ids(docs: Sequence[str], index: Mapping[str, int]) -> tuple[IntArray, IntArray]:
+    """(text, id) of every word token of ``docs`` that ``index`` holds."""
+    get = index.get
+    rows: list[int] = []
+    cols: list[int] = []
+    for n, doc in enumerate(docs):
+        found = [c for c in map(get, _tokens(doc.lower())) if c is not None]
+        rows.extend([n] * len(found))
+        cols.extend(found)
+    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+
+
 class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Multi-label topic classifier: TF-IDF + per-topic calibrated logistic regression.
 
@@ -768,16 +780,17 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             ):
                 raise InputValueError(f"{name} must be a positive int or None, not {value!r}")
 
-    def _cluster_ids(self, docs: Sequence[str]) -> tuple[IntArray, IntArray]:
-        """(text, class) of every word token of ``docs`` that ``word_clusters`` holds."""
-        get = (self.word_clusters or {}).get
-        rows: list[int] = []
-        cols: list[int] = []
-        for n, doc in enumerate(docs):
-            found = [c for c in map(get, _tokens(doc.lower())) if c is not None]
-            rows.extend([n] * len(found))
-            cols.extend(found)
-        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    def _term_idf(
+        self, rows: IntArray, cols: IntArray, n_terms: int, n_docs: int
+    ) -> tuple[FloatArray, np.ndarray]:
+        """Smooth idf of each of ``n_terms`` terms (as TfidfVectorizer) from the (text,
+        term) pairs of ``n_docs`` texts, and whether its document count is in
+        ``min_df..max_df``."""
+        df = np.bincount(np.unique(rows * n_terms + cols) % n_terms, minlength=n_terms)
+        idf: FloatArray = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
+        low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
+        high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
+        return idf, (df >= low) & (df <= high)
 
     def _n_clusters(self) -> int:
         classes = list((self.word_clusters or {}).values())
@@ -787,21 +800,16 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def _cluster_idf(self, docs: Sequence[str]) -> FloatArray:
         """Smooth idf of each class over ``docs`` (as TfidfVectorizer), 0 outside min/max_df."""
-        n_docs = len(docs)
-        rows, cols = self._cluster_ids(docs)
-        pairs = np.unique(rows * self._n_clusters() + cols)
-        df = np.bincount(pairs % self._n_clusters(), minlength=self._n_clusters())
-        idf: FloatArray = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-        low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
-        high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
-        idf[(df < low) | (df > high)] = 0.0
+        rows, cols = _token_ids(docs, self.word_clusters or {})
+        idf, in_range = self._term_idf(rows, cols, self._n_clusters(), len(docs))
+        idf[~in_range] = 0.0
         return idf
 
     def _cluster_block(self, docs: Sequence[str]) -> sparse.csr_matrix:
         """The word-class block of prepared texts (needs :attr:`cluster_idf_`)."""
         idf = self.cluster_idf_
         assert idf is not None
-        rows, cols = self._cluster_ids(docs)
+        rows, cols = _token_ids(docs, self.word_clusters or {})
         keep = idf[cols] > 0
         block = _tfidf_matrix(rows[keep], cols[keep], len(docs), idf)
         if self.cluster_weight != 1.0:
@@ -825,29 +833,12 @@ class TopicClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             raise InputValueError("word_vectors must hold finite vectors of one length")
         return matrix
 
-    def _vector_ids(
-        self, docs: Sequence[str], index: Mapping[str, int]
-    ) -> tuple[IntArray, IntArray]:
-        """(text, word) of every word token of ``docs`` that ``index`` holds."""
-        get = index.get
-        rows: list[int] = []
-        cols: list[int] = []
-        for n, doc in enumerate(docs):
-            found = [c for c in map(get, _tokens(doc.lower())) if c is not None]
-            rows.extend([n] * len(found))
-            cols.extend(found)
-        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-
     def _fit_vector_idf(self, docs: Sequence[str]) -> None:
         """Set :attr:`vector_words_` and :attr:`vector_idf_` from the training texts."""
         words = list(self.word_vectors or {})
-        rows, cols = self._vector_ids(docs, {w: i for i, w in enumerate(words)})
-        n_docs = len(docs)
-        df = np.bincount(np.unique(rows * len(words) + cols) % len(words), minlength=len(words))
-        idf: FloatArray = np.log((1.0 + n_docs) / (1.0 + df)) + 1.0
-        low = self.min_df if isinstance(self.min_df, int | np.integer) else self.min_df * n_docs
-        high = self.max_df * n_docs if isinstance(self.max_df, float) else self.max_df
-        keep = np.flatnonzero((df >= low) & (df <= high))
+        rows, cols = _token_ids(docs, {w: i for i, w in enumerate(words)})
+        idf, in_range = self._term_idf(rows, cols, len(words), len(docs))
+        keep = np.flatnonzero(in_range)
         if not len(keep):
             raise InputValueError(
                 "no word of word_vectors is in min_df..max_df of the training texts"
